@@ -1,0 +1,211 @@
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.AddressForms;
+
+/// <summary>One word that addresses the reader, and how sure the detector is about it.</summary>
+/// <param name="Token">The word.</param>
+/// <param name="Form">The form it belongs to.</param>
+/// <param name="IsAmbiguous">Whether the word could also mean "she", "they" or "her" (sentence-initial "Sie" or "Ihre").</param>
+/// <param name="Sentence">The sentence the word stands in.</param>
+/// <param name="Index">The index of the word among the sentence's tokens.</param>
+public sealed record AddressMention(Token Token, AddressForm Form, bool IsAmbiguous, Sentence Sentence, int Index);
+
+/// <summary>The address form of a stretch of German prose, with the evidence for it.</summary>
+public sealed record AddressFormResult(AddressForm Form, IReadOnlyList<AddressMention> Mentions)
+{
+    /// <summary>A result with no evidence.</summary>
+    public static AddressFormResult None { get; } = new(AddressForm.None, []);
+
+    /// <summary>The mentions that count as evidence: all du mentions, and ambiguous Sie mentions only when nothing informal was found.</summary>
+    public IEnumerable<AddressMention> Evidence => Mentions.Where(m => !m.IsAmbiguous || Form == AddressForm.Sie);
+
+    /// <summary>How many words speak for the informal form.</summary>
+    public int DuCount => Mentions.Count(m => m.Form == AddressForm.Du);
+
+    /// <summary>How many words speak for the formal form, not counting ambiguous ones.</summary>
+    public int SieCount => Mentions.Count(m => m.Form == AddressForm.Sie && !m.IsAmbiguous);
+}
+
+/// <summary>
+/// Finds du and Sie in German prose. Sentence-initial "Sie" followed by a third person singular verb
+/// ("Sie meldet sich") is "she"; lower-case "sie" and "ihr" without a plural verb are never address.
+/// Quoted speech is skipped.
+/// </summary>
+public static class AddressFormDetector
+{
+    /// <summary>The address form of the reply (all sentences outside quoted blocks).</summary>
+    public static AddressFormResult DetectReply(TemplateDocument document) =>
+        document.Language == Language.German ? Detect(document.ReplySentences.Select(s => s.Sentence)) : AddressFormResult.None;
+
+    /// <summary>The address form of the customer's message, or null when there is none.</summary>
+    public static AddressFormResult? DetectCustomer(TemplateDocument document)
+    {
+        var sentences = document.CustomerSentences.Select(s => s.Sentence).ToList();
+        if (sentences.Count == 0)
+        {
+            return null;
+        }
+
+        return document.Language == Language.German ? Detect(sentences, customerText: true) : AddressFormResult.None;
+    }
+
+    /// <summary>Detects the address form of the given sentences.</summary>
+    public static AddressFormResult Detect(IEnumerable<Sentence> sentences, bool customerText = false)
+    {
+        var mentions = new List<AddressMention>();
+        foreach (Sentence sentence in sentences)
+        {
+            DetectInSentence(sentence, mentions, customerText);
+        }
+
+        bool du = mentions.Any(m => m.Form == AddressForm.Du);
+        bool sie = mentions.Any(m => m.Form == AddressForm.Sie && !m.IsAmbiguous);
+        bool weakSie = mentions.Any(m => m.Form == AddressForm.Sie);
+        AddressForm form = du && sie ? AddressForm.Mixed : du ? AddressForm.Du : sie || weakSie ? AddressForm.Sie : AddressForm.None;
+        return new AddressFormResult(form, mentions);
+    }
+
+    /// <summary>Whether the token at the index starts its sentence or a new sentence-like unit (after a colon or an opening quote).</summary>
+    internal static bool IsSentenceInitial(IReadOnlyList<Token> tokens, int index)
+    {
+        for (int i = index - 1; i >= 0; i--)
+        {
+            Token previous = tokens[i];
+            if (previous.IsWord)
+            {
+                return false;
+            }
+
+            if (previous.Text is ":" or "„" or "\"" or "“" or "»" or "«" or "(" or "–" or "—" or "-" or "*" or "•")
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    private static void DetectInSentence(Sentence sentence, List<AddressMention> mentions, bool customerText)
+    {
+        IReadOnlyList<Token> tokens = sentence.Tokens;
+        bool inQuote = false;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            Token token = tokens[i];
+            if (!token.IsWord)
+            {
+                if (token.Text is "„" or "»")
+                {
+                    inQuote = true;
+                }
+                else if (token.Text is "“" or "«")
+                {
+                    inQuote = false;
+                }
+                else if (token.Text == "\"")
+                {
+                    inQuote = !inQuote;
+                }
+
+                continue;
+            }
+
+            if (inQuote)
+            {
+                continue;
+            }
+
+            if (Classify(tokens, i, customerText) is { } mention)
+            {
+                mentions.Add(new AddressMention(token, mention.Form, mention.Ambiguous, sentence, i));
+            }
+        }
+    }
+
+    private static (AddressForm Form, bool Ambiguous)? Classify(IReadOnlyList<Token> tokens, int i, bool customerText)
+    {
+        Token token = tokens[i];
+        string lower = token.Lower;
+        if (GermanWords.InformalSingular.Contains(lower) || GermanWords.InformalPlural.Contains(lower))
+        {
+            return (AddressForm.Du, false);
+        }
+
+        bool initial = IsSentenceInitial(tokens, i);
+        if (lower == "ihr")
+        {
+            if (IsPluralVerbNear(tokens, i))
+            {
+                return (AddressForm.Du, false);
+            }
+
+            if (!token.IsCapitalized)
+            {
+                return null;
+            }
+
+            return (AddressForm.Sie, initial);
+        }
+
+        if (!token.IsCapitalized)
+        {
+            // Customers often write the formal "sie" in lower case; only a verb-first question shows it.
+            if (customerText && lower == "sie" && i > 0 && IsPreviousVerbInitial(tokens, i))
+            {
+                return (AddressForm.Sie, true);
+            }
+
+            return null;
+        }
+
+        if (lower == "ihnen")
+        {
+            return (AddressForm.Sie, initial);
+        }
+
+        if (GermanWords.FormalPossessive.Contains(lower))
+        {
+            return (AddressForm.Sie, initial);
+        }
+
+        if (lower == "sie")
+        {
+            if (!initial)
+            {
+                return (AddressForm.Sie, false);
+            }
+
+            Token? next = NextWord(tokens, i);
+            if (next is { } verb && (GermanWords.ThirdPersonSingularVerbs.Contains(verb.Lower) || LooksThirdPersonSingular(verb.Lower)))
+            {
+                return null;
+            }
+
+            return (AddressForm.Sie, true);
+        }
+
+        return null;
+    }
+
+    private static bool IsPreviousVerbInitial(IReadOnlyList<Token> tokens, int i) =>
+        tokens[i - 1].IsWord && IsSentenceInitial(tokens, i - 1) && GermanVerbs.LooksFormalFinite(tokens[i - 1].Text);
+
+    private static bool IsPluralVerbNear(IReadOnlyList<Token> tokens, int i)
+    {
+        Token? previous = i > 0 && tokens[i - 1].IsWord ? tokens[i - 1] : null;
+        Token? next = NextWord(tokens, i);
+        return (previous is { } p && IsSecondPersonPlural(p.Lower)) || (next is { } n && !n.IsCapitalized && IsSecondPersonPlural(n.Lower));
+    }
+
+    private static bool IsSecondPersonPlural(string word) =>
+        word is "seid" or "habt" or "könnt" or "müsst" or "dürft" or "sollt" or "wollt" or "mögt" or "möchtet" or "wisst" or "werdet"
+            or "würdet" or "hättet" or "wärt" or "könntet" or "gebt" or "nehmt" or "seht" or "wart" or "hattet" ||
+        (word.Length > 4 && word.EndsWith("et", StringComparison.Ordinal) && !word.EndsWith("iet", StringComparison.Ordinal));
+
+    private static bool LooksThirdPersonSingular(string word) =>
+        word.Length > 2 && word.EndsWith('t') && !word.EndsWith("en", StringComparison.Ordinal) && !GermanVerbs.LooksFormalFinite(word);
+
+    private static Token? NextWord(IReadOnlyList<Token> tokens, int i) =>
+        i + 1 < tokens.Count && tokens[i + 1].IsWord ? tokens[i + 1] : null;
+}

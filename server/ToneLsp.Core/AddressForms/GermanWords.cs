@@ -1,0 +1,67 @@
+namespace ToneLsp.Core.AddressForms;
+
+/// <summary>Closed German word classes that the address-form code needs.</summary>
+internal static class GermanWords
+{
+    public static readonly HashSet<string> InformalSingular = Set(
+        "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines", "deins", "deinerseits", "deinetwegen", "deinethalben");
+
+    public static readonly HashSet<string> InformalPlural = Set("euch", "euer", "eure", "euren", "eurem", "eurer", "eures", "eurerseits", "euretwegen");
+
+    public static readonly HashSet<string> FormalPossessive = Set("ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "ihrerseits", "ihretwegen", "ihrethalben");
+
+    public static readonly HashSet<string> SubordinatingConjunctions = Set(
+        "dass", "daß", "wenn", "ob", "weil", "falls", "sobald", "damit", "wann", "wie", "was", "wo", "wohin", "woher", "bevor",
+        "nachdem", "als", "sodass", "obwohl", "obgleich", "während", "bis", "seit", "seitdem", "solange", "indem", "ehe", "warum",
+        "weshalb", "wieso", "womit", "wofür", "worauf", "worüber", "wozu", "sofern", "soweit", "welche", "welchen", "welcher", "welches");
+
+    public static readonly HashSet<string> RelativePronouns = Set(
+        "der", "die", "das", "den", "dem", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchen", "welchem");
+
+    public static readonly HashSet<string> Prepositions = Set(
+        "für", "an", "um", "gegen", "ohne", "durch", "über", "auf", "in", "hinter", "neben", "unter", "vor", "zwischen", "bis", "wider", "betreffend");
+
+    public static readonly HashSet<string> NominativePronouns = Set("ich", "wir", "er", "es", "man", "jemand", "niemand", "wer");
+
+    public static readonly HashSet<string> Determiners = Set(
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "unser", "unsere", "unseren",
+        "unserem", "unserer", "kein", "keine", "keinen", "jeder", "jede", "jedes", "dieser", "diese", "dieses", "alle", "mein", "meine");
+
+    public static readonly HashSet<string> ThirdPersonSingularVerbs = Set(
+        "ist", "hat", "wird", "kann", "muss", "soll", "will", "darf", "mag", "möchte", "weiß", "war", "hatte", "wurde", "würde",
+        "könnte", "müsste", "sollte", "wollte", "dürfte", "hätte", "wäre", "gibt", "nimmt", "sieht", "liest");
+
+    public static readonly HashSet<string> ModalLikeVerbs = Set(
+        "können", "müssen", "dürfen", "sollen", "wollen", "möchten", "mögen", "würden", "könnten", "müssten", "sollten",
+        "wollten", "dürften", "hätten", "wären", "haben", "sind", "werden", "wissen", "waren", "hatten", "wurden");
+
+    // Words that start sentences but are not imperatives.
+    public static readonly HashSet<string> NotImperative = Set(
+        "danke", "bitte", "hallo", "hi", "hey", "moin", "servus", "liebe", "lieber", "liebes", "viele", "vielen", "beste", "besten",
+        "gern", "gerne", "super", "toll", "schön", "klar", "natürlich", "leider", "wir", "ich", "das", "die", "der", "den", "dem",
+        "es", "dann", "hier", "da", "dort", "so", "und", "oder", "aber", "doch", "ja", "nein", "ok", "okay", "sehr", "mit", "bei",
+        "für", "von", "zu", "auf", "in", "im", "am", "um", "an", "nach", "vor", "gute", "guten", "alles", "nichts", "noch", "schon",
+        "jetzt", "heute", "morgen", "gestern", "sorry", "entschuldige", "übrigens", "auch", "nur", "einfach", "kein", "keine",
+        "dein", "deine", "unser", "unsere", "ein", "eine", "wie", "was", "wann", "wo", "warum", "wenn", "dass", "ob", "weil", "falls",
+        "sobald", "damit", "als", "sondern", "denn", "also", "daher", "deshalb", "trotzdem", "immer", "oft", "manchmal", "sicher",
+        "frohe", "fröhliche", "herzliche", "herzlichen", "willkommen", "prima", "perfekt", "genau", "stimmt", "richtig", "wow", "oh",
+        "ach", "na", "tja", "hm", "hmm", "mhh", "top", "cool", "dank", "beim", "zum", "zur", "vom", "ins", "aufs", "fürs");
+
+    // Words that commonly follow an informal imperative ("Schick uns", "Melde dich", "Gib bitte").
+    public static readonly HashSet<string> ImperativeFollowers = Set(
+        "uns", "mir", "bitte", "gern", "gerne", "doch", "mal", "einfach", "dich", "dir", "ruhig", "jederzeit", "kurz", "einmal",
+        "nochmal", "noch", "gleich", "sofort", "direkt", "nicht", "es", "das", "den", "die", "dein", "deine", "deinen", "deinem",
+        "deiner", "ein", "eine", "einen", "unsere", "unseren", "unser", "dazu", "hier", "dort", "dann", "zuerst", "erst", "nun",
+        "jetzt", "auch", "vorher", "rechtzeitig", "schnell", "in", "im", "auf", "an", "unter", "über", "unbedingt", "am", "beim",
+        "vorbei", "weiter", "zurück", "ab");
+
+    // Reflexive verbs and phrases that take the dative: "Bist du dir sicher", "Schau dir … an".
+    public static readonly HashSet<string> DativeReflexiveCues = Set(
+        "sicher", "vorstellen", "merken", "ansehen", "anschauen", "überlegen", "wünschen", "aussuchen", "zeit",
+        "sorgen", "holen", "notieren", "leisten", "gönnen", "erlauben", "gedanken", "bewusst", "klar", "ausdrucken", "durchlesen",
+        "herunterladen", "runterladen", "speichern", "kaufen", "bestellen", "abholen", "schnappen");
+
+    public static bool IsPunctuation(this in Text.Token token, params string[] marks) => !token.IsWord && marks.Contains(token.Text);
+
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,96 @@
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Documents;
+
+namespace ToneLsp.Core.Analysis;
+
+/// <summary>Where the address form a reply should use comes from.</summary>
+public enum AddressTargetSource
+{
+    /// <summary>No German address form applies (an English reply, or no address at all).</summary>
+    None,
+
+    /// <summary>The template's front matter <c>address:</c>.</summary>
+    FrontMatter,
+
+    /// <summary>The customer's message, mirrored.</summary>
+    Customer,
+
+    /// <summary>The configured default.</summary>
+    Configuration,
+
+    /// <summary>The form most of the reply already uses.</summary>
+    Majority,
+}
+
+/// <summary>The document, the options and the facts every rule shares, computed once per analysis.</summary>
+public sealed class AnalysisInput
+{
+    /// <summary>Computes the shared facts of a document.</summary>
+    public AnalysisInput(TemplateDocument document, ToneOptions options)
+    {
+        Document = document;
+        Options = options;
+        ReplyAddress = AddressFormDetector.DetectReply(document);
+        CustomerAddress = AddressFormDetector.DetectCustomer(document);
+        (TargetAddress, TargetSource) = ResolveTarget();
+    }
+
+    /// <summary>The parsed document.</summary>
+    public TemplateDocument Document { get; }
+
+    /// <summary>The options.</summary>
+    public ToneOptions Options { get; }
+
+    /// <summary>The address form of the reply.</summary>
+    public AddressFormResult ReplyAddress { get; }
+
+    /// <summary>The address form of the customer's message, or null without one.</summary>
+    public AddressFormResult? CustomerAddress { get; }
+
+    /// <summary>The form the reply should use: du, sie, or none when nothing decides it.</summary>
+    public AddressForm TargetAddress { get; }
+
+    /// <summary>Where <see cref="TargetAddress"/> comes from.</summary>
+    public AddressTargetSource TargetSource { get; }
+
+    /// <summary>The form rewrites should use: the target, else the reply's own form, else Sie.</summary>
+    public AddressForm RewriteAddress =>
+        TargetAddress is AddressForm.Du or AddressForm.Sie ? TargetAddress
+        : ReplyAddress.Form is AddressForm.Du or AddressForm.Sie ? ReplyAddress.Form
+        : AddressForm.Sie;
+
+    private (AddressForm, AddressTargetSource) ResolveTarget()
+    {
+        if (Document.Language != Language.German)
+        {
+            return (AddressForm.None, AddressTargetSource.None);
+        }
+
+        if (Document.Metadata.Address is { } configured)
+        {
+            return (configured, AddressTargetSource.FrontMatter);
+        }
+
+        if (CustomerAddress?.Form is AddressForm.Du or AddressForm.Sie)
+        {
+            return (CustomerAddress.Form, AddressTargetSource.Customer);
+        }
+
+        if (Options.DefaultAddressForm is AddressForm.Du or AddressForm.Sie)
+        {
+            return (Options.DefaultAddressForm.Value, AddressTargetSource.Configuration);
+        }
+
+        if (ReplyAddress.DuCount > ReplyAddress.SieCount)
+        {
+            return (AddressForm.Du, AddressTargetSource.Majority);
+        }
+
+        if (ReplyAddress.SieCount > 0)
+        {
+            return (AddressForm.Sie, AddressTargetSource.Majority);
+        }
+
+        return ReplyAddress.Form is AddressForm.Sie ? (AddressForm.Sie, AddressTargetSource.Majority) : (AddressForm.None, AddressTargetSource.None);
+    }
+}

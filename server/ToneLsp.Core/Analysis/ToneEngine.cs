@@ -1,0 +1,209 @@
+using System.Collections.Immutable;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Analysis;
+
+/// <summary>The outcome of analysing one text: the document, its facts, and the diagnostics that survived suppression.</summary>
+public sealed class AnalysisResult
+{
+    internal AnalysisResult(AnalysisInput input, IReadOnlyList<ToneDiagnostic> diagnostics, IReadOnlyList<string> failures)
+    {
+        Input = input;
+        Diagnostics = diagnostics;
+        Failures = failures;
+    }
+
+    /// <summary>The input every rule saw.</summary>
+    public AnalysisInput Input { get; }
+
+    /// <summary>The parsed document.</summary>
+    public TemplateDocument Document => Input.Document;
+
+    /// <summary>The findings, ordered by position.</summary>
+    public IReadOnlyList<ToneDiagnostic> Diagnostics { get; }
+
+    /// <summary>Analyzers or fix providers that failed on this input; their findings are missing. Empty when all is well.</summary>
+    public IReadOnlyList<string> Failures { get; }
+}
+
+/// <summary>
+/// Runs analyzers over a document and asks code-fix providers for fixes. Never throws on any input:
+/// a failing analyzer is recorded in <see cref="AnalysisResult.Failures"/> and the others still run.
+/// </summary>
+public sealed class ToneEngine
+{
+    private readonly ImmutableArray<ToneAnalyzer> _analyzers;
+    private readonly ImmutableDictionary<string, ImmutableArray<CodeFixProvider>> _providersById;
+
+    /// <summary>Creates an engine with the given analyzers and providers.</summary>
+    public ToneEngine(IEnumerable<ToneAnalyzer> analyzers, IEnumerable<CodeFixProvider> providers)
+    {
+        _analyzers = [.. analyzers];
+        var providerList = providers.ToList();
+        _providersById = providerList
+            .SelectMany(p => p.FixableDiagnosticIds.Select(id => (id, p)))
+            .GroupBy(pair => pair.id, StringComparer.OrdinalIgnoreCase)
+            .ToImmutableDictionary(g => g.Key, g => g.Select(pair => pair.p).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        Descriptors = [.. _analyzers.SelectMany(a => a.SupportedDiagnostics).Append(DocumentProblemAnalyzer.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The engine with every built-in rule.</summary>
+    public static ToneEngine Default => LazyDefault.Value;
+
+    /// <summary>Every rule this engine can report, ordered by ID.</summary>
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; }
+
+    private static readonly Lazy<ToneEngine> LazyDefault = new(() => new ToneEngine(BuiltInRules.Analyzers(), BuiltInRules.CodeFixProviders()));
+
+    /// <summary>Finds the descriptor with the given ID, case-insensitively.</summary>
+    public DiagnosticDescriptor? FindDescriptor(string id) =>
+        Descriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Parses and analyzes a text.</summary>
+    public AnalysisResult Analyze(string text, ToneOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= ToneOptions.Default;
+        return Analyze(TemplateDocument.Parse(text, options.DefaultLanguage), options, cancellationToken);
+    }
+
+    /// <summary>Analyzes a parsed document.</summary>
+    public AnalysisResult Analyze(TemplateDocument document, ToneOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= ToneOptions.Default;
+        var failures = new List<string>();
+        AnalysisInput input;
+        try
+        {
+            input = new AnalysisInput(document, options);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            failures.Add($"address-form detection: {exception.GetType().Name}: {exception.Message}");
+            input = new AnalysisInput(TemplateDocument.Parse(string.Empty), options);
+        }
+
+        var raw = new List<ToneDiagnostic>();
+        DocumentProblemAnalyzer.Report(input, raw.Add);
+        foreach (ToneAnalyzer analyzer in _analyzers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (analyzer.SupportedDiagnostics.All(d => options.GetSeverity(d) is null))
+            {
+                continue;
+            }
+
+            try
+            {
+                analyzer.Analyze(new AnalysisContext(input, raw.Add, cancellationToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failures.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}");
+            }
+        }
+
+        var kept = new List<ToneDiagnostic>(raw.Count);
+        var suppressions = new SuppressionMap(document);
+        foreach (ToneDiagnostic diagnostic in raw)
+        {
+            if (options.GetSeverity(diagnostic.Descriptor) is not { } severity || suppressions.IsSuppressed(diagnostic))
+            {
+                continue;
+            }
+
+            int start = Math.Clamp(diagnostic.Span.Start, 0, document.Source.Length);
+            int end = Math.Clamp(diagnostic.Span.End, start, document.Source.Length);
+            kept.Add(diagnostic with { Severity = severity, Span = TextSpan.FromBounds(start, end) });
+        }
+
+        var ordered = kept
+            .DistinctBy(d => (d.Id, d.Span))
+            .OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        return new AnalysisResult(input, ordered, failures);
+    }
+
+    /// <summary>The fixes for one diagnostic, the preferred one first. Never throws.</summary>
+    public IReadOnlyList<CodeFix> GetFixes(AnalysisResult result, ToneDiagnostic diagnostic, CancellationToken cancellationToken = default)
+    {
+        if (!_providersById.TryGetValue(diagnostic.Id, out var providers))
+        {
+            return [];
+        }
+
+        var context = new CodeFixContext(result.Input, diagnostic, cancellationToken);
+        foreach (CodeFixProvider provider in providers)
+        {
+            try
+            {
+                provider.RegisterFixes(context);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A broken fix must not hide the diagnostic; the failure shows as a missing fix.
+                _ = exception;
+            }
+        }
+
+        return context.Fixes
+            .Where(f => EditsAreValid(f.Edits, result.Document.Source.Length))
+            .OrderByDescending(f => f.IsPreferred)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The edits of fix-all: each diagnostic's preferred fix, in document order, skipping any fix whose
+    /// edits overlap an edit already taken. The result is safe to apply at once.
+    /// </summary>
+    public IReadOnlyList<TextEdit> GetFixAllEdits(AnalysisResult result, Func<ToneDiagnostic, bool>? filter = null, CancellationToken cancellationToken = default)
+    {
+        var taken = new List<TextEdit>();
+        var fixKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ToneDiagnostic diagnostic in result.Diagnostics)
+        {
+            if (filter is not null && !filter(diagnostic))
+            {
+                continue;
+            }
+
+            CodeFix? fix = GetFixes(result, diagnostic, cancellationToken).FirstOrDefault(f => f.IsPreferred);
+            if (fix is null)
+            {
+                continue;
+            }
+
+            // Whole-document fixes (such as converting the reply) are taken once.
+            string key = string.Join(";", fix.Edits.Select(e => $"{e.Span.Start}:{e.Span.Length}:{e.NewText}"));
+            if (!fixKeys.Add(key))
+            {
+                continue;
+            }
+
+            if (fix.Edits.Any(edit => taken.Any(t => t.Span.OverlapsWith(edit.Span))))
+            {
+                continue;
+            }
+
+            taken.AddRange(fix.Edits);
+        }
+
+        return [.. taken.OrderBy(e => e.Span.Start)];
+    }
+
+    private static bool EditsAreValid(IReadOnlyList<TextEdit> edits, int length)
+    {
+        var ordered = edits.OrderBy(e => e.Span.Start).ToList();
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].Span.Start < 0 || ordered[i].Span.End > length || (i > 0 && ordered[i - 1].Span.End > ordered[i].Span.Start))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

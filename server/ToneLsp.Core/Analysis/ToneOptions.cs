@@ -1,0 +1,75 @@
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+
+namespace ToneLsp.Core.Analysis;
+
+/// <summary>A severity set by configuration, or off.</summary>
+public enum RuleSetting
+{
+    /// <summary>The rule does not run.</summary>
+    Off,
+
+    /// <summary>Reported as a hint.</summary>
+    Hint,
+
+    /// <summary>Reported as information.</summary>
+    Information,
+
+    /// <summary>Reported as a warning.</summary>
+    Warning,
+
+    /// <summary>Reported as an error.</summary>
+    Error,
+}
+
+/// <summary>The configuration an analysis runs with. Plain data; the host reads it from wherever it lives.</summary>
+public sealed record ToneOptions
+{
+    /// <summary>Options with every default.</summary>
+    public static ToneOptions Default { get; } = new();
+
+    /// <summary>The language assumed when neither front matter nor detection decides.</summary>
+    public Language DefaultLanguage { get; init; } = Language.German;
+
+    /// <summary>The address form a reply should use when neither front matter nor the customer's message says.</summary>
+    public AddressForm? DefaultAddressForm { get; init; }
+
+    /// <summary>Whether informal forms are capitalised (Du, Dich, Dein) in rewrites and conversions.</summary>
+    public bool CapitalizeDu { get; init; }
+
+    /// <summary>Severity overrides keyed by rule ID or category slug; a rule ID beats its category.</summary>
+    public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The severity a rule is reported with, or null when it is off.</summary>
+    public DiagnosticSeverity? GetSeverity(DiagnosticDescriptor descriptor)
+    {
+        if (Rules.TryGetValue(descriptor.Id, out RuleSetting setting) || Rules.TryGetValue(descriptor.Category, out setting))
+        {
+            return setting switch
+            {
+                RuleSetting.Off => null,
+                RuleSetting.Hint => DiagnosticSeverity.Hint,
+                RuleSetting.Information => DiagnosticSeverity.Information,
+                RuleSetting.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Error,
+            };
+        }
+
+        return descriptor.DefaultSeverity;
+    }
+
+    /// <summary>The conversion options implied by these options.</summary>
+    public ConversionOptions Conversion => new() { CapitalizeDu = CapitalizeDu };
+
+    /// <summary>Parses off, hint, information (or info, suggestion), warning or error.</summary>
+    public static RuleSetting? ParseSetting(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "off" or "none" or "false" => RuleSetting.Off,
+        "hint" => RuleSetting.Hint,
+        "information" or "info" or "suggestion" => RuleSetting.Information,
+        "warning" or "warn" => RuleSetting.Warning,
+        "error" => RuleSetting.Error,
+        _ => null,
+    };
+}

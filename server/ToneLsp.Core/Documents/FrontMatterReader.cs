@@ -1,0 +1,127 @@
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ToneLsp.Core.Documents;
+
+/// <summary>Reads the YAML front matter of a template with YamlDotNet.</summary>
+internal static class FrontMatterReader
+{
+    public static TemplateMetadata Read(SourceText source, TextSpan span, List<DocumentProblem> problems)
+    {
+        int firstLine = source.GetLineNumber(span.Start) + 1;
+        int lastLine = source.GetLineNumber(Math.Max(span.Start, span.End - 1));
+        if (source.GetLineText(lastLine).Trim() is "---" or "...")
+        {
+            lastLine--;
+        }
+
+        if (lastLine < firstLine)
+        {
+            return TemplateMetadata.Empty;
+        }
+
+        int innerStart = source.GetLineStart(firstLine);
+        int innerEnd = source.GetLineContentEnd(lastLine);
+        string yaml = source.Text[innerStart..innerEnd];
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping)
+            {
+                foreach (var (key, value) in mapping.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { } scalar })
+                    {
+                        values[name] = scalar;
+                    }
+                }
+            }
+            else if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is not YamlScalarNode { Value: null or "" })
+            {
+                problems.Add(new DocumentProblem(TextSpan.FromBounds(innerStart, innerEnd), "The front matter must be a YAML mapping such as `language: de`."));
+            }
+        }
+        catch (YamlException exception)
+        {
+            int line = firstLine + Math.Max(0, (int)exception.Start.Line - 1);
+            int offset = source.GetOffset(new LinePosition(Math.Min(line, lastLine), Math.Max(0, (int)exception.Start.Column - 1)));
+            int end = source.GetLineContentEnd(source.GetLineNumber(offset));
+            problems.Add(new DocumentProblem(TextSpan.FromBounds(offset, Math.Max(offset, end)), $"The front matter is not valid YAML: {FirstLine(exception.Message)}"));
+            return TemplateMetadata.Empty;
+        }
+
+        return new TemplateMetadata
+        {
+            Language = ReadLanguage(values, source, innerStart, innerEnd, problems),
+            Address = ReadAddress(values, source, innerStart, innerEnd, problems),
+            Channel = values.GetValueOrDefault("channel"),
+            Values = values,
+        };
+    }
+
+    private static Language? ReadLanguage(Dictionary<string, string> values, SourceText source, int start, int end, List<DocumentProblem> problems)
+    {
+        if (!values.TryGetValue("language", out string? value))
+        {
+            return null;
+        }
+
+        Language? language = value.Trim().ToLowerInvariant() switch
+        {
+            "de" or "de-de" or "de-at" or "de-ch" or "german" or "deutsch" => Language.German,
+            "en" or "en-us" or "en-gb" or "english" or "englisch" => Language.English,
+            _ => null,
+        };
+        if (language is null)
+        {
+            problems.Add(new DocumentProblem(KeySpan(source, start, end, "language"), $"Unknown language '{value}'; use 'de' or 'en'. The language is detected from the text instead."));
+        }
+
+        return language;
+    }
+
+    private static AddressForm? ReadAddress(Dictionary<string, string> values, SourceText source, int start, int end, List<DocumentProblem> problems)
+    {
+        if (!values.TryGetValue("address", out string? value))
+        {
+            return null;
+        }
+
+        AddressForm? form = value.Trim().ToLowerInvariant() switch
+        {
+            "du" => AddressForm.Du,
+            "sie" => AddressForm.Sie,
+            _ => null,
+        };
+        if (form is null)
+        {
+            problems.Add(new DocumentProblem(KeySpan(source, start, end, "address"), $"Unknown address form '{value}'; use 'du' or 'sie'."));
+        }
+
+        return form;
+    }
+
+    private static TextSpan KeySpan(SourceText source, int start, int end, string key)
+    {
+        for (int line = source.GetLineNumber(start); line <= source.GetLineNumber(end); line++)
+        {
+            string text = source.GetLineText(line);
+            if (text.TrimStart().StartsWith(key + ":", StringComparison.OrdinalIgnoreCase))
+            {
+                return TextSpan.FromBounds(source.GetLineStart(line), source.GetLineContentEnd(line));
+            }
+        }
+
+        return TextSpan.FromBounds(start, start);
+    }
+
+    private static string FirstLine(string message)
+    {
+        int index = message.IndexOfAny(['\r', '\n']);
+        return index < 0 ? message : message[..index];
+    }
+}

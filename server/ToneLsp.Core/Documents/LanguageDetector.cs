@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+
+namespace ToneLsp.Core.Documents;
+
+/// <summary>
+/// Tells German from English by counting frequent function words and German letters. Short replies
+/// work because greetings, pronouns and particles are in the lists.
+/// </summary>
+internal static partial class LanguageDetector
+{
+    private static readonly HashSet<string> GermanWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "der", "die", "das", "und", "ist", "nicht", "ich", "du", "sie", "wir", "ihr", "ein", "eine", "einen", "zu", "mit",
+        "für", "auf", "dass", "bitte", "danke", "uns", "dich", "dir", "dein", "deine", "ihnen", "ihre", "es", "den", "dem",
+        "des", "im", "in", "von", "bei", "noch", "schon", "auch", "gern", "gerne", "hallo", "liebe", "lieber", "sehr",
+        "geehrte", "geehrter", "grüße", "viele", "vielen", "dank", "wie", "was", "wann", "wo", "warum", "kein", "keine",
+        "aber", "oder", "wenn", "doch", "mal", "hier", "dort", "habe", "hast", "hat", "haben", "bist", "sind", "wird",
+        "werden", "kann", "kannst", "können", "leider", "natürlich", "jetzt", "heute", "morgen", "sich", "mir", "mich",
+        "unser", "unsere", "euch", "nach", "über", "aus", "so", "da", "ja", "nein", "nur", "bereits", "tut", "leid",
+        "einfach", "mehr", "sein", "war", "wurde", "gibt", "als", "am", "zum", "zur", "um", "man", "alles", "super",
+    };
+
+    private static readonly HashSet<string> EnglishWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "and", "is", "not", "i", "you", "we", "to", "for", "with", "on", "that", "please", "thanks", "thank",
+        "your", "our", "us", "it", "of", "a", "an", "in", "at", "this", "be", "are", "was", "have", "has", "can", "could",
+        "would", "will", "do", "does", "don't", "hi", "hello", "dear", "regards", "sorry", "what", "when", "where",
+        "why", "how", "no", "yes", "if", "but", "or", "just", "here", "there", "already", "again", "let", "know", "me",
+        "my", "they", "them", "their", "from", "by", "as", "so", "all", "any", "get", "got", "it's", "that's", "we're",
+        "you're", "we've", "of", "course", "great", "good", "help", "which", "should", "about", "more", "than", "were",
+    };
+
+    public static Language Detect(string prose, IReadOnlyList<ProseBlock> blocks, Language fallback)
+    {
+        var (german, english) = Score(prose, blocks.Where(b => !b.IsQuoted));
+        if (german == english)
+        {
+            (german, english) = Score(prose, blocks);
+        }
+
+        return german > english ? Language.German : english > german ? Language.English : fallback;
+    }
+
+    private static (double German, double English) Score(string prose, IEnumerable<ProseBlock> blocks)
+    {
+        double german = 0, english = 0;
+        foreach (ProseBlock block in blocks)
+        {
+            foreach (ValueMatch word in WordPattern().EnumerateMatches(prose.AsSpan(block.Span.Start, block.Span.Length)))
+            {
+                string token = prose.Substring(block.Span.Start + word.Index, word.Length);
+                if (GermanWords.Contains(token))
+                {
+                    german += 1;
+                }
+
+                if (EnglishWords.Contains(token))
+                {
+                    english += 1;
+                }
+
+                if (token.AsSpan().IndexOfAny("äöüßÄÖÜ") >= 0)
+                {
+                    german += 0.5;
+                }
+            }
+        }
+
+        return (german, english);
+    }
+
+    [GeneratedRegex(@"\p{L}[\p{L}'’]*", RegexOptions.CultureInvariant)]
+    private static partial Regex WordPattern();
+}

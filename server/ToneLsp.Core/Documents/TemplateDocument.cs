@@ -1,0 +1,133 @@
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Documents;
+
+/// <summary>The language a reply is written in.</summary>
+public enum Language
+{
+    /// <summary>German.</summary>
+    German,
+
+    /// <summary>English.</summary>
+    English,
+}
+
+/// <summary>What kind of Markdown block a piece of prose comes from.</summary>
+public enum ProseBlockKind
+{
+    /// <summary>A paragraph, also inside a list item or a table cell.</summary>
+    Paragraph,
+
+    /// <summary>An ATX or setext heading.</summary>
+    Heading,
+}
+
+/// <summary>
+/// One leaf block of prose. Its span indexes both the source and <see cref="TemplateDocument.Prose"/>,
+/// which has the same length as the source.
+/// </summary>
+public sealed record ProseBlock(TextSpan Span, ProseBlockKind Kind, bool IsQuoted, bool IsCustomerMessage);
+
+/// <summary>A problem with the document itself, such as front matter that is not valid YAML.</summary>
+public sealed record DocumentProblem(TextSpan Span, string Message);
+
+/// <summary>
+/// A parsed reply template: the source, its front matter, and the prose the rules see. The prose is a
+/// copy of the source in which everything that is not reply prose (markup, code, links, HTML,
+/// placeholders, URLs, e-mail addresses) is blanked out with spaces, so offsets map one to one.
+/// </summary>
+public sealed class TemplateDocument
+{
+    internal TemplateDocument(
+        SourceText source,
+        string prose,
+        IReadOnlyList<ProseBlock> blocks,
+        TemplateMetadata metadata,
+        Language language,
+        bool languageFromMetadata,
+        IReadOnlyList<SuppressionComment> suppressions,
+        IReadOnlyList<DocumentProblem> problems)
+    {
+        Source = source;
+        Prose = prose;
+        Blocks = blocks;
+        Metadata = metadata;
+        Language = language;
+        LanguageFromMetadata = languageFromMetadata;
+        Suppressions = suppressions;
+        Problems = problems;
+    }
+
+    /// <summary>The text as the user wrote it.</summary>
+    public SourceText Source { get; }
+
+    /// <summary>The source with everything but prose blanked out; same length as the source.</summary>
+    public string Prose { get; }
+
+    /// <summary>All blocks of prose in document order, including quoted ones.</summary>
+    public IReadOnlyList<ProseBlock> Blocks { get; }
+
+    /// <summary>The blocks that belong to the reply itself: not quoted, not the customer's message.</summary>
+    public IEnumerable<ProseBlock> ReplyBlocks => Blocks.Where(b => !b.IsQuoted);
+
+    /// <summary>The blocks of the customer's message that the document starts with, if any.</summary>
+    public IEnumerable<ProseBlock> CustomerBlocks => Blocks.Where(b => b.IsCustomerMessage);
+
+    /// <summary>What the front matter says about the template.</summary>
+    public TemplateMetadata Metadata { get; }
+
+    /// <summary>The language of the reply, from the front matter or detected from the prose.</summary>
+    public Language Language { get; }
+
+    /// <summary>Whether <see cref="Language"/> was given by the front matter.</summary>
+    public bool LanguageFromMetadata { get; }
+
+    /// <summary>The suppression comments in the document, in order.</summary>
+    public IReadOnlyList<SuppressionComment> Suppressions { get; }
+
+    /// <summary>Problems with the document itself, such as invalid front matter.</summary>
+    public IReadOnlyList<DocumentProblem> Problems { get; }
+
+    /// <summary>Parses a template. Never throws.</summary>
+    public static TemplateDocument Parse(string text, Language? defaultLanguage = null) =>
+        TemplateParser.Parse(new SourceText(text ?? string.Empty), defaultLanguage, forcedLanguage: null);
+
+    /// <summary>Parses a template. Never throws.</summary>
+    public static TemplateDocument Parse(SourceText source, Language? defaultLanguage = null) =>
+        TemplateParser.Parse(source, defaultLanguage, forcedLanguage: null);
+
+    /// <summary>Parses a template as the given language, whatever its front matter or text suggest. Never throws.</summary>
+    public static TemplateDocument ParseAs(string text, Language language) =>
+        TemplateParser.Parse(new SourceText(text ?? string.Empty), language, forcedLanguage: language);
+
+    /// <summary>Every sentence of every prose block, in document order; computed once.</summary>
+    public IReadOnlyList<BlockSentence> Sentences => _sentences ??= SplitSentences();
+
+    /// <summary>The sentences of the reply itself, without quoted blocks.</summary>
+    public IEnumerable<BlockSentence> ReplySentences => Sentences.Where(s => !s.Block.IsQuoted);
+
+    /// <summary>The sentences of the customer's message.</summary>
+    public IEnumerable<BlockSentence> CustomerSentences => Sentences.Where(s => s.Block.IsCustomerMessage);
+
+    /// <summary>The prose inside the span.</summary>
+    public string GetProse(TextSpan span) => Prose.Substring(span.Start, span.Length);
+
+    private IReadOnlyList<BlockSentence>? _sentences;
+
+    private List<BlockSentence> SplitSentences()
+    {
+        var list = new List<BlockSentence>();
+        foreach (ProseBlock block in Blocks)
+        {
+            foreach (Sentence sentence in ProseTokenizer.Sentences(Prose, block.Span))
+            {
+                list.Add(new BlockSentence(block, sentence));
+            }
+        }
+
+        return list;
+    }
+}
+
+/// <summary>A sentence and the block it stands in.</summary>
+public sealed record BlockSentence(ProseBlock Block, Sentence Sentence);

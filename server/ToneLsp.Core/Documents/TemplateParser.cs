@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Documents;
+
+/// <summary>Turns Markdown into a <see cref="TemplateDocument"/> with Markdig. Never throws.</summary>
+internal static partial class TemplateParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseAutoLinks()
+        .Build();
+
+    public static TemplateDocument Parse(SourceText source, Language? defaultLanguage, Language? forcedLanguage)
+    {
+        string text = source.Text;
+        char[] prose = BlankOut(text);
+        var blocks = new List<ProseBlock>();
+        var suppressions = new List<SuppressionComment>();
+        var problems = new List<DocumentProblem>();
+        TemplateMetadata metadata = TemplateMetadata.Empty;
+
+        MarkdownDocument? markdown = null;
+        try
+        {
+            markdown = Markdown.Parse(text, Pipeline);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Markdig should not throw, but if it does the text is still checked as one paragraph.
+            problems.Add(new DocumentProblem(new TextSpan(0, 0), $"The Markdown could not be parsed ({exception.Message}); the text is checked as plain prose."));
+            text.AsSpan().CopyTo(prose);
+            blocks.Add(new ProseBlock(new TextSpan(0, text.Length), ProseBlockKind.Paragraph, false, false));
+        }
+
+        if (markdown is not null)
+        {
+            var walker = new Walker(source, prose, blocks, suppressions, problems);
+            bool first = true;
+            foreach (Block block in markdown)
+            {
+                if (block is YamlFrontMatterBlock frontMatter)
+                {
+                    metadata = FrontMatterReader.Read(source, source.FromMarkdigSpan(frontMatter.Span.Start, frontMatter.Span.End), problems);
+                    continue;
+                }
+
+                if (block is HtmlBlock || block is LinkReferenceDefinitionGroup)
+                {
+                    walker.Visit(block, quoted: false, customer: false);
+                    continue;
+                }
+
+                bool customer = first && block is QuoteBlock;
+                first = false;
+                walker.Visit(block, quoted: block is QuoteBlock, customer: customer);
+            }
+        }
+
+        foreach (ProseBlock block in blocks)
+        {
+            BlankOutNonProse(text, prose, block.Span);
+        }
+
+        string proseText = new(prose);
+        var (language, fromMetadata) = forcedLanguage is { } forced
+            ? (forced, false)
+            : metadata.Language is { } given
+            ? (given, true)
+            : (LanguageDetector.Detect(proseText, blocks, defaultLanguage ?? Language.German), false);
+        return new TemplateDocument(source, proseText, blocks, metadata, language, fromMetadata, suppressions, problems);
+    }
+
+    private static char[] BlankOut(string text)
+    {
+        char[] chars = new char[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            chars[i] = c is '\r' or '\n' ? c : ' ';
+        }
+
+        return chars;
+    }
+
+    private static void BlankOutNonProse(string text, char[] prose, TextSpan span)
+    {
+        for (Match match = NonProsePattern().Match(text, span.Start, span.Length); match.Success; match = match.NextMatch())
+        {
+            for (int index = match.Index; index < match.Index + match.Length; index++)
+            {
+                if (prose[index] is not ('\r' or '\n'))
+                {
+                    prose[index] = ' ';
+                }
+            }
+        }
+    }
+
+    // Placeholders ({{name}}, ${name}, {name}, %NAME%, [[name]]), URLs and e-mail addresses are not prose.
+    [GeneratedRegex(
+        @"\{\{[^{}\r\n]{0,100}\}\}|\$\{[^{}\r\n]{1,100}\}|\{[\p{L}_][\p{L}\p{N}_.\-]{0,60}\}|%[\p{L}_][\p{L}\p{N}_]{0,60}%|\[\[[^\[\]\r\n]{1,100}\]\]" +
+        @"|\b(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|www\.)[^\s<>()\[\]""]+|[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+|\\(?=[\p{P}\p{S}])",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NonProsePattern();
+
+    private sealed class Walker(
+        SourceText source,
+        char[] prose,
+        List<ProseBlock> blocks,
+        List<SuppressionComment> suppressions,
+        List<DocumentProblem> problems)
+    {
+        private const int MaxDepth = 256;
+
+        public void Visit(Block block, bool quoted, bool customer, int depth = 0)
+        {
+            if (depth > MaxDepth)
+            {
+                problems.Add(new DocumentProblem(Span(block), "The Markdown is nested too deeply; the innermost blocks are not checked."));
+                return;
+            }
+
+            switch (block)
+            {
+                case HtmlBlock html:
+                    SuppressionReader.Read(source, Span(html), suppressions);
+                    break;
+                case CodeBlock:
+                    break;
+                case LeafBlock { Inline: not null } leaf and (ParagraphBlock or HeadingBlock):
+                    TextSpan span = Span(leaf);
+                    if (span.Length == 0)
+                    {
+                        break;
+                    }
+
+                    Unmask(leaf.Inline, 0);
+                    blocks.Add(new ProseBlock(span, leaf is HeadingBlock ? ProseBlockKind.Heading : ProseBlockKind.Paragraph, quoted, customer));
+                    break;
+                case ContainerBlock container:
+                    foreach (Block child in container)
+                    {
+                        Visit(child, quoted || child is QuoteBlock, customer, depth + 1);
+                    }
+
+                    break;
+            }
+        }
+
+        private void Unmask(Inline inline, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return;
+            }
+
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    Copy(Span(literal));
+                    break;
+                case CodeInline or AutolinkInline or HtmlEntityInline:
+                    break;
+                case HtmlInline html:
+                    SuppressionReader.Read(source, Span(html), suppressions);
+                    break;
+                case LinkInline { IsAutoLink: true } or LinkInline { IsImage: true }:
+                    break;
+                case ContainerInline container:
+                    for (Inline? child = container.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        Unmask(child, depth + 1);
+                    }
+
+                    break;
+            }
+        }
+
+        private void Copy(TextSpan span)
+        {
+            for (int i = span.Start; i < span.End; i++)
+            {
+                prose[i] = source.Text[i];
+            }
+        }
+
+        private TextSpan Span(MarkdownObject node) => source.FromMarkdigSpan(node.Span.Start, node.Span.End);
+    }
+}

@@ -1,0 +1,22 @@
+using ToneLsp.Core.Analysis;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>The built-in rules, in one list: adding a code rule means adding it here; phrase rules are lexicon files.</summary>
+public static class BuiltInRules
+{
+    /// <summary>All built-in analyzers.</summary>
+    public static IEnumerable<ToneAnalyzer> Analyzers()
+    {
+        yield return new LexiconAnalyzer(LexiconLoader.BuiltIn);
+        yield return new MixedAddressFormAnalyzer();
+        yield return new AddressMirrorAnalyzer();
+    }
+
+    /// <summary>All built-in code-fix providers.</summary>
+    public static IEnumerable<CodeFixProvider> CodeFixProviders()
+    {
+        yield return new LexiconCodeFixProvider(LexiconLoader.BuiltIn);
+        yield return new AddressFormCodeFixProvider();
+    }
+}

@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>Reports every phrase of every lexicon rule that occurs in the reply's prose.</summary>
+public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : ToneAnalyzer
+{
+    /// <summary>The property that names the matching phrase's index within its rule.</summary>
+    public const string PhraseProperty = "phrase";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [.. rules.Select(r => r.Descriptor)];
+
+    /// <summary>The rules this analyzer runs.</summary>
+    public IReadOnlyList<LexiconRule> Rules => rules;
+
+    /// <inheritdoc />
+    public override void Analyze(AnalysisContext context)
+    {
+        TemplateDocument document = context.Input.Document;
+        var blocks = document.ReplyBlocks.ToList();
+        foreach (LexiconRule rule in rules)
+        {
+            if (context.Input.Options.GetSeverity(rule.Descriptor) is null)
+            {
+                continue;
+            }
+
+            var matches = new List<(TextSpan Span, int Phrase)>();
+            for (int p = 0; p < rule.Phrases.Count; p++)
+            {
+                LexiconPhrase phrase = rule.Phrases[p];
+                if (phrase.Language != document.Language)
+                {
+                    continue;
+                }
+
+                foreach (ProseBlock block in blocks)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    for (Match match = phrase.Regex.Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+                    {
+                        if (match.Length > 0)
+                        {
+                            matches.Add((new TextSpan(match.Index, match.Length), p));
+                        }
+                    }
+                }
+            }
+
+            // One finding per place: where phrases of one rule overlap, the longest earliest wins.
+            TextSpan last = default;
+            bool any = false;
+            foreach (var (span, phraseIndex) in matches.OrderBy(m => m.Span.Start).ThenByDescending(m => m.Span.Length))
+            {
+                if (any && span.Start < last.End)
+                {
+                    continue;
+                }
+
+                any = true;
+                last = span;
+                LexiconPhrase phrase = rule.Phrases[phraseIndex];
+                string text = Collapse(document.Source.Slice(span));
+                string message = phrase.Message is { } custom ? Format(custom, text) : rule.Descriptor.FormatMessage(text);
+                context.Report(ToneDiagnostic.Create(
+                    rule.Descriptor,
+                    span,
+                    message,
+                    ImmutableDictionary<string, string>.Empty.Add(PhraseProperty, phraseIndex.ToString(CultureInfo.InvariantCulture))));
+            }
+        }
+    }
+
+    internal static string Collapse(string text) => Whitespace().Replace(text.Trim(), " ");
+
+    private static string Format(string format, string text)
+    {
+        try
+        {
+            return string.Format(CultureInfo.InvariantCulture, format, text);
+        }
+        catch (FormatException)
+        {
+            return format;
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
+
+/// <summary>Offers each lexicon phrase's rewrites, in the document's address form, as fixes.</summary>
+public sealed class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> rules) : CodeFixProvider
+{
+    private readonly Dictionary<string, LexiconRule> _byId = rules.ToDictionary(r => r.Descriptor.Id, StringComparer.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [.. rules.Select(r => r.Descriptor.Id)];
+
+    /// <inheritdoc />
+    public override void RegisterFixes(CodeFixContext context)
+    {
+        ToneDiagnostic diagnostic = context.Diagnostic;
+        if (!_byId.TryGetValue(diagnostic.Id, out LexiconRule? rule) ||
+            !diagnostic.Properties.TryGetValue(LexiconAnalyzer.PhraseProperty, out string? index) ||
+            !int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int phraseIndex) ||
+            phraseIndex >= rule.Phrases.Count)
+        {
+            return;
+        }
+
+        SourceText source = context.Input.Document.Source;
+        string matched = source.Slice(diagnostic.Span);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        bool first = true;
+        LexiconPhrase phrase = rule.Phrases[phraseIndex];
+        foreach (LexiconRewrite rewrite in phrase.Rewrites)
+        {
+            if (rewrite.For(context.Input.RewriteAddress) is not { } text)
+            {
+                continue;
+            }
+
+            TextEdit edit;
+            if (phrase.Scope == RewriteScope.Sentence && SentenceAround(context.Input.Document, diagnostic.Span) is { } sentence)
+            {
+                edit = new TextEdit(sentence, text);
+            }
+            else
+            {
+                edit = text.Length == 0 ? Deletion(source, diagnostic.Span, matched) : new TextEdit(diagnostic.Span, MatchCase(matched, text));
+            }
+
+            if (!seen.Add(edit.NewText + "@" + edit.Span))
+            {
+                continue;
+            }
+
+            string title = text.Length == 0
+                ? $"Remove “{LexiconAnalyzer.Collapse(matched)}”"
+                : $"Rewrite as “{edit.NewText}”";
+            context.Register(new CodeFix(title, [edit], first, $"{rule.Descriptor.Id}:{phraseIndex}:{seen.Count}"));
+            first = false;
+        }
+    }
+
+    /// <summary>Adapts the rewrite's first letter to the matched text's: capital at a sentence start, small inside a sentence.</summary>
+    internal static string MatchCase(string matched, string rewrite)
+    {
+        char? first = matched.FirstOrDefault(char.IsLetter);
+        if (first is null || rewrite.Length == 0 || !char.IsLetter(rewrite[0]))
+        {
+            return rewrite;
+        }
+
+        if (char.IsUpper(first.Value))
+        {
+            return char.ToUpperInvariant(rewrite[0]) + rewrite[1..];
+        }
+
+        bool keepCapital = rewrite.StartsWith("Sie", StringComparison.Ordinal) || rewrite.StartsWith("Ihr", StringComparison.Ordinal) ||
+                           rewrite.StartsWith("I ", StringComparison.Ordinal) || rewrite.StartsWith("I'", StringComparison.Ordinal) ||
+                           (rewrite.Length > 1 && char.IsUpper(rewrite[1]));
+        return keepCapital ? rewrite : char.ToLowerInvariant(rewrite[0]) + rewrite[1..];
+    }
+
+    private static TextSpan? SentenceAround(TemplateDocument document, TextSpan span) =>
+        document.ReplySentences.FirstOrDefault(s => s.Sentence.Span.Contains(span))?.Sentence.Span;
+
+    // Deleting a phrase also removes the space after it, and keeps a sentence start capitalised.
+    private static TextEdit Deletion(SourceText source, TextSpan span, string matched)
+    {
+        string text = source.Text;
+        int end = span.End;
+        while (end < text.Length && text[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        bool capital = matched.Length > 0 && char.IsUpper(matched.FirstOrDefault(char.IsLetter));
+        if (capital && end < text.Length && char.IsLower(text[end]))
+        {
+            return new TextEdit(TextSpan.FromBounds(span.Start, end + 1), char.ToUpperInvariant(text[end]).ToString());
+        }
+
+        return new TextEdit(TextSpan.FromBounds(span.Start, end), string.Empty);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>An error in a lexicon file, with its location.</summary>
+public sealed record LexiconError(string Source, int Line, int Column, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Source}:{Line}:{Column}: {Message}";
+}
+
+/// <summary>
+/// Reads lexicon files: YAML documents that define one phrase rule each. The built-in ones are
+/// embedded in this assembly; hosts may pass others as text.
+/// </summary>
+public static class LexiconLoader
+{
+    private const string ResourcePrefix = "ToneLsp.Core.Lexicon.";
+
+    /// <summary>The built-in lexicon rules. Errors in built-in files are bugs, caught by the test suite.</summary>
+    public static IReadOnlyList<LexiconRule> BuiltIn => LazyBuiltIn.Value.Rules;
+
+    /// <summary>Errors found in the built-in files; empty in a correct build.</summary>
+    public static IReadOnlyList<LexiconError> BuiltInErrors => LazyBuiltIn.Value.Errors;
+
+    private static readonly Lazy<(IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors)> LazyBuiltIn = new(LoadBuiltIn);
+
+    /// <summary>Parses one lexicon file. Never throws; problems are returned as errors with line numbers.</summary>
+    public static (LexiconRule? Rule, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName)
+    {
+        var errors = new List<LexiconError>();
+        YamlMappingNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+        }
+        catch (YamlException exception)
+        {
+            errors.Add(new LexiconError(sourceName, (int)exception.Start.Line, (int)exception.Start.Column, exception.Message));
+            return (null, errors);
+        }
+
+        if (root is null)
+        {
+            errors.Add(new LexiconError(sourceName, 1, 1, "A lexicon file must be a YAML mapping."));
+            return (null, errors);
+        }
+
+        string? id = Scalar(root, "id");
+        string? category = Scalar(root, "category");
+        string? title = Scalar(root, "title");
+        string? message = Scalar(root, "message");
+        string? help = Scalar(root, "help");
+        RuleSetting? severity = ToneOptions.ParseSetting(Scalar(root, "severity"));
+        foreach (var (name, value) in new[] { ("id", id), ("category", category), ("title", title), ("message", message), ("help", help) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors.Add(Error(sourceName, root, $"Missing required key '{name}'."));
+            }
+        }
+
+        if (severity is null or RuleSetting.Off)
+        {
+            errors.Add(Error(sourceName, root, "Key 'severity' must be one of hint, information, warning, error."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var descriptor = new DiagnosticDescriptor(id!, category!, ToSeverity(severity!.Value), title!, message!, help!.Trim());
+        var phrases = new List<LexiconPhrase>();
+        if (root.Children.TryGetValue(new YamlScalarNode("phrases"), out YamlNode? list) && list is YamlSequenceNode sequence)
+        {
+            foreach (YamlNode node in sequence)
+            {
+                if (ParsePhrase(node, sourceName, errors) is { } phrase)
+                {
+                    phrases.Add(phrase);
+                }
+            }
+        }
+        else
+        {
+            errors.Add(Error(sourceName, root, "Missing list 'phrases'."));
+        }
+
+        return (new LexiconRule(descriptor, phrases, sourceName), errors);
+    }
+
+    private static LexiconPhrase? ParsePhrase(YamlNode node, string sourceName, List<LexiconError> errors)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            errors.Add(Error(sourceName, node, "Each phrase must be a mapping with 'lang' and 'match'."));
+            return null;
+        }
+
+        string? pattern = Scalar(map, "match");
+        Language? language = Scalar(map, "lang")?.Trim().ToLowerInvariant() switch
+        {
+            "de" => Language.German,
+            "en" => Language.English,
+            _ => null,
+        };
+        if (language is null || string.IsNullOrWhiteSpace(pattern))
+        {
+            errors.Add(Error(sourceName, map, "A phrase needs 'lang: de|en' and a non-empty 'match'."));
+            return null;
+        }
+
+        RewriteScope Invalid(string value)
+        {
+            errors.Add(Error(sourceName, map, $"Unknown scope '{value}'; use 'match' or 'sentence'."));
+            return RewriteScope.Match;
+        }
+
+        Regex regex;
+        try
+        {
+            regex = PhrasePattern.Compile(pattern);
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            errors.Add(Error(sourceName, map, $"Invalid pattern '{pattern}': {exception.Message}"));
+            return null;
+        }
+
+        var rewrites = new List<LexiconRewrite>();
+        if (map.Children.TryGetValue(new YamlScalarNode("rewrite"), out YamlNode? rewriteNode))
+        {
+            IEnumerable<YamlNode> items = rewriteNode is YamlSequenceNode rs ? rs.Children : [rewriteNode];
+            foreach (YamlNode item in items)
+            {
+                switch (item)
+                {
+                    case YamlScalarNode scalar:
+                        rewrites.Add(new LexiconRewrite(scalar.Value ?? string.Empty, null, null));
+                        break;
+                    case YamlMappingNode variants:
+                        rewrites.Add(new LexiconRewrite(Scalar(variants, "text"), Scalar(variants, "du"), Scalar(variants, "sie")));
+                        break;
+                    default:
+                        errors.Add(Error(sourceName, item, "A rewrite is a text or a mapping with 'du' and 'sie'."));
+                        break;
+                }
+            }
+        }
+
+        RewriteScope scope = Scalar(map, "scope")?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "match" => RewriteScope.Match,
+            "sentence" => RewriteScope.Sentence,
+            var other => Invalid(other),
+        };
+
+        return new LexiconPhrase(language.Value, pattern, regex, Scalar(map, "message"), scope, rewrites, List(map, "flag"), List(map, "pass"), (int)map.Start.Line);
+    }
+
+    private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>) LoadBuiltIn()
+    {
+        var rules = new List<LexiconRule>();
+        var errors = new List<LexiconError>();
+        Assembly assembly = typeof(LexiconLoader).Assembly;
+        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using Stream? stream = assembly.GetManifestResourceStream(name);
+            if (stream is null)
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(stream);
+            var (rule, fileErrors) = Parse(reader.ReadToEnd(), name[ResourcePrefix.Length..]);
+            errors.AddRange(fileErrors);
+            if (rule is not null)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        return (rules, errors);
+    }
+
+    private static string? Scalar(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) && value is YamlScalarNode scalar ? scalar.Value : null;
+
+    private static IReadOnlyList<string> List(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) && value is YamlSequenceNode sequence
+            ? sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).ToList()
+            : [];
+
+    private static DiagnosticSeverity ToSeverity(RuleSetting setting) => setting switch
+    {
+        RuleSetting.Hint => DiagnosticSeverity.Hint,
+        RuleSetting.Information => DiagnosticSeverity.Information,
+        RuleSetting.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Error,
+    };
+
+    private static LexiconError Error(string source, YamlNode node, string message) =>
+        new(source, (int)node.Start.Line, (int)node.Start.Column, message);
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>One rewrite alternative; variants per address form, or one text for both.</summary>
+public sealed record LexiconRewrite(string? Text, string? Du, string? Sie)
+{
+    /// <summary>The text for the address form; falls back to the neutral text, then to the other form.</summary>
+    public string? For(AddressForm form) => form switch
+    {
+        AddressForm.Du => Du ?? Text ?? Sie,
+        _ => Sie ?? Text ?? Du,
+    };
+}
+
+/// <summary>What a rewrite replaces: the matched phrase, or the whole sentence around it.</summary>
+public enum RewriteScope
+{
+    /// <summary>The matched words.</summary>
+    Match,
+
+    /// <summary>The sentence that contains the match, for phrases no in-place rewrite can keep grammatical.</summary>
+    Sentence,
+}
+
+/// <summary>One phrase of a lexicon rule: its pattern, rewrites and its own test sentences.</summary>
+public sealed record LexiconPhrase(
+    Language Language,
+    string Pattern,
+    Regex Regex,
+    string? Message,
+    RewriteScope Scope,
+    IReadOnlyList<LexiconRewrite> Rewrites,
+    IReadOnlyList<string> Flag,
+    IReadOnlyList<string> Pass,
+    int SourceLine);
+
+/// <summary>A rule defined as data: a descriptor and its phrases in every language.</summary>
+public sealed record LexiconRule(DiagnosticDescriptor Descriptor, IReadOnlyList<LexiconPhrase> Phrases, string SourceName);

@@ -1,0 +1,257 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>
+/// The phrase pattern language of lexicon files, compiled to a .NET regular expression.
+/// <list type="bullet">
+/// <item><c>wie bereits erwähnt</c>: words in order, separated by any white space, case-insensitive, whole words.</item>
+/// <item><c>(bereits|schon)</c>: alternatives, each a sequence; <c>[mal|einmal]</c>: optional words or alternatives.</item>
+/// <item><c>erwähn*</c>: any ending; <c>...</c>: a gap of up to three words.</item>
+/// <item><c>{du}</c>, <c>{dich}</c>, <c>{dir}</c>, <c>{dein}</c>: either address form (du|Sie, dich|Sie, dir|Ihnen, dein…|Ihr…).</item>
+/// <item>Umlauts also match their transliteration (ä|ae) and ß matches ss; punctuation is literal.</item>
+/// </list>
+/// </summary>
+public static class PhrasePattern
+{
+    private const string WordChars = @"[\p{L}\p{M}\p{N}'’\-]";
+    private const string Gap = @"(?:\s+[\p{L}\p{M}\p{N}'’\-]+){0,3}";
+
+    private static readonly Dictionary<string, string> Macros = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["du"] = "(?:du|sie)",
+        ["dich"] = "(?:dich|sie)",
+        ["dir"] = "(?:dir|ihnen)",
+        ["dein"] = "(?:dein|deine|deinen|deinem|deiner|deines|ihr|ihre|ihren|ihrem|ihrer|ihres)",
+        ["sich"] = "(?:dich|dir|sich)",
+        ["euch"] = "(?:euch|ihnen|dir|dich)",
+    };
+
+    /// <summary>Compiles a pattern. Throws <see cref="FormatException"/> with the position when the pattern is malformed.</summary>
+    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None, TimeSpan? timeout = null)
+    {
+        string regex = ToRegex(pattern);
+        return new Regex(regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | extra, timeout ?? Regex.InfiniteMatchTimeout);
+    }
+
+    /// <summary>Translates a pattern into regular-expression source.</summary>
+    public static string ToRegex(string pattern)
+    {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            throw new FormatException("The pattern is empty.");
+        }
+
+        var parser = new Parser(pattern);
+        Node sequence = parser.ParseSequence(endChar: null);
+        if (!parser.AtEnd)
+        {
+            throw new FormatException($"Unexpected '{pattern[parser.Position]}' at position {parser.Position + 1}.");
+        }
+
+        if (sequence.CanBeEmpty)
+        {
+            throw new FormatException("The pattern matches the empty string; it needs at least one required word.");
+        }
+
+        var builder = new StringBuilder();
+        if (sequence.StartsWithWord)
+        {
+            builder.Append(@"(?<![\p{L}\p{M}\p{N}])");
+        }
+
+        builder.Append(sequence.Regex);
+        if (sequence.EndsWithWord)
+        {
+            builder.Append(@"(?![\p{L}\p{M}\p{N}])");
+        }
+
+        return builder.ToString();
+    }
+
+    private sealed record Node(string Regex, bool CanBeEmpty, bool StartsWithWord, bool EndsWithWord, bool IsOptional = false, bool IsGap = false);
+
+    private sealed class Parser(string text)
+    {
+        public int Position { get; private set; }
+
+        public bool AtEnd => Position >= text.Length;
+
+        public Node ParseSequence(char? endChar)
+        {
+            var items = new List<Node>();
+            while (true)
+            {
+                SkipSpaces();
+                if (AtEnd)
+                {
+                    if (endChar is not null)
+                    {
+                        throw new FormatException($"Missing '{endChar}' at the end of the pattern.");
+                    }
+
+                    break;
+                }
+
+                char c = text[Position];
+                if (c == endChar || (endChar is ')' or ']' && c == '|'))
+                {
+                    break;
+                }
+
+                items.Add(ParseItem());
+            }
+
+            return Join(items);
+        }
+
+        private Node ParseItem()
+        {
+            char c = text[Position];
+            if (c is '(' or '[')
+            {
+                char close = c == '(' ? ')' : ']';
+                Position++;
+                var alternatives = new List<Node> { ParseSequence(close) };
+                while (!AtEnd && text[Position] == '|')
+                {
+                    Position++;
+                    alternatives.Add(ParseSequence(close));
+                }
+
+                Expect(close);
+                var group = new Node(
+                    "(?:" + string.Join("|", alternatives.Select(a => a.Regex)) + ")",
+                    alternatives.Any(a => a.CanBeEmpty),
+                    alternatives.All(a => a.StartsWithWord),
+                    alternatives.All(a => a.EndsWithWord));
+                return c == '[' ? group with { IsOptional = true, CanBeEmpty = true } : group;
+            }
+
+            if (c == '{')
+            {
+                int close = text.IndexOf('}', Position);
+                if (close < 0)
+                {
+                    throw new FormatException($"Missing '}}' after position {Position + 1}.");
+                }
+
+                string name = text[(Position + 1)..close];
+                if (!Macros.TryGetValue(name, out string? macro))
+                {
+                    throw new FormatException($"Unknown placeholder '{{{name}}}' at position {Position + 1}; known: {string.Join(", ", Macros.Keys.Select(k => "{" + k + "}"))}.");
+                }
+
+                Position = close + 1;
+                return new Node(macro, false, true, true);
+            }
+
+            if (text.AsSpan(Position).StartsWith("...") || c == '…')
+            {
+                Position += c == '…' ? 1 : 3;
+                return new Node(Gap, true, false, false, IsGap: true);
+            }
+
+            if (IsWordChar(c))
+            {
+                var word = new StringBuilder();
+                while (!AtEnd && IsWordChar(text[Position]))
+                {
+                    word.Append(Letter(text[Position]));
+                    Position++;
+                }
+
+                if (!AtEnd && text[Position] == '*')
+                {
+                    Position++;
+                    word.Append(WordChars).Append('*');
+                }
+
+                return new Node(word.ToString(), false, true, true);
+            }
+
+            if (c is ')' or ']' or '}' or '|' or '*')
+            {
+                throw new FormatException($"Unexpected '{c}' at position {Position + 1}.");
+            }
+
+            Position++;
+            string literal = char.IsHighSurrogate(c) && !AtEnd ? c.ToString() + text[Position++] : c.ToString();
+            return new Node(System.Text.RegularExpressions.Regex.Escape(literal), false, false, false);
+        }
+
+        private void Expect(char c)
+        {
+            if (AtEnd || text[Position] != c)
+            {
+                throw new FormatException($"Missing '{c}' at position {Position + 1}.");
+            }
+
+            Position++;
+        }
+
+        private void SkipSpaces()
+        {
+            while (!AtEnd && char.IsWhiteSpace(text[Position]))
+            {
+                Position++;
+            }
+        }
+
+        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '’' or '-';
+
+        private static string Letter(char c) => char.ToLowerInvariant(c) switch
+        {
+            'ä' => "(?:ä|ae)",
+            'ö' => "(?:ö|oe)",
+            'ü' => "(?:ü|ue)",
+            'ß' => "(?:ß|ss)",
+            '\'' or '’' => "['’]",
+            '-' => @"\-",
+            _ => System.Text.RegularExpressions.Regex.Escape(c.ToString()),
+        };
+
+        private static Node Join(List<Node> items)
+        {
+            if (items.Count == 0)
+            {
+                return new Node(string.Empty, true, false, false);
+            }
+
+            var builder = new StringBuilder();
+            Node? previous = null;
+            bool canBeEmpty = true;
+            foreach (Node item in items)
+            {
+                if (item.IsGap)
+                {
+                    builder.Append(item.Regex);
+                    previous = item;
+                    continue;
+                }
+
+                string separator = previous is null || previous.IsGap && builder.Length == previous.Regex.Length
+                    ? string.Empty
+                    : Separator(previous, item);
+                if (item.IsOptional)
+                {
+                    builder.Append(previous is null ? $"(?:{item.Regex}{Separator(item, item)})?" : $"(?:{separator}{item.Regex})?");
+                }
+                else
+                {
+                    builder.Append(separator).Append(item.Regex);
+                    canBeEmpty = false;
+                }
+
+                previous = item;
+            }
+
+            return new Node(builder.ToString(), canBeEmpty, items[0].StartsWithWord && !items[0].IsOptional, items[^1].EndsWithWord && !items[^1].IsOptional);
+        }
+
+        // Between words there must be white space; next to punctuation it may be absent.
+        private static string Separator(Node left, Node right) =>
+            (left.EndsWithWord || left.IsGap) && right.StartsWithWord ? @"\s+" : @"\s*";
+    }
+}

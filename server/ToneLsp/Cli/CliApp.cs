@@ -1,0 +1,288 @@
+using System.CommandLine;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+using ToneLsp.Server;
+
+namespace ToneLsp.Cli;
+
+/// <summary>
+/// The command line: <c>serve</c> (the language server), <c>check</c>, <c>fix</c>, <c>convert</c> and
+/// <c>explain</c>. Exit codes: 0 success, 1 findings at or above the fail level, 2 usage or I/O errors.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when findings reach the fail level.</summary>
+    public const int Findings = 1;
+
+    /// <summary>Exit code for usage and I/O errors.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the command line with the given writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, ToneEngine? engine = null)
+    {
+        engine ??= ToneEngine.Default;
+        RootCommand root = Build(output, error, engine);
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"tonelsp: {problem.Message}");
+            }
+
+            error.WriteLine("Run 'tonelsp --help' for usage.");
+            return UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException exception)
+        {
+            error.WriteLine($"tonelsp: {exception.Message}");
+            return UsageError;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"tonelsp: {exception.Message}");
+            return UsageError;
+        }
+    }
+
+    private static RootCommand Build(TextWriter output, TextWriter error, ToneEngine engine)
+    {
+        var root = new RootCommand("ToneLsp: a tone linter and language server for customer reply templates (German and English).");
+        root.Subcommands.Add(ServeCommand());
+        root.Subcommands.Add(CheckCommand(output, engine));
+        root.Subcommands.Add(FixCommand(output, error, engine));
+        root.Subcommands.Add(ConvertCommand(output));
+        root.Subcommands.Add(ExplainCommand(output, engine));
+        return root;
+    }
+
+    private static Command ServeCommand()
+    {
+        var logLevel = new Option<string>("--log-level") { Description = "Log level for stderr and window/logMessage: trace, debug, information, warning, error.", DefaultValueFactory = _ => "information" };
+        logLevel.AcceptOnlyFromAmong("trace", "debug", "information", "warning", "error");
+        var stdio = new Option<bool>("--stdio") { Description = "Speak LSP over standard input and output (the default and only transport)." };
+        var command = new Command("serve", "Run the language server over standard input and output.") { logLevel, stdio };
+        command.SetAction(parse => Serve(Enum.Parse<LogLevel>(parse.GetValue(logLevel)!, ignoreCase: true)));
+        return command;
+    }
+
+    private static int Serve(LogLevel level)
+    {
+        Stream input = Console.OpenStandardInput();
+        Stream output = Console.OpenStandardOutput();
+
+        // Standard output belongs to the protocol; anything written to Console.Out goes to stderr instead.
+        Console.SetOut(Console.Error);
+        var clientLog = new LspLoggerProvider(LogLevel.Information > level ? LogLevel.Information : level);
+        using ILoggerFactory loggers = LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(level);
+            builder.AddSimpleConsole(o => { o.SingleLine = true; o.ColorBehavior = Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled; o.TimestampFormat = "HH:mm:ss.fff "; });
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.AddProvider(clientLog);
+        });
+        var server = new ToneLanguageServer(ToneEngine.Default, loggers, clientLog);
+        return server.RunAsync(input, output).GetAwaiter().GetResult();
+    }
+
+    private static Command CheckCommand(TextWriter output, ToneEngine engine)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or directories; directories are searched for *.md.", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "Output format: text, json or sarif.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var failLevel = new Option<string>("--fail-level") { Description = "Exit 1 when a finding is at or above this severity.", DefaultValueFactory = _ => "warning" };
+        failLevel.AcceptOnlyFromAmong("error", "warning", "information", "hint");
+        var (language, address, capitalize, rules) = AnalysisOptions();
+        var command = new Command("check", "Check reply templates for tone problems.") { paths, format, failLevel, language, address, capitalize, rules };
+        command.SetAction(parse =>
+        {
+            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules);
+            string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
+            IReadOnlyList<FileReport> reports = CheckRunner.Run(TemplateFiles.Expand(inputs), engine, options);
+            string text = parse.GetValue(format) switch
+            {
+                "json" => JsonReport.Write(reports) + "\n",
+                "sarif" => SarifReport.Write(reports, engine.Descriptors) + "\n",
+                _ => TextReport.Write(reports, UseColor(output)),
+            };
+            output.Write(text);
+            DiagnosticSeverity level = ParseSeverity(parse.GetValue(failLevel)!);
+            return CheckRunner.Fails(reports, level) ? Findings : Success;
+        });
+        return command;
+    }
+
+    private static Command FixCommand(TextWriter output, TextWriter error, ToneEngine engine)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or directories; directories are searched for *.md.", Arity = ArgumentArity.ZeroOrMore };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change; write nothing." };
+        var (language, address, capitalize, rules) = AnalysisOptions();
+        var command = new Command("fix", "Apply every preferred fix whose edits do not overlap.") { paths, dryRun, language, address, capitalize, rules };
+        command.SetAction(parse =>
+        {
+            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules);
+            string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
+            int changedFiles = 0, applied = 0;
+            foreach (var (path, display) in TemplateFiles.Expand(inputs))
+            {
+                TemplateFile file = TemplateFiles.Read(path, display);
+                AnalysisResult result = engine.Analyze(file.Text, options);
+                IReadOnlyList<TextEdit> edits = engine.GetFixAllEdits(result);
+                if (edits.Count == 0)
+                {
+                    continue;
+                }
+
+                changedFiles++;
+                applied += edits.Count;
+                foreach (TextEdit edit in edits)
+                {
+                    LinePosition at = result.Document.Source.GetPosition(edit.Span.Start);
+                    output.WriteLine($"{display}:{at.Line + 1}:{at.Character + 1}: “{result.Document.Source.Slice(edit.Span)}” → “{edit.NewText}”");
+                }
+
+                if (!parse.GetValue(dryRun))
+                {
+                    SafeWriter.Write(file, result.Document.Source.ApplyEdits(edits));
+                }
+            }
+
+            output.WriteLine(parse.GetValue(dryRun)
+                ? $"Would apply {applied} edits in {changedFiles} files."
+                : $"Applied {applied} edits in {changedFiles} files.");
+            _ = error;
+            return Success;
+        });
+        return command;
+    }
+
+    private static Command ConvertCommand(TextWriter output)
+    {
+        var to = new Option<string>("--to") { Description = "The target form of address: du or sie.", Required = true };
+        to.AcceptOnlyFromAmong("du", "sie", "Du", "Sie");
+        var file = new Argument<string>("file") { Description = "The template to convert, or - for standard input." };
+        var capitalize = new Option<bool>("--capitalize-du") { Description = "Write Du, Dich, Dein with a capital letter." };
+        var command = new Command("convert", "Print a German reply converted between du and Sie, verbs included.") { to, file, capitalize };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            string text = path == "-" ? Console.In.ReadToEnd() : ReadExisting(path);
+            AddressForm target = AddressFormNames.Parse(parse.GetValue(to)) ?? AddressForm.Sie;
+            var document = TemplateDocument.ParseAs(text, Language.German);
+            IReadOnlyList<TextEdit> edits = AddressFormConverter.ConvertDocument(
+                document, target, new ConversionOptions { CapitalizeDu = parse.GetValue(capitalize) });
+            output.Write(document.Source.ApplyEdits(edits));
+            return Success;
+        });
+        return command;
+    }
+
+    private static Command ExplainCommand(TextWriter output, ToneEngine engine)
+    {
+        var rule = new Argument<string?>("rule") { Description = "A rule ID such as TONE001, or a category; all rules when omitted.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("explain", "Explain a rule: what it finds, why it matters, what to write instead.") { rule };
+        command.SetAction(parse =>
+        {
+            string? id = parse.GetValue(rule);
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                foreach (DiagnosticDescriptor descriptor in engine.Descriptors)
+                {
+                    output.WriteLine($"{descriptor.Id}  {descriptor.Category,-16} {JsonReport.SeverityName(descriptor.DefaultSeverity),-11} {descriptor.Title}");
+                }
+
+                return Success;
+            }
+
+            var matches = engine.Descriptors.Where(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals(d.Category, id, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (matches.Count == 0)
+            {
+                throw new CliException($"unknown rule '{id}'. Known rules: {string.Join(", ", engine.Descriptors.Select(d => d.Id))}.");
+            }
+
+            foreach (DiagnosticDescriptor descriptor in matches)
+            {
+                output.WriteLine($"{descriptor.Id}: {descriptor.Title}");
+                output.WriteLine($"category: {descriptor.Category}, default severity: {JsonReport.SeverityName(descriptor.DefaultSeverity)}");
+                output.WriteLine();
+                output.WriteLine(descriptor.HelpText);
+                output.WriteLine();
+            }
+
+            return Success;
+        });
+        return command;
+    }
+
+    private static (Option<string?> Language, Option<string?> Address, Option<bool> Capitalize, Option<string[]> Rules) AnalysisOptions()
+    {
+        var language = new Option<string?>("--language") { Description = "Language when front matter is silent and detection undecided: de or en." };
+        language.AcceptOnlyFromAmong("de", "en");
+        var address = new Option<string?>("--address") { Description = "Address form a reply should use when neither front matter nor the customer decides: du or sie." };
+        address.AcceptOnlyFromAmong("du", "sie");
+        var capitalize = new Option<bool>("--capitalize-du") { Description = "Write Du, Dich, Dein with a capital letter in rewrites." };
+        var rules = new Option<string[]>("--rule") { Description = "Set a rule's or category's severity, e.g. --rule TONE001=off --rule sarcasm=information.", AllowMultipleArgumentsPerToken = false };
+        return (language, address, capitalize, rules);
+    }
+
+    private static ToneOptions ReadOptions(ParseResult parse, Option<string?> language, Option<string?> address, Option<bool> capitalize, Option<string[]> rules)
+    {
+        var settings = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+        foreach (string rule in parse.GetValue(rules) ?? [])
+        {
+            string[] parts = rule.Split('=', 2);
+            if (parts.Length != 2 || ToneOptions.ParseSetting(parts[1]) is not { } setting)
+            {
+                throw new CliException($"--rule expects ID=SEVERITY with off, hint, information, warning or error, not '{rule}'.");
+            }
+
+            settings[parts[0].Trim()] = setting;
+        }
+
+        return new ToneOptions
+        {
+            DefaultLanguage = parse.GetValue(language) == "en" ? Language.English : Language.German,
+            DefaultAddressForm = AddressFormNames.Parse(parse.GetValue(address)),
+            CapitalizeDu = parse.GetValue(capitalize),
+            Rules = settings,
+        };
+    }
+
+    private static string ReadExisting(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException($"no such file: {path}");
+        }
+
+        return TemplateFiles.Read(path, path).Text;
+    }
+
+    private static DiagnosticSeverity ParseSeverity(string value) => value switch
+    {
+        "error" => DiagnosticSeverity.Error,
+        "information" => DiagnosticSeverity.Information,
+        "hint" => DiagnosticSeverity.Hint,
+        _ => DiagnosticSeverity.Warning,
+    };
+
+    private static bool UseColor(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+}
+
+/// <summary>A usage error with a message for the user.</summary>
+public sealed class CliException(string message) : Exception(message);

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+// The subset of the Language Server Protocol 3.17 that ToneLsp speaks. Property names are
+// serialised in camelCase by the formatter's naming policy; nulls are omitted.
+namespace ToneLsp.Protocol;
+
+#pragma warning disable CS1591 // The LSP specification documents these types.
+
+public sealed record Position(int Line, int Character);
+
+public sealed record Range(Position Start, Position End);
+
+public sealed record TextDocumentIdentifier(string Uri);
+
+public sealed record VersionedTextDocumentIdentifier(string Uri, int Version);
+
+public sealed record TextDocumentItem(string Uri, string? LanguageId, int Version, string Text);
+
+public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
+
+public sealed record TextDocumentContentChangeEvent(Range? Range, int? RangeLength, string Text);
+
+public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges);
+
+public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocument);
+
+public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text);
+
+public sealed record InitializeParams(
+    int? ProcessId,
+    string? RootUri,
+    JsonElement? Capabilities,
+    JsonElement? InitializationOptions,
+    ClientInfo? ClientInfo,
+    string? Trace);
+
+public sealed record ClientInfo(string Name, string? Version);
+
+public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
+
+public sealed record ServerInfo(string Name, string Version);
+
+public sealed record ServerCapabilities
+{
+    public string PositionEncoding { get; init; } = PositionEncodingKinds.Utf16;
+
+    public TextDocumentSyncOptions TextDocumentSync { get; init; } = new(true, TextDocumentSyncKind.Incremental, new SaveOptions(false));
+
+    public CodeActionOptions CodeActionProvider { get; init; } = new([CodeActionKinds.QuickFix, CodeActionKinds.SourceFixAll], false);
+
+    public bool HoverProvider { get; init; } = true;
+
+    public DiagnosticOptions? DiagnosticProvider { get; init; }
+}
+
+public static class PositionEncodingKinds
+{
+    public const string Utf8 = "utf-8";
+    public const string Utf16 = "utf-16";
+}
+
+public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions Save);
+
+public static class TextDocumentSyncKind
+{
+    public const int Incremental = 2;
+}
+
+public sealed record SaveOptions(bool IncludeText);
+
+public sealed record CodeActionOptions(string[] CodeActionKinds, bool ResolveProvider);
+
+public sealed record DiagnosticOptions(string Identifier, bool InterFileDependencies, bool WorkspaceDiagnostics);
+
+public static class CodeActionKinds
+{
+    public const string QuickFix = "quickfix";
+    public const string SourceFixAll = "source.fixAll.tonelsp";
+    public const string Source = "source";
+}
+
+public sealed record Diagnostic
+{
+    public required Range Range { get; init; }
+
+    public int Severity { get; init; }
+
+    public string? Code { get; init; }
+
+    public string? Source { get; init; }
+
+    public required string Message { get; init; }
+
+    public JsonElement? Data { get; init; }
+}
+
+public sealed record PublishDiagnosticsParams(string Uri, int? Version, Diagnostic[] Diagnostics);
+
+public sealed record DocumentDiagnosticParams(TextDocumentIdentifier TextDocument, string? Identifier, string? PreviousResultId);
+
+public sealed record DocumentDiagnosticReport(string Kind, string? ResultId, Diagnostic[]? Items);
+
+public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext Context);
+
+public sealed record CodeActionContext(Diagnostic[]? Diagnostics, string[]? Only, int? TriggerKind);
+
+public sealed record CodeAction
+{
+    public required string Title { get; init; }
+
+    public string? Kind { get; init; }
+
+    public Diagnostic[]? Diagnostics { get; init; }
+
+    public bool? IsPreferred { get; init; }
+
+    public WorkspaceEdit? Edit { get; init; }
+}
+
+public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]> Changes);
+
+public sealed record TextEdit(Range Range, string NewText);
+
+public sealed record HoverParams(TextDocumentIdentifier TextDocument, Position Position);
+
+public sealed record Hover(MarkupContent Contents, Range? Range);
+
+public sealed record MarkupContent(string Kind, string Value);
+
+public sealed record DidChangeConfigurationParams(JsonElement? Settings);
+
+public sealed record ConfigurationParams(ConfigurationItem[] Items);
+
+public sealed record ConfigurationItem(string? ScopeUri, string? Section);
+
+public sealed record LogMessageParams(int Type, string Message);
+
+public static class MessageType
+{
+    public const int Error = 1;
+    public const int Warning = 2;
+    public const int Info = 3;
+    public const int Log = 4;
+}
+
+/// <summary>ToneLsp's own notification (<c>tonelsp/documentStatus</c>) with facts a client can show in a status bar.</summary>
+public sealed record DocumentStatusParams(string Uri, int Version, string Language, string AddressForm, string? CustomerAddressForm, string? TargetAddressForm, int Findings);
+
+public static class LspErrorCodes
+{
+    public const int ServerNotInitialized = -32002;
+    public const int InvalidParams = -32602;
+    public const int ContentModified = -32801;
+    public const int RequestFailed = -32803;
+}
+
+public static class LspJson
+{
+    /// <summary>The serializer options used on the wire.</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.PropertyNameCaseInsensitive = true;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.MaxDepth = 256;
+        return options;
+    }
+}

@@ -1,0 +1,49 @@
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Server;
+
+/// <summary>
+/// An immutable view of one open document at one version, with its analysis computed at most once.
+/// Read requests work on a snapshot while later edits create new ones.
+/// </summary>
+public sealed class DocumentSnapshot
+{
+    private readonly Lazy<AnalysisResult> _analysis;
+
+    /// <summary>Creates a snapshot; the analysis runs on first use.</summary>
+    public DocumentSnapshot(string uri, int version, SourceText text, ServerSettings settings, long generation, ToneEngine engine)
+    {
+        Uri = uri;
+        Version = version;
+        Text = text;
+        Settings = settings;
+        Generation = generation;
+        Superseded = new CancellationTokenSource();
+        _analysis = new Lazy<AnalysisResult>(() => engine.Analyze(text.Text, settings.Options, Superseded.Token), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The document's URI as the client sent it.</summary>
+    public string Uri { get; }
+
+    /// <summary>The client's version number.</summary>
+    public int Version { get; }
+
+    /// <summary>The text.</summary>
+    public SourceText Text { get; }
+
+    /// <summary>The settings the analysis uses.</summary>
+    public ServerSettings Settings { get; }
+
+    /// <summary>A number that grows with every change to any document or the settings; used as the pull-diagnostics result ID.</summary>
+    public long Generation { get; }
+
+    /// <summary>Cancelled when a newer snapshot of the same document replaces this one.</summary>
+    public CancellationTokenSource Superseded { get; }
+
+    /// <summary>The analysis of this snapshot; computed once, on the calling thread.</summary>
+    public AnalysisResult Analysis => _analysis.Value;
+
+    /// <summary>Whether the analysis has been computed.</summary>
+    public bool IsAnalyzed => _analysis.IsValueCreated;
+}

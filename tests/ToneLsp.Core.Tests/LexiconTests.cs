@@ -1,0 +1,83 @@
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
+
+namespace ToneLsp.Core.Tests;
+
+/// <summary>Runs every lexicon phrase's own test sentences and checks the files themselves.</summary>
+public class LexiconTests
+{
+    public static TheoryData<string, int> Phrases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (LexiconRule rule in LexiconLoader.BuiltIn)
+        {
+            for (int i = 0; i < rule.Phrases.Count; i++)
+            {
+                data.Add(rule.Descriptor.Id, i);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void BuiltInLexiconFilesHaveNoErrors()
+    {
+        Assert.True(LexiconLoader.BuiltInErrors.Count == 0, string.Join("\n", LexiconLoader.BuiltInErrors));
+        Assert.NotEmpty(LexiconLoader.BuiltIn);
+    }
+
+    [Fact]
+    public void EveryPhraseHasPositiveAndNegativeExamples()
+    {
+        var missing = LexiconLoader.BuiltIn
+            .SelectMany(r => r.Phrases.Select(p => (r.Descriptor.Id, p)))
+            .Where(x => x.p.Flag.Count == 0 || x.p.Pass.Count == 0)
+            .Select(x => $"{x.Id} line {x.p.SourceLine}: {x.p.Pattern}")
+            .ToList();
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [MemberData(nameof(Phrases))]
+    public void PhraseFlagsItsExamplesAndPassesItsCounterExamples(string ruleId, int phraseIndex)
+    {
+        LexiconRule rule = LexiconLoader.BuiltIn.Single(r => r.Descriptor.Id == ruleId);
+        LexiconPhrase phrase = rule.Phrases[phraseIndex];
+        var options = new ToneOptions();
+        foreach (string sentence in phrase.Flag)
+        {
+            var result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(sentence, phrase.Language), options);
+            Assert.True(result.Diagnostics.Any(d => d.Id == ruleId), $"{ruleId} line {phrase.SourceLine} should flag: {sentence}\npattern: {phrase.Pattern}\nregex: {phrase.Regex}");
+        }
+
+        foreach (string sentence in phrase.Pass)
+        {
+            var result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(sentence, phrase.Language), options);
+            var hits = result.Diagnostics.Where(d => d.Id == ruleId).Select(d => result.Document.Source.Slice(d.Span)).ToList();
+            Assert.True(hits.Count == 0, $"{ruleId} line {phrase.SourceLine} should pass: {sentence}\nbut flagged: {string.Join(" | ", hits)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Phrases))]
+    public void PreferredFixOfEachExampleRemovesTheFinding(string ruleId, int phraseIndex)
+    {
+        LexiconRule rule = LexiconLoader.BuiltIn.Single(r => r.Descriptor.Id == ruleId);
+        LexiconPhrase phrase = rule.Phrases[phraseIndex];
+        foreach (string sentence in phrase.Flag)
+        {
+            var result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(sentence, phrase.Language));
+            ToneDiagnostic diagnostic = result.Diagnostics.First(d => d.Id == ruleId);
+            CodeFix fix = Assert.Single(ToneEngine.Default.GetFixes(result, diagnostic), f => f.IsPreferred);
+            string fixedText = result.Document.Source.ApplyEdits(fix.Edits);
+            var after = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(fixedText, phrase.Language));
+            int before = result.Diagnostics.Count(d => d.Id == ruleId);
+            int remaining = after.Diagnostics.Count(d => d.Id == ruleId);
+            Assert.True(remaining < before, $"fixing “{sentence}” gave “{fixedText}”, which {ruleId} still flags as often");
+            Assert.NotEqual(sentence, fixedText);
+        }
+    }
+}
