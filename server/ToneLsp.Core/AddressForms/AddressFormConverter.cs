@@ -317,6 +317,12 @@ public static class AddressFormConverter
             return true;
         }
 
+        // "Bitte teilen Sie uns mit": only a polite particle stands before the verb.
+        if (Enumerable.Range(clauseStart, verb - clauseStart).All(k => !tokens[k].IsWord || tokens[k].Lower is "bitte"))
+        {
+            return true;
+        }
+
         // After a subordinate clause: "Wenn es nicht klappt, melden Sie sich bitte."
         if (verb == clauseStart)
         {

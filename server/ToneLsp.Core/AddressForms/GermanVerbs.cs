@@ -96,7 +96,7 @@ internal static class GermanVerbs
             string stem = Stem(lower);
             result = lower.EndsWith("eln", StringComparison.Ordinal) ? lower[..^3] + "le"
                 : lower.EndsWith("ern", StringComparison.Ordinal) ? lower[..^1] + "e"
-                : NeedsLinkingE(stem) ? stem + "e"
+                : NeedsLinkingE(stem) || TakesImperativeE(stem) ? stem + "e"
                 : stem;
         }
 
@@ -241,6 +241,11 @@ internal static class GermanVerbs
         char before = stem[^2];
         return last is 'm' or 'n' && !IsVowel(before) && before is not ('l' or 'r' or 'm' or 'n' or 'h');
     }
+
+    // Stems in a sibilant, -ig or a long vowel plus l read better with the imperative e: "Nutze", "Entschuldige", "Teile".
+    private static bool TakesImperativeE(string stem) =>
+        stem.Length > 2 && (stem[^1] is 'z' or 's' or 'ß' or 'x' || stem.EndsWith("ig", StringComparison.Ordinal) ||
+                            (stem[^1] == 'l' && (IsVowel(stem[^2]) || stem[^2] == 'h')));
 
     private static bool IsVowel(char c) => "aeiouäöüy".Contains(c);
 

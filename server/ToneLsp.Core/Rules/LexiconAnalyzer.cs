@@ -97,7 +97,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
 }
 
 /// <summary>Offers each lexicon phrase's rewrites, in the document's address form, as fixes.</summary>
-public sealed class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> rules) : CodeFixProvider
+public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> rules) : CodeFixProvider
 {
     private readonly Dictionary<string, LexiconRule> _byId = rules.ToDictionary(r => r.Descriptor.Id, StringComparer.OrdinalIgnoreCase);
 
@@ -131,7 +131,7 @@ public sealed class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> rules) : C
             TextEdit edit;
             if (phrase.Scope == RewriteScope.Sentence && SentenceAround(context.Input.Document, diagnostic.Span) is { } sentence)
             {
-                edit = new TextEdit(sentence, text);
+                edit = SentenceRewrite(source, sentence, diagnostic.Span, text);
             }
             else
             {
@@ -170,6 +170,21 @@ public sealed class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> rules) : C
                            (rewrite.Length > 1 && char.IsUpper(rewrite[1]));
         return keepCapital ? rewrite : char.ToLowerInvariant(rewrite[0]) + rewrite[1..];
     }
+
+    // A greeting before the phrase ("Hallo Jana, da hast du …") stays; the rest of the sentence is rewritten.
+    private static TextEdit SentenceRewrite(SourceText source, TextSpan sentence, TextSpan match, string text)
+    {
+        string prefix = source.Text[sentence.Start..match.Start];
+        if (GreetingPrefix().IsMatch(prefix))
+        {
+            return new TextEdit(TextSpan.FromBounds(match.Start, sentence.End), MatchCase("x", text));
+        }
+
+        return new TextEdit(sentence, text);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(hallo|hi|hey|moin|servus|liebe[rs]?|guten\s+\p{L}+|sehr\s+geehrte[rs]?|dear|hello)\b[^,.!?]*,\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GreetingPrefix();
 
     private static TextSpan? SentenceAround(TemplateDocument document, TextSpan span) =>
         document.ReplySentences.FirstOrDefault(s => s.Sentence.Span.Contains(span))?.Sentence.Span;

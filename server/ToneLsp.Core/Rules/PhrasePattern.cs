@@ -222,32 +222,44 @@ public static class PhrasePattern
             var builder = new StringBuilder();
             Node? previous = null;
             bool canBeEmpty = true;
+            bool separatorEmitted = false;
             foreach (Node item in items)
             {
                 if (item.IsGap)
                 {
                     builder.Append(item.Regex);
                     previous = item;
+                    separatorEmitted = false;
                     continue;
                 }
 
-                string separator = previous is null || previous.IsGap && builder.Length == previous.Regex.Length
-                    ? string.Empty
-                    : Separator(previous, item);
-                if (item.IsOptional)
+                // A leading optional item carries its own trailing separator.
+                string separator = previous is null || separatorEmitted ? string.Empty : Separator(previous, item);
+                if (item.IsOptional && canBeEmpty && previous is null or { IsOptional: true })
                 {
-                    builder.Append(previous is null ? $"(?:{item.Regex}{Separator(item, item)})?" : $"(?:{separator}{item.Regex})?");
+                    builder.Append(separator.Length > 0 ? $"(?:{separator}{item.Regex})?" : $"(?:{item.Regex}{Separator(item, item)})?");
+                    separatorEmitted = separator.Length == 0;
+                }
+                else if (item.IsOptional)
+                {
+                    builder.Append($"(?:{separator}{item.Regex})?");
+                    separatorEmitted = false;
                 }
                 else
                 {
                     builder.Append(separator).Append(item.Regex);
                     canBeEmpty = false;
+                    separatorEmitted = false;
                 }
 
                 previous = item;
             }
 
-            return new Node(builder.ToString(), canBeEmpty, items[0].StartsWithWord && !items[0].IsOptional, items[^1].EndsWithWord && !items[^1].IsOptional);
+            var leading = items.TakeWhile(i => i.IsOptional || i.IsGap).ToList();
+            Node? firstRequired = items.FirstOrDefault(i => !i.IsOptional && !i.IsGap);
+            bool startsWithWord = leading.All(i => i.StartsWithWord) && firstRequired is { StartsWithWord: true };
+            bool endsWithWord = items[^1].EndsWithWord && !items[^1].IsOptional;
+            return new Node(builder.ToString(), canBeEmpty, startsWithWord, endsWithWord);
         }
 
         // Between words there must be white space; next to punctuation it may be absent.

@@ -100,5 +100,9 @@ public static class TemplateFiles
         }
     }
 
-    private static string Normalize(string path) => path.Replace('\\', '/');
+    private static string Normalize(string path)
+    {
+        string normalized = path.Replace('\\', '/');
+        return normalized.StartsWith("./", StringComparison.Ordinal) && normalized.Length > 2 ? normalized[2..] : normalized;
+    }
 }
