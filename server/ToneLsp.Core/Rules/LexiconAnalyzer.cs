@@ -180,7 +180,7 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
             return new TextEdit(TextSpan.FromBounds(match.Start, sentence.End), MatchCase("x", text));
         }
 
-        return new TextEdit(sentence, text);
+        return new TextEdit(sentence, MatchCase(source.Slice(sentence), text));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(hallo|hi|hey|moin|servus|liebe[rs]?|guten\s+\p{L}+|sehr\s+geehrte[rs]?|dear|hello)\b[^,.!?]*,\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
