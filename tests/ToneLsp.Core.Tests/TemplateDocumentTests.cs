@@ -1,0 +1,100 @@
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Tests;
+
+public class TemplateDocumentTests
+{
+    [Theory]
+    [InlineData("Danke!", Language.German)]
+    [InlineData("Thanks!", Language.English)]
+    [InlineData("Reg dich mal nicht so auf.", Language.German)]
+    [InlineData("Relax, it's not a big deal.", Language.English)]
+    [InlineData("Super, dass es jetzt klappt! 🎉", Language.German)]
+    [InlineData("Good catch! We've updated the article.", Language.English)]
+    [InlineData("Hi {{NAME}}, your ticket is now with our billing team.", Language.English)]
+    [InlineData("Hallo {{NAME}}, dein Ticket liegt jetzt bei der Buchhaltung.", Language.German)]
+    public void OneLineRepliesGetTheirLanguage(string text, Language expected)
+    {
+        Assert.Equal(expected, TemplateDocument.Parse(text).Language);
+    }
+
+    [Fact]
+    public void FrontMatterSetsLanguageAddressAndChannel()
+    {
+        var document = TemplateDocument.Parse("---\nlanguage: en\naddress: sie\nchannel: email\n---\nHallo!\n");
+        Assert.Equal(Language.English, document.Language);
+        Assert.True(document.LanguageFromMetadata);
+        Assert.Equal(AddressForm.Sie, document.Metadata.Address);
+        Assert.Equal("email", document.Metadata.Channel);
+        Assert.Empty(document.Problems);
+    }
+
+    [Fact]
+    public void InvalidFrontMatterIsAProblemAtItsLine()
+    {
+        var document = TemplateDocument.Parse("---\nlanguage: de\naddress: [du\n---\nText\n");
+        DocumentProblem problem = Assert.Single(document.Problems);
+        Assert.InRange(document.Source.GetLineNumber(problem.Span.Start), 1, 3);
+        Assert.Contains("YAML", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProseHasTheSourceLengthAndBlanksOutEverythingElse()
+    {
+        string text = "# Titel\n\nHallo {{name}}, siehe `code` und [Link](https://x.de) oder mail@x.de.\n\n```\ncode\n```\n";
+        var document = TemplateDocument.Parse(text);
+        Assert.Equal(text.Length, document.Prose.Length);
+        Assert.DoesNotContain("{{name}}", document.Prose, StringComparison.Ordinal);
+        Assert.DoesNotContain("code", document.Prose, StringComparison.Ordinal);
+        Assert.DoesNotContain("https", document.Prose, StringComparison.Ordinal);
+        Assert.DoesNotContain("mail@x.de", document.Prose, StringComparison.Ordinal);
+        Assert.Contains("Link", document.Prose, StringComparison.Ordinal);
+        Assert.Contains("Titel", document.Prose, StringComparison.Ordinal);
+        Assert.Equal(2, document.Blocks.Count);
+    }
+
+    [Fact]
+    public void LeadingBlockquoteIsTheCustomerMessage()
+    {
+        var document = TemplateDocument.Parse("> Kannst du mir helfen?\n\nKlar, gern!\n");
+        Assert.Single(document.CustomerBlocks);
+        Assert.Single(document.ReplyBlocks);
+        Assert.Equal(AddressForm.Du, AddressFormDetector.DetectCustomer(document)?.Form);
+    }
+
+    [Fact]
+    public void SuppressionCommentsAreReadWithIdsAndReason()
+    {
+        var document = TemplateDocument.Parse("<!-- tonelsp-disable-next-line TONE001, condescension -- approved -->\nText\n");
+        SuppressionComment comment = Assert.Single(document.Suppressions);
+        Assert.Equal(SuppressionKind.DisableNextLine, comment.Kind);
+        Assert.Equal(["TONE001", "condescension"], comment.RuleIds);
+        Assert.Equal("approved", comment.Reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    [InlineData("---\n")]
+    [InlineData("---\n---")]
+    [InlineData("> ")]
+    [InlineData("<!--")]
+    [InlineData("\0\0\0")]
+    [InlineData("\ud800")]
+    [InlineData("[[[[[[[[]]]]")]
+    public void OddInputParsesWithoutThrowing(string text)
+    {
+        var document = TemplateDocument.Parse(text);
+        Assert.Equal(text.Length, document.Prose.Length);
+        Assert.All(document.Blocks, b => Assert.True(b.Span.End <= text.Length));
+    }
+
+    [Fact]
+    public void SentencesDoNotEndAtAbbreviations()
+    {
+        var sentences = ProseTokenizer.Sentences("Bitte z. B. die Nr. 5 nehmen. Danke!", new TextSpan(0, 36));
+        Assert.Equal(2, sentences.Count);
+    }
+}
