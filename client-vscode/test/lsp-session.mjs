@@ -10,8 +10,9 @@ const protocol = require('vscode-languageserver-protocol/node');
 
 export const {
   CodeActionRequest,
-  DidChangeTextDocumentNotification,
   DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
@@ -45,11 +46,13 @@ export function withTimeout(promise, what, timeoutMs = defaultTimeoutMs) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Reads a fixture and gives it a file URI of its own, so several tests can open it side by side. */
-export function loadFixture(name, uriSuffix = '') {
-  const file = path.join(fixturesDirectory, name);
-  const text = readFileSync(file, 'utf8');
-  const uri = pathToFileURL(file).href + uriSuffix;
+/**
+ * Reads a fixture. `openAs` names the document in the fixtures folder under another file name, so several
+ * tests can open the same text side by side in one server.
+ */
+export function loadFixture(name, openAs = name) {
+  const text = readFileSync(path.join(fixturesDirectory, name), 'utf8');
+  const uri = pathToFileURL(path.join(fixturesDirectory, openAs)).href;
   return { uri, text };
 }
 

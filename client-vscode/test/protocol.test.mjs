@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   applyEdits,
+  clientCapabilities,
   CodeActionRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   ExitNotification,
   HoverRequest,
   loadFixture,
   LspSession,
-  clientCapabilities,
   offsetAt,
   textAt,
   withTimeout,
@@ -20,7 +21,7 @@ function findingsWith(params, code) {
   return params.diagnostics.filter((diagnostic) => diagnostic.code === code);
 }
 
-describe('applyEdits', () => {
+describe('text edit helpers', () => {
   test('offsetAt counts UTF-16 code units and clamps to the line', () => {
     const text = 'a👋b\r\nzwei\rdrei\nvier';
     assert.equal(offsetAt(text, { line: 0, character: 3 }), 3);
@@ -76,7 +77,7 @@ describe('tonelsp serve', () => {
   });
 
   test('a German template gets TONE001 for the version that was opened', async () => {
-    const document = loadFixture('reply-de.md', '#open');
+    const document = loadFixture('reply-de.md', 'reply-de-open.md');
     await session.open(document, 7);
     const published = await session.diagnosticsFor(document.uri, 7);
     const [finding] = findingsWith(published, 'TONE001');
@@ -86,7 +87,7 @@ describe('tonelsp serve', () => {
   });
 
   test('the preferred quick fix rewrites the phrase and the finding goes away after the change', async () => {
-    const document = loadFixture('reply-de.md', '#quickfix');
+    const document = loadFixture('reply-de.md', 'reply-de-quickfix.md');
     await session.open(document, 1);
     const [finding] = findingsWith(await session.diagnosticsFor(document.uri, 1), 'TONE001');
     assert.ok(finding, 'expected TONE001 before the fix');
@@ -112,7 +113,7 @@ describe('tonelsp serve', () => {
   });
 
   test('the quick fix also works when sent as an incremental change', async () => {
-    const document = loadFixture('reply-de.md', '#incremental');
+    const document = loadFixture('reply-de.md', 'reply-de-incremental.md');
     await session.open(document, 1);
     const [finding] = findingsWith(await session.diagnosticsFor(document.uri, 1), 'TONE001');
     const actions = await session.request(CodeActionRequest.type, {
@@ -136,7 +137,7 @@ describe('tonelsp serve', () => {
   });
 
   test('hover on the finding explains TONE001 in Markdown', async () => {
-    const document = loadFixture('reply-de.md', '#hover');
+    const document = loadFixture('reply-de.md', 'reply-de-hover.md');
     await session.open(document, 1);
     const [finding] = findingsWith(await session.diagnosticsFor(document.uri, 1), 'TONE001');
     const position = { line: finding.range.start.line, character: finding.range.start.character + 2 };
@@ -148,7 +149,7 @@ describe('tonelsp serve', () => {
   });
 
   test('hover away from any finding returns null', async () => {
-    const document = loadFixture('reply-de.md', '#hover-empty');
+    const document = loadFixture('reply-de.md', 'reply-de-hover-empty.md');
     await session.open(document, 1);
     await session.diagnosticsFor(document.uri, 1);
     const hover = await session.request(HoverRequest.type, { textDocument: { uri: document.uri }, position: { line: 0, character: 2 } });
@@ -156,7 +157,7 @@ describe('tonelsp serve', () => {
   });
 
   test('an English template gets TONE001 too', async () => {
-    const document = loadFixture('reply-en.md', '#open');
+    const document = loadFixture('reply-en.md');
     await session.open(document, 1);
     const published = await session.diagnosticsFor(document.uri, 1);
     const [finding] = findingsWith(published, 'TONE001');
@@ -172,6 +173,24 @@ describe('tonelsp serve', () => {
     assert.ok(finding, 'expected TONE001');
     assert.equal(finding.range.start.character, text.indexOf('wie bereits'));
     assert.equal(textAt(text, finding.range), 'wie bereits erwähnt,');
+  });
+
+  test('a reply that mixes Sie and du gets TONE002 on "du"', async () => {
+    const text = 'Danke für Ihre Anfrage. Hast du schon einen Termin gebucht?\n';
+    const uri = 'untitled:mixed-address.md';
+    await session.open({ uri, text }, 1);
+    const [finding] = findingsWith(await session.diagnosticsFor(uri, 1), 'TONE002');
+    assert.ok(finding, 'expected TONE002');
+    assert.equal(textAt(text, finding.range), 'du');
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    const document = loadFixture('reply-de.md', 'reply-de-close.md');
+    await session.open(document, 1);
+    assert.equal(findingsWith(await session.diagnosticsFor(document.uri, 1), 'TONE001').length, 1);
+    const cleared = session.waitForDiagnostics((params) => params.uri === document.uri, `diagnostics after closing ${document.uri}`);
+    await session.notify(DidCloseTextDocumentNotification.type, { textDocument: { uri: document.uri } });
+    assert.deepEqual((await cleared).diagnostics, []);
   });
 
   test('a document without findings gets an empty diagnostics list', async () => {
@@ -205,7 +224,7 @@ describe('tonelsp serve settings', () => {
     await session.initialize();
     await session.notify(DidChangeConfigurationNotification.type, { settings: vscodeSettings() });
 
-    const document = loadFixture('reply-de.md', '#settings');
+    const document = loadFixture('reply-de.md', 'reply-de-settings.md');
     await session.open(document, 1);
     const [warning] = findingsWith(await session.diagnosticsFor(document.uri, 1), 'TONE001');
     assert.equal(warning?.severity, 2, 'TONE001 is a warning by default');
@@ -234,7 +253,7 @@ describe('tonelsp serve settings', () => {
     await session.initialize({ ...clientCapabilities, workspace: { configuration: true } });
 
     // The server may analyse before or after the pulled settings arrive; the last word must have no TONE001.
-    const document = loadFixture('reply-de.md', '#pulled');
+    const document = loadFixture('reply-de.md', 'reply-de-pulled.md');
     const withoutTone001 = session.waitForDiagnostics(
       (params) => params.uri === document.uri && params.version === 1 && findingsWith(params, 'TONE001').length === 0,
       'diagnostics without TONE001 once the pulled settings apply',
@@ -265,7 +284,7 @@ describe('tonelsp serve with bad input', () => {
     await session.writeRaw('Content-Length: 9\r\n\r\n{garbage}');
     await session.writeRaw('stray bytes ');
 
-    const document = loadFixture('reply-de.md', '#after-garbage');
+    const document = loadFixture('reply-de.md', 'reply-de-after-garbage.md');
     await session.open(document, 1);
     const [finding] = findingsWith(await session.diagnosticsFor(document.uri, 1), 'TONE001');
     assert.ok(finding, 'expected TONE001 after the garbage');
