@@ -38,6 +38,9 @@ public sealed record ToneOptions
     /// <summary>Whether informal forms are capitalised (Du, Dich, Dein) in rewrites and conversions.</summary>
     public bool CapitalizeDu { get; init; }
 
+    /// <summary>Whether the brand allows humour: sarcasm findings are then information instead of warnings.</summary>
+    public bool HumorAllowed { get; init; }
+
     /// <summary>Severity overrides keyed by rule ID or category slug; a rule ID beats its category.</summary>
     public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
 
@@ -54,6 +57,11 @@ public sealed record ToneOptions
                 RuleSetting.Warning => DiagnosticSeverity.Warning,
                 _ => DiagnosticSeverity.Error,
             };
+        }
+
+        if (HumorAllowed && descriptor.Category == Categories.Sarcasm && descriptor.DefaultSeverity < DiagnosticSeverity.Information)
+        {
+            return DiagnosticSeverity.Information;
         }
 
         return descriptor.DefaultSeverity;

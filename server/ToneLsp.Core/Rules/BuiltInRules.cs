@@ -11,6 +11,9 @@ public static class BuiltInRules
         yield return new LexiconAnalyzer(LexiconLoader.BuiltIn);
         yield return new MixedAddressFormAnalyzer();
         yield return new AddressMirrorAnalyzer();
+        yield return new GreetingAnalyzer();
+        yield return new ShoutingAnalyzer();
+        yield return new EmpathyAnalyzer();
     }
 
     /// <summary>All built-in code-fix providers.</summary>
@@ -18,5 +21,8 @@ public static class BuiltInRules
     {
         yield return new LexiconCodeFixProvider(LexiconLoader.BuiltIn);
         yield return new AddressFormCodeFixProvider();
+        yield return new GreetingCodeFixProvider();
+        yield return new ShoutingCodeFixProvider();
+        yield return new EmpathyCodeFixProvider();
     }
 }

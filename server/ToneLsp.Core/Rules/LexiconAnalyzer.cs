@@ -25,9 +25,11 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
     {
         TemplateDocument document = context.Input.Document;
         var blocks = document.ReplyBlocks.ToList();
+        string? channel = document.Metadata.Channel?.Trim();
         foreach (LexiconRule rule in rules)
         {
-            if (context.Input.Options.GetSeverity(rule.Descriptor) is null)
+            if (context.Input.Options.GetSeverity(rule.Descriptor) is null ||
+                (channel is not null && rule.SkipChannels.Contains(channel, StringComparer.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -46,7 +48,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                     context.CancellationToken.ThrowIfCancellationRequested();
                     for (Match match = phrase.Regex.Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
                     {
-                        if (match.Length > 0)
+                        if (match.Length > 0 && !IsExcepted(document, phrase, match.Index))
                         {
                             matches.Add((new TextSpan(match.Index, match.Length), p));
                         }
@@ -76,6 +78,35 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                     ImmutableDictionary<string, string>.Empty.Add(PhraseProperty, phraseIndex.ToString(CultureInfo.InvariantCulture))));
             }
         }
+    }
+
+    // An "unless" pattern in the same sentence or the next one cancels the match ("… per DM schicken").
+    private static bool IsExcepted(TemplateDocument document, LexiconPhrase phrase, int offset)
+    {
+        if (phrase.Unless.Count == 0)
+        {
+            return false;
+        }
+
+        IReadOnlyList<BlockSentence> sentences = document.Sentences;
+        int index = -1;
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            if (sentences[i].Sentence.Span.Contains(offset))
+            {
+                index = i;
+                break;
+            }
+        }
+
+        TextSpan scope = new(offset, 0);
+        if (index >= 0)
+        {
+            int last = index + 1 < sentences.Count && sentences[index + 1].Block == sentences[index].Block ? index + 1 : index;
+            scope = TextSpan.FromBounds(sentences[index].Sentence.Span.Start, sentences[last].Sentence.Span.End);
+        }
+
+        return phrase.Unless.Any(u => u.Match(document.Prose, scope.Start, scope.Length).Success);
     }
 
     internal static string Collapse(string text) => Whitespace().Replace(text.Trim(), " ");

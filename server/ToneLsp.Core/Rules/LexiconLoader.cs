@@ -95,7 +95,7 @@ public static class LexiconLoader
             errors.Add(Error(sourceName, root, "Missing list 'phrases'."));
         }
 
-        return (new LexiconRule(descriptor, phrases, sourceName), errors);
+        return (new LexiconRule(descriptor, phrases, sourceName, List(root, "skipChannels")), errors);
     }
 
     private static LexiconPhrase? ParsePhrase(YamlNode node, string sourceName, List<LexiconError> errors)
@@ -157,6 +157,19 @@ public static class LexiconLoader
             }
         }
 
+        var unless = new List<Regex>();
+        foreach (string exception in List(map, "unless"))
+        {
+            try
+            {
+                unless.Add(PhrasePattern.Compile(exception));
+            }
+            catch (Exception error) when (error is FormatException or ArgumentException)
+            {
+                errors.Add(Error(sourceName, map, $"Invalid 'unless' pattern '{exception}': {error.Message}"));
+            }
+        }
+
         RewriteScope scope = Scalar(map, "scope")?.Trim().ToLowerInvariant() switch
         {
             null or "" or "match" => RewriteScope.Match,
@@ -164,7 +177,7 @@ public static class LexiconLoader
             var other => Invalid(other),
         };
 
-        return new LexiconPhrase(language.Value, pattern, regex, Scalar(map, "message"), scope, rewrites, List(map, "flag"), List(map, "pass"), (int)map.Start.Line);
+        return new LexiconPhrase(language.Value, pattern, regex, Scalar(map, "message"), scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line);
     }
 
     private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>) LoadBuiltIn()

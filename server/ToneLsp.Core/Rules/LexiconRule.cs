@@ -34,9 +34,13 @@ public sealed record LexiconPhrase(
     string? Message,
     RewriteScope Scope,
     IReadOnlyList<LexiconRewrite> Rewrites,
+    IReadOnlyList<Regex> Unless,
     IReadOnlyList<string> Flag,
     IReadOnlyList<string> Pass,
     int SourceLine);
 
-/// <summary>A rule defined as data: a descriptor and its phrases in every language.</summary>
-public sealed record LexiconRule(DiagnosticDescriptor Descriptor, IReadOnlyList<LexiconPhrase> Phrases, string SourceName);
+/// <summary>
+/// A rule defined as data: a descriptor, its phrases in every language, and the channels (front matter
+/// <c>channel:</c>) where it does not apply, such as private channels for the personal-data rule.
+/// </summary>
+public sealed record LexiconRule(DiagnosticDescriptor Descriptor, IReadOnlyList<LexiconPhrase> Phrases, string SourceName, IReadOnlyList<string> SkipChannels);

@@ -8,15 +8,17 @@ namespace ToneLsp.Core.Rules;
 /// <list type="bullet">
 /// <item><c>wie bereits erwähnt</c>: words in order, separated by any white space, case-insensitive, whole words.</item>
 /// <item><c>(bereits|schon)</c>: alternatives, each a sequence; <c>[mal|einmal]</c>: optional words or alternatives.</item>
-/// <item><c>erwähn*</c>: any ending; <c>...</c>: a gap of up to three words.</item>
+/// <item><c>erwähn*</c>: any ending; <c>...</c>: a gap of up to three words, <c>...6</c> of up to six; <c>^</c>: the start of a sentence.</item>
 /// <item><c>{du}</c>, <c>{dich}</c>, <c>{dir}</c>, <c>{dein}</c>: either address form (du|Sie, dich|Sie, dir|Ihnen, dein…|Ihr…).</item>
-/// <item>Umlauts also match their transliteration (ä|ae) and ß matches ss; punctuation is literal.</item>
+/// <item>Umlauts also match their transliteration (ä|ae) and ß matches ss; punctuation is literal; <c>\)</c> escapes a special character.</item>
 /// </list>
 /// </summary>
 public static class PhrasePattern
 {
     private const string WordChars = @"[\p{L}\p{M}\p{N}'’\-]";
-    private const string Gap = @"(?:\s+[\p{L}\p{M}\p{N}'’\-]+){0,3}";
+    private const string SentenceStart = @"(?:(?<=^[\s""„“»(*_]*)|(?<=[.!?:…][\s""„“»(*_]+))";
+
+    private static string GapOf(int words) => $@"(?:\s+[\p{{L}}\p{{M}}\p{{N}}'’\-]+){{0,{words}}}";
 
     private static readonly Dictionary<string, string> Macros = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -70,7 +72,7 @@ public static class PhrasePattern
         return builder.ToString();
     }
 
-    private sealed record Node(string Regex, bool CanBeEmpty, bool StartsWithWord, bool EndsWithWord, bool IsOptional = false, bool IsGap = false);
+    private sealed record Node(string Regex, bool CanBeEmpty, bool StartsWithWord, bool EndsWithWord, bool IsOptional = false, bool IsGap = false, bool IsAnchor = false);
 
     private sealed class Parser(string text)
     {
@@ -150,7 +152,20 @@ public static class PhrasePattern
             if (text.AsSpan(Position).StartsWith("...") || c == '…')
             {
                 Position += c == '…' ? 1 : 3;
-                return new Node(Gap, true, false, false, IsGap: true);
+                int words = 3;
+                if (!AtEnd && char.IsAsciiDigit(text[Position]))
+                {
+                    words = text[Position] - '0';
+                    Position++;
+                }
+
+                return new Node(GapOf(words), true, false, false, IsGap: true);
+            }
+
+            if (c == '^')
+            {
+                Position++;
+                return new Node(SentenceStart, true, false, false, IsGap: true, IsAnchor: true);
             }
 
             if (IsWordChar(c))
@@ -169,6 +184,12 @@ public static class PhrasePattern
                 }
 
                 return new Node(word.ToString(), false, true, true);
+            }
+
+            if (c == '\\' && Position + 1 < text.Length)
+            {
+                Position += 2;
+                return new Node(System.Text.RegularExpressions.Regex.Escape(text[Position - 1].ToString()), false, false, false);
             }
 
             if (c is ')' or ']' or '}' or '|' or '*')
@@ -229,13 +250,13 @@ public static class PhrasePattern
                 {
                     builder.Append(item.Regex);
                     previous = item;
-                    separatorEmitted = false;
+                    separatorEmitted = item.IsAnchor;
                     continue;
                 }
 
                 // A leading optional item carries its own trailing separator.
                 string separator = previous is null || separatorEmitted ? string.Empty : Separator(previous, item);
-                if (item.IsOptional && canBeEmpty && previous is null or { IsOptional: true })
+                if (item.IsOptional && canBeEmpty && previous is null or { IsOptional: true } or { IsAnchor: true })
                 {
                     builder.Append(separator.Length > 0 ? $"(?:{separator}{item.Regex})?" : $"(?:{item.Regex}{Separator(item, item)})?");
                     separatorEmitted = separator.Length == 0;
@@ -258,7 +279,9 @@ public static class PhrasePattern
             var leading = items.TakeWhile(i => i.IsOptional || i.IsGap).ToList();
             Node? firstRequired = items.FirstOrDefault(i => !i.IsOptional && !i.IsGap);
             bool startsWithWord = leading.All(i => i.StartsWithWord) && firstRequired is { StartsWithWord: true };
-            bool endsWithWord = items[^1].EndsWithWord && !items[^1].IsOptional;
+            var trailing = items.AsEnumerable().Reverse().TakeWhile(i => i.IsOptional).ToList();
+            Node? lastRequired = items.LastOrDefault(i => !i.IsOptional && !i.IsGap);
+            bool endsWithWord = lastRequired is { EndsWithWord: true } && trailing.All(i => i.EndsWithWord || !i.StartsWithWord);
             return new Node(builder.ToString(), canBeEmpty, startsWithWord, endsWithWord);
         }
 

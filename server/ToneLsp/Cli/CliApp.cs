@@ -106,11 +106,11 @@ public static class CliApp
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var failLevel = new Option<string>("--fail-level") { Description = "Exit 1 when a finding is at or above this severity.", DefaultValueFactory = _ => "warning" };
         failLevel.AcceptOnlyFromAmong("error", "warning", "information", "hint");
-        var (language, address, capitalize, rules) = AnalysisOptions();
-        var command = new Command("check", "Check reply templates for tone problems.") { paths, format, failLevel, language, address, capitalize, rules };
+        var (language, address, capitalize, rules, humor) = AnalysisOptions();
+        var command = new Command("check", "Check reply templates for tone problems.") { paths, format, failLevel, language, address, capitalize, rules, humor };
         command.SetAction(parse =>
         {
-            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules);
+            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules) with { HumorAllowed = parse.GetValue(humor) };
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             IReadOnlyList<FileReport> reports = CheckRunner.Run(TemplateFiles.Expand(inputs), engine, options);
             string text = parse.GetValue(format) switch
@@ -130,11 +130,11 @@ public static class CliApp
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or directories; directories are searched for *.md.", Arity = ArgumentArity.ZeroOrMore };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change; write nothing." };
-        var (language, address, capitalize, rules) = AnalysisOptions();
-        var command = new Command("fix", "Apply every preferred fix whose edits do not overlap.") { paths, dryRun, language, address, capitalize, rules };
+        var (language, address, capitalize, rules, humor) = AnalysisOptions();
+        var command = new Command("fix", "Apply every preferred fix whose edits do not overlap.") { paths, dryRun, language, address, capitalize, rules, humor };
         command.SetAction(parse =>
         {
-            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules);
+            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules) with { HumorAllowed = parse.GetValue(humor) };
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             int changedFiles = 0, applied = 0;
             foreach (var (path, display) in TemplateFiles.Expand(inputs))
@@ -228,15 +228,16 @@ public static class CliApp
         return command;
     }
 
-    private static (Option<string?> Language, Option<string?> Address, Option<bool> Capitalize, Option<string[]> Rules) AnalysisOptions()
+    private static (Option<string?> Language, Option<string?> Address, Option<bool> Capitalize, Option<string[]> Rules, Option<bool> Humor) AnalysisOptions()
     {
         var language = new Option<string?>("--language") { Description = "Language when front matter is silent and detection undecided: de or en." };
         language.AcceptOnlyFromAmong("de", "en");
         var address = new Option<string?>("--address") { Description = "Address form a reply should use when neither front matter nor the customer decides: du or sie." };
         address.AcceptOnlyFromAmong("du", "sie");
         var capitalize = new Option<bool>("--capitalize-du") { Description = "Write Du, Dich, Dein with a capital letter in rewrites." };
+        var humor = new Option<bool>("--humor") { Description = "The brand allows humour: report sarcasm as information, not as a warning." };
         var rules = new Option<string[]>("--rule") { Description = "Set a rule's or category's severity, e.g. --rule TONE001=off --rule sarcasm=information.", AllowMultipleArgumentsPerToken = false };
-        return (language, address, capitalize, rules);
+        return (language, address, capitalize, rules, humor);
     }
 
     private static ToneOptions ReadOptions(ParseResult parse, Option<string?> language, Option<string?> address, Option<bool> capitalize, Option<string[]> rules)

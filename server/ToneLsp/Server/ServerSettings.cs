@@ -58,6 +58,9 @@ public sealed record ServerSettings(bool Enable, ToneOptions Options)
                     }
 
                     break;
+                case "humorAllowed" or "humourAllowed":
+                    options = options with { HumorAllowed = value.ValueKind == JsonValueKind.True };
+                    break;
                 case "capitalizeDu":
                     options = options with { CapitalizeDu = value.ValueKind == JsonValueKind.True };
                     break;

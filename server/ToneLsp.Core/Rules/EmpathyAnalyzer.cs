@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>
+/// Hints for replies to a complaint: TONE015 when the reply neither thanks nor acknowledges the problem,
+/// TONE016 when it offers no help or next step. Only templates that quote the customer's message are checked.
+/// </summary>
+public sealed partial class EmpathyAnalyzer : ToneAnalyzer
+{
+    /// <summary>No thanks or acknowledgement.</summary>
+    public static readonly DiagnosticDescriptor MissingAcknowledgement = new(
+        "TONE015",
+        "missing-empathy",
+        DiagnosticSeverity.Hint,
+        "No acknowledgement of the complaint",
+        "The customer complains, but the reply neither thanks them nor acknowledges the problem",
+        "An upset customer first wants to be heard. Before explaining or solving, acknowledge what happened and thank them " +
+        "for telling you (\"Danke, dass du dich meldest – das ist wirklich ärgerlich\", \"Thanks for letting us know, and sorry " +
+        "for the trouble\"). The fix adds such an opening in the reply's language and form of address.");
+
+    /// <summary>No offer of help.</summary>
+    public static readonly DiagnosticDescriptor MissingOffer = new(
+        "TONE016",
+        "missing-empathy",
+        DiagnosticSeverity.Hint,
+        "No offer of help",
+        "The reply offers no help or next step",
+        "A reply to a complaint should end with a way forward: what you will do, or an invitation to get back to you. Otherwise " +
+        "the customer is left alone with the problem, and onlookers see a brand that closes the conversation. The fix adds an " +
+        "offer of help at the end of the reply.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [MissingAcknowledgement, MissingOffer];
+
+    /// <inheritdoc />
+    public override void Analyze(AnalysisContext context)
+    {
+        TemplateDocument document = context.Input.Document;
+        var customer = document.CustomerBlocks.ToList();
+        var reply = document.ReplyBlocks.ToList();
+        if (customer.Count == 0 || reply.Count == 0)
+        {
+            return;
+        }
+
+        bool german = document.Language == Language.German;
+        string customerText = string.Join("\n", customer.Select(b => document.GetProse(b.Span)));
+        string replyText = string.Join("\n", reply.Select(b => document.GetProse(b.Span)));
+        if (!(german ? GermanComplaint() : EnglishComplaint()).IsMatch(customerText))
+        {
+            return;
+        }
+
+        TextSpan first = FirstWords(document, reply[0]);
+        AddressForm form = context.Input.RewriteAddress;
+        if (!(german ? GermanAcknowledgement() : EnglishAcknowledgement()).IsMatch(replyText))
+        {
+            string opening = german
+                ? form == AddressForm.Du ? "Danke, dass du dich meldest – das ist wirklich ärgerlich. " : "Danke, dass Sie sich melden – das ist wirklich ärgerlich. "
+                : "Thanks for letting us know, and sorry for the trouble. ";
+            context.Report(ToneDiagnostic.Create(MissingAcknowledgement, first, MissingAcknowledgement.MessageFormat,
+                ImmutableDictionary<string, string>.Empty.Add("insert", opening).Add("at", InsertionPoint(document, reply).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        if (!(german ? GermanOffer() : EnglishOffer()).IsMatch(replyText))
+        {
+            ProseBlock last = reply[^1];
+            string offer = german
+                ? form == AddressForm.Du ? " Melde dich gern, wenn wir noch etwas für dich tun können." : " Melden Sie sich gern, wenn wir noch etwas für Sie tun können."
+                : " Let us know if there's anything else we can do.";
+            context.Report(ToneDiagnostic.Create(MissingOffer, first, MissingOffer.MessageFormat,
+                ImmutableDictionary<string, string>.Empty.Add("insert", offer).Add("at", LastProseEnd(document, last).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+    }
+
+    // The first words of the reply carry the hint, so it is visible without covering the whole text.
+    private static TextSpan FirstWords(TemplateDocument document, ProseBlock block)
+    {
+        var tokens = ProseTokenizer.Tokenize(document.Prose, block.Span);
+        var words = tokens.Where(t => t.IsWord).Take(3).ToList();
+        return words.Count == 0 ? new TextSpan(block.Span.Start, 0) : TextSpan.FromBounds(words[0].Span.Start, words[^1].Span.End);
+    }
+
+    // After a greeting paragraph such as "Hallo Anna,", the opening goes into the next paragraph.
+    private static int InsertionPoint(TemplateDocument document, List<ProseBlock> reply)
+    {
+        ProseBlock first = reply[0];
+        string text = document.Source.Slice(first.Span).Trim();
+        if (reply.Count > 1 && text.EndsWith(',') && text.Length < 60)
+        {
+            return FirstProseOffset(document, reply[1]);
+        }
+
+        return FirstProseOffset(document, first);
+    }
+
+    private static int FirstProseOffset(TemplateDocument document, ProseBlock block)
+    {
+        for (int i = block.Span.Start; i < block.Span.End; i++)
+        {
+            if (!char.IsWhiteSpace(document.Prose[i]))
+            {
+                return i;
+            }
+        }
+
+        return block.Span.Start;
+    }
+
+    private static int LastProseEnd(TemplateDocument document, ProseBlock block)
+    {
+        for (int i = block.Span.End; i > block.Span.Start; i--)
+        {
+            if (!char.IsWhiteSpace(document.Prose[i - 1]))
+            {
+                return i;
+            }
+        }
+
+        return block.Span.End;
+    }
+
+    [GeneratedRegex(@"\b(ärger\w*|enttäusch\w*|immer noch|noch immer|seit (Tagen|Wochen|Monaten)|schon wieder|kaputt|defekt|nervt?\w*|Frechheit|unmöglich|Skandal|katastroph\w*|schlecht\w*|keine Antwort|nicht angekommen|nie angekommen|Reklamation|Beschwerde|warte\w* (seit|immer|schon)|funktioniert (nicht|nie)|geht nicht|Abzocke|unverschämt|Sauerei|Witz|!!|\?\?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GermanComplaint();
+
+    [GeneratedRegex(@"\b(still|waiting|broken|terrible|awful|disappointed|disappointing|frustrat\w*|unacceptable|worst|never again|ridiculous|useless|angry|annoyed|complain\w*|doesn't work|does not work|not working|hasn't arrived|never arrived|refund|scam|joke|!!|\?\?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishComplaint();
+
+    [GeneratedRegex(@"\b(dank\w*|leid|entschuldig\w*|verstehe?n?|verständlich|nachvollziehbar|ärgerlich|bedauer\w*|sorry|schade|unangenehm|blöd gelaufen|Ärger)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GermanAcknowledgement();
+
+    [GeneratedRegex(@"\b(thank\w*|sorry|apolog\w*|understand\w*|frustrating|annoying|appreciate|hear you|that's not ok|not okay|our bad)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishAcknowledgement();
+
+    [GeneratedRegex(@"\b(helf\w*|hilf\w*|kümmer\w*|melde\w*|schau\w*|prüf\w*|kläre?n?|Lösung|lösen|Direktnachricht|DM|PN|schreib\w*|sende\w*|schick\w*|ersetz\w*|erstatt\w*|Gutschrift|Ersatz|nachsehen|nachschauen|gern)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GermanOffer();
+
+    [GeneratedRegex(@"\b(help\w*|sort\w*|look into|looking into|check\w*|fix\w*|let us know|reach out|DM|message us|happy to|replace\w*|refund\w*|resolve\w*|on it|we'll|we will|get back)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishOffer();
+}
+
+/// <summary>Inserts the missing acknowledgement or offer of help.</summary>
+public sealed class EmpathyCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [EmpathyAnalyzer.MissingAcknowledgement.Id, EmpathyAnalyzer.MissingOffer.Id];
+
+    /// <inheritdoc />
+    public override void RegisterFixes(CodeFixContext context)
+    {
+        var properties = context.Diagnostic.Properties;
+        if (properties.TryGetValue("insert", out string? text) && properties.TryGetValue("at", out string? at) &&
+            int.TryParse(at, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int offset))
+        {
+            string title = context.Diagnostic.Id == EmpathyAnalyzer.MissingAcknowledgement.Id ? $"Open with “{text.Trim()}”" : $"End with “{text.Trim()}”";
+            context.Register(new CodeFix(title, [new TextEdit(new TextSpan(offset, 0), text)], true, context.Diagnostic.Id));
+        }
+    }
+}

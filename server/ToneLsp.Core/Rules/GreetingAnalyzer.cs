@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>TONE013: a German greeting or closing that does not match the reply's form of address.</summary>
+public sealed partial class GreetingAnalyzer : ToneAnalyzer
+{
+    /// <summary>The rule's descriptor.</summary>
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "TONE013",
+        Categories.AddressForm,
+        DiagnosticSeverity.Warning,
+        "Greeting or closing does not match du or Sie",
+        "“{0}” does not fit a reply that says {1}",
+        "Greeting and closing set the register before the first sentence is read. \"Sehr geehrte Frau Weber\" followed by du, " +
+        "or \"Hey\" and \"LG\" around a Sie reply, sound like two templates glued together. Match them to the form of address: " +
+        "with du \"Hallo Anna\" and \"Viele Grüße\"; with Sie \"Guten Tag Frau Weber\" or \"Hallo Frau Weber\" and \"Viele Grüße\" " +
+        "or \"Mit freundlichen Grüßen\". The fix replaces the greeting or closing.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+    /// <inheritdoc />
+    public override void Analyze(AnalysisContext context)
+    {
+        AnalysisInput input = context.Input;
+        if (input.Document.Language != Language.German)
+        {
+            return;
+        }
+
+        AddressForm form = input.TargetSource is AddressTargetSource.FrontMatter or AddressTargetSource.Customer or AddressTargetSource.Configuration
+            ? input.TargetAddress
+            : input.ReplyAddress.Form;
+        if (form is not (AddressForm.Du or AddressForm.Sie))
+        {
+            return;
+        }
+
+        Regex pattern = form == AddressForm.Du ? FormalGreeting() : InformalGreeting();
+        string label = form == AddressForm.Du ? "du" : "Sie";
+        TemplateDocument document = input.Document;
+        foreach (ProseBlock block in document.ReplyBlocks)
+        {
+            for (Match match = pattern.Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+            {
+                string replacement = Replacement(match.Value, form);
+                context.Report(ToneDiagnostic.Create(Descriptor, new TextSpan(match.Index, match.Length), Descriptor.FormatMessage(match.Value, label),
+                    ImmutableDictionary<string, string>.Empty.Add("replacement", replacement)));
+            }
+        }
+    }
+
+    private static string Replacement(string found, AddressForm form)
+    {
+        string lower = found.ToLowerInvariant();
+        if (form == AddressForm.Du)
+        {
+            return lower.StartsWith("sehr geehrte damen und herren", StringComparison.Ordinal) ? "Hallo"
+                : lower.StartsWith("sehr geehrte", StringComparison.Ordinal) ? "Hallo"
+                : "Viele Grüße";
+        }
+
+        return lower is "hey" or "hi" or "huhu" or "yo" or "moin" or "servus" or "hallöchen" ? "Hallo" : "Viele Grüße";
+    }
+
+    // Formal openings and closings that clash with du.
+    [GeneratedRegex(@"(?<![\p{L}])(Sehr geehrte Damen und Herren|Sehr geehrte[rs]?|Mit freundlichen Grüßen|Hochachtungsvoll|Mit vorzüglicher Hochachtung)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex FormalGreeting();
+
+    // Casual openings and closings that clash with Sie; only at the start or end of a line.
+    [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*)(Hey|Huhu|Yo|Hallöchen|Servus)(?![\p{L}])|(?<![\p{L}])(LG|VG|Ciao|Tschüss|Tschüssi|Cheers|Bussi|Bis denne)(?=[ \t]*[!,.]?[ \t]*(\r?\n|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex InformalGreeting();
+}
+
+/// <summary>Replaces a mismatched greeting or closing.</summary>
+public sealed class GreetingCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [GreetingAnalyzer.Descriptor.Id];
+
+    /// <inheritdoc />
+    public override void RegisterFixes(CodeFixContext context)
+    {
+        if (context.Diagnostic.Properties.TryGetValue("replacement", out string? replacement))
+        {
+            context.Register(new CodeFix($"Write “{replacement}”", [new TextEdit(context.Diagnostic.Span, replacement)], true, "TONE013"));
+        }
+    }
+}

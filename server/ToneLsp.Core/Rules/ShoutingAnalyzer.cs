@@ -1,0 +1,229 @@
+using System.Collections.Immutable;
+using System.Text;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>TONE010: words in capitals; TONE011: piled-up exclamation and question marks.</summary>
+public sealed class ShoutingAnalyzer : ToneAnalyzer
+{
+    /// <summary>Words in capitals.</summary>
+    public static readonly DiagnosticDescriptor Capitals = new(
+        "TONE010",
+        Categories.Shouting,
+        DiagnosticSeverity.Warning,
+        "Words in capitals",
+        "“{0}” is in capitals, which reads as shouting",
+        "Text in capitals reads as shouting, in German as in English. In a public reply it makes the brand look angry " +
+        "or impatient, exactly when the customer needs calm. Emphasise with words instead (\"wichtig ist\", \"please " +
+        "note\"), or with bold text for a single key term. Runs of capitalised words and single emphasised words such as " +
+        "NICHT or NEVER are flagged; acronyms (DHL, IBAN, FAQ, DSGVO), names, placeholders and headings are not. The fix " +
+        "writes the words in normal case.");
+
+    /// <summary>Piled-up punctuation.</summary>
+    public static readonly DiagnosticDescriptor Punctuation = new(
+        "TONE011",
+        Categories.Shouting,
+        DiagnosticSeverity.Warning,
+        "Piled-up exclamation or question marks",
+        "“{0}” reads as shouting or exasperation",
+        "Several exclamation or question marks in a row (\"!!!\", \"???\", \"?!?\") read as raised voice or exasperation. " +
+        "One mark is enough; warmth comes from the words. The fix keeps a single mark.");
+
+    private static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal)
+    {
+        "DHL", "DPD", "GLS", "UPS", "IBAN", "BIC", "SEPA", "FAQ", "FAQS", "DSGVO", "GDPR", "AGB", "AGBS", "PIN", "TAN", "PDF",
+        "USB", "HDMI", "WLAN", "LAN", "DSL", "LTE", "SIM", "PUK", "EU", "USA", "UK", "EUR", "USD", "CHF", "MWST", "UST", "GMBH",
+        "AG", "KG", "OHG", "CEO", "CTO", "HR", "IT", "PC", "TV", "OK", "ID", "URL", "HTML", "HTTP", "HTTPS", "API", "APP", "IOS",
+        "SMS", "MMS", "DM", "PN", "PM", "FYI", "ASAP", "CET", "CEST", "UTC", "GMT", "NFC", "QR", "PS", "PPS", "NB", "ZB", "BZW",
+        "ADAC", "ARD", "ZDF", "ICE", "IC", "DB", "BVG", "ÖPNV", "KFZ", "PKW", "LKW", "TÜV", "ABS", "GPS", "VPN", "SSL", "TLS",
+        "DNS", "IP", "CPU", "GPU", "RAM", "SSD", "HDD", "LED", "LCD", "OLED", "DVD", "CD", "MP3", "AI", "KI", "B2B", "B2C", "VIP",
+        "NEU", "NEW", "SALE", "TIPP", "TIP", "PRO", "PLUS", "MAX", "MINI", "XL", "XXL", "XS", "S", "M", "L", "ASCII", "UTF",
+        "POSIX", "UNIX", "GNU", "LINUX", "SIGTERM", "SIGKILL", "SIGHUP", "SIGINT", "PATH", "HOME", "USER", "TERM", "LANG", "NAME",
+        "EOF", "STDIN", "STDOUT", "STDERR", "NULL", "TRUE", "FALSE", "README", "TODO", "NOTE", "FIXME", "XML", "JSON", "YAML",
+        "CSV", "SQL", "GUI", "CLI", "RFC", "ISO", "DIN", "IEEE", "ANSI", "MIME", "SMTP", "IMAP", "POP", "FTP", "SSH", "TCP", "UDP",
+    };
+
+    // Single words people shout for emphasis; other lone words in capitals are usually names or identifiers.
+    private static readonly HashSet<string> EmphasisWords = new(StringComparer.Ordinal)
+    {
+        "NICHT", "KEIN", "KEINE", "KEINEN", "NIE", "NIEMALS", "IMMER", "SOFORT", "BITTE", "GENAU", "JETZT", "ALLES", "NICHTS", "WIRKLICH",
+        "SCHON", "BEREITS", "MEHRMALS", "NOCHMAL", "NOCHMALS", "ENDLICH", "SELBST", "SELBER", "LESEN", "ACHTUNG", "WICHTIG", "DRINGEND",
+        "AUSDRÜCKLICH", "EINDEUTIG", "KLAR", "DEFINITIV", "NUR", "ALLE", "JEDER", "MUSS", "MÜSSEN", "KANN", "KÖNNEN", "UNSER", "IHR", "DEIN",
+        "NOT", "NEVER", "ALWAYS", "PLEASE", "NOW", "ALREADY", "EVERY", "ALL", "ANY", "READ", "STOP", "DON'T", "CANNOT", "CAN'T", "WON'T",
+        "MUST", "ONLY", "AGAIN", "NOTHING", "NOBODY", "ASAP", "REALLY", "SERIOUSLY", "YOUR", "YOU", "OUR", "NO", "NEED", "HAVE", "DO",
+    };
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Capitals, Punctuation];
+
+    /// <inheritdoc />
+    public override void Analyze(AnalysisContext context)
+    {
+        TemplateDocument document = context.Input.Document;
+        foreach (BlockSentence entry in document.ReplySentences)
+        {
+            if (entry.Block.Kind == ProseBlockKind.Heading)
+            {
+                continue;
+            }
+
+            IReadOnlyList<Token> tokens = entry.Sentence.Tokens;
+            ReportCapitals(context, document, tokens);
+            ReportPunctuation(context, document, tokens);
+        }
+    }
+
+    /// <summary>The normal-case form of shouted words: lower case, with a capital at a sentence start and, in German, after an article.</summary>
+    internal static string Normalize(string text, bool sentenceStart, Language language)
+    {
+        var builder = new StringBuilder(text.Length);
+        bool capitalizeNext = sentenceStart;
+        string previousWord = string.Empty;
+        foreach (string part in System.Text.RegularExpressions.Regex.Split(text, @"(\s+)"))
+        {
+            if (part.Length == 0 || char.IsWhiteSpace(part[0]))
+            {
+                builder.Append(part);
+                continue;
+            }
+
+            string lower = part.ToLowerInvariant();
+            bool capital = capitalizeNext || (language == Language.German &&
+                (AddressForms.GermanWords.Determiners.Contains(previousWord) || lower is "sie" or "ihnen" or "ihr" or "ihre" or "ihren" or "ihrem" or "ihrer"));
+            builder.Append(capital ? char.ToUpperInvariant(lower[0]) + lower[1..] : lower);
+            capitalizeNext = false;
+            previousWord = lower;
+        }
+
+        return builder.ToString();
+    }
+
+    private static void ReportCapitals(AnalysisContext context, TemplateDocument document, IReadOnlyList<Token> tokens)
+    {
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            if (!IsShoutedWord(tokens[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int end = i;
+            while (end + 1 < tokens.Count && (IsShoutedWord(tokens[end + 1]) || (tokens[end + 1].Text is "," or "-" && end + 2 < tokens.Count && IsShoutedWord(tokens[end + 2]))))
+            {
+                end++;
+            }
+
+            var run = Enumerable.Range(i, end - i + 1).Select(k => tokens[k]).Where(t => t.IsWord).ToList();
+            // A run of three words, two words with a common word among them, or one emphasised common word.
+            var plain = run.Where(t => !Acronyms.Contains(t.Text)).ToList();
+            bool shouting = plain.Count >= 3 ||
+                            (plain.Count == 2 && plain.Any(t => EmphasisWords.Contains(t.Text))) ||
+                            (run.Count == 1 && EmphasisWords.Contains(run[0].Text));
+            if (shouting && !IsAdjacentToCode(document, tokens[i].Span.Start, tokens[end].Span.End) && !IsTitleOrList(tokens, i, end))
+            {
+                TextSpan span = TextSpan.FromBounds(tokens[i].Span.Start, tokens[end].Span.End);
+                string text = document.Source.Slice(span);
+                bool start = AddressForms.AddressFormDetector.IsSentenceInitial(tokens, i);
+                context.Report(ToneDiagnostic.Create(Capitals, span, Capitals.FormatMessage(text),
+                    ImmutableDictionary<string, string>.Empty.Add("replacement", Normalize(text, start, document.Language))));
+            }
+
+            i = end + 1;
+        }
+    }
+
+    private static void ReportPunctuation(AnalysisContext context, TemplateDocument document, IReadOnlyList<Token> tokens)
+    {
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            if (tokens[i].Text is not ("!" or "?"))
+            {
+                i++;
+                continue;
+            }
+
+            int end = i;
+            while (end + 1 < tokens.Count && tokens[end + 1].Text is "!" or "?" or "1" && tokens[end + 1].Span.Start == tokens[end].Span.End)
+            {
+                end++;
+            }
+
+            if (end - i + 1 >= 3)
+            {
+                TextSpan span = TextSpan.FromBounds(tokens[i].Span.Start, tokens[end].Span.End);
+                string text = document.Source.Slice(span);
+                context.Report(ToneDiagnostic.Create(Punctuation, span, Punctuation.FormatMessage(text),
+                    ImmutableDictionary<string, string>.Empty.Add("replacement", text.Contains('?') ? "?" : "!")));
+            }
+
+            i = end + 1;
+        }
+    }
+
+    private static bool IsShoutedWord(Token token)
+    {
+        if (!token.IsWord || token.Text.Length < 2 || token.Text.Any(char.IsDigit))
+        {
+            return false;
+        }
+
+        int letters = 0;
+        foreach (char c in token.Text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return letters >= 2;
+    }
+
+    // A title run straight into a sentence ("KEINE HAFTUNG Dieses Programm …") or a list of
+    // single capitalised identifiers ("FAIL, SUCCESS, SKIPPED") is not shouting.
+    private static bool IsTitleOrList(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        bool title = start == 0 && end + 1 < tokens.Count && tokens[end + 1].IsWord && tokens[end + 1].IsCapitalized &&
+                     tokens[end + 1].Text.Skip(1).Any(char.IsLower);
+        bool commaList = tokens.Skip(start).Take(end - start + 1).Any(t => t.Text == ",") &&
+                         Enumerable.Range(start, end - start).All(k => !(tokens[k].IsWord && tokens[k + 1].IsWord));
+        return title || commaList;
+    }
+
+    // Identifiers such as LC_ALL or $HOME sit next to characters that are not prose.
+    private static bool IsAdjacentToCode(TemplateDocument document, int start, int end)
+    {
+        string source = document.Source.Text;
+        char before = start > 0 ? source[start - 1] : ' ';
+        char after = end < source.Length ? source[end] : ' ';
+        return before is '_' or '$' or '-' or '/' or '.' or '=' or '<' || after is '_' or '=' or '/' or '(' or '>';
+    }
+}
+
+/// <summary>Fixes shouting by writing the words in normal case or keeping one punctuation mark.</summary>
+public sealed class ShoutingCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [ShoutingAnalyzer.Capitals.Id, ShoutingAnalyzer.Punctuation.Id];
+
+    /// <inheritdoc />
+    public override void RegisterFixes(CodeFixContext context)
+    {
+        if (context.Diagnostic.Properties.TryGetValue("replacement", out string? replacement))
+        {
+            string title = context.Diagnostic.Id == ShoutingAnalyzer.Capitals.Id ? $"Write “{replacement}”" : $"Keep a single “{replacement}”";
+            context.Register(new CodeFix(title, [new TextEdit(context.Diagnostic.Span, replacement)], true, context.Diagnostic.Id));
+        }
+    }
+}
