@@ -160,7 +160,17 @@ public sealed class EmpathyCodeFixProvider : CodeFixProvider
             int.TryParse(at, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int offset))
         {
             string title = context.Diagnostic.Id == EmpathyAnalyzer.MissingAcknowledgement.Id ? $"Open with “{text.Trim()}”" : $"End with “{text.Trim()}”";
-            context.Register(new CodeFix(title, [new TextEdit(new TextSpan(offset, 0), text)], true, context.Diagnostic.Id));
+            string source = context.Input.Document.Source.Text;
+            TextEdit edit = new(new TextSpan(offset, 0), text);
+
+            // In a letter whose paragraph starts in lower case after "Hallo Jana,", the opening takes the
+            // lower case and the old first word becomes a sentence start.
+            if (context.Diagnostic.Id == EmpathyAnalyzer.MissingAcknowledgement.Id && offset < source.Length && char.IsLower(source[offset]))
+            {
+                edit = new TextEdit(new TextSpan(offset, 1), char.ToLowerInvariant(text[0]) + text[1..] + char.ToUpperInvariant(source[offset]));
+            }
+
+            context.Register(new CodeFix(title, [edit], true, context.Diagnostic.Id));
         }
     }
 }
