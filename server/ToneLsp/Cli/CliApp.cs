@@ -176,19 +176,35 @@ public static class CliApp
         to.AcceptOnlyFromAmong("du", "sie", "Du", "Sie");
         var file = new Argument<string>("file") { Description = "The template to convert, or - for standard input." };
         var capitalize = new Option<bool>("--capitalize-du") { Description = "Write Du, Dich, Dein with a capital letter." };
-        var command = new Command("convert", "Print a German reply converted between du and Sie, verbs included.") { to, file, capitalize };
+        var eachLine = new Option<bool>("--each-line") { Description = "Convert every line as a document of its own (for lists of snippets)." };
+        var command = new Command("convert", "Print a German reply converted between du and Sie, verbs included.") { to, file, capitalize, eachLine };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
             string text = path == "-" ? Console.In.ReadToEnd() : ReadExisting(path);
             AddressForm target = AddressFormNames.Parse(parse.GetValue(to)) ?? AddressForm.Sie;
-            var document = TemplateDocument.ParseAs(text, Language.German);
-            IReadOnlyList<TextEdit> edits = AddressFormConverter.ConvertDocument(
-                document, target, new ConversionOptions { CapitalizeDu = parse.GetValue(capitalize) });
-            output.Write(document.Source.ApplyEdits(edits));
+            var options = new ConversionOptions { CapitalizeDu = parse.GetValue(capitalize) };
+            if (parse.GetValue(eachLine))
+            {
+                foreach (string line in text.Split('\n'))
+                {
+                    output.Write(Convert(line.TrimEnd('\r'), target, options));
+                    output.Write('\n');
+                }
+
+                return Success;
+            }
+
+            output.Write(Convert(text, target, options));
             return Success;
         });
         return command;
+    }
+
+    private static string Convert(string text, AddressForm target, ConversionOptions options)
+    {
+        var document = TemplateDocument.ParseAs(text, Language.German);
+        return document.Source.ApplyEdits(AddressFormConverter.ConvertDocument(document, target, options));
     }
 
     private static Command ExplainCommand(TextWriter output, ToneEngine engine)
