@@ -40,405 +40,18 @@ public static class AddressFormConverter
         foreach (Sentence sentence in list)
         {
             var mentions = detected.Mentions.Where(m => ReferenceEquals(m.Sentence, sentence)).ToList();
+            var converter = new SentenceConverter(sentence, options, edits);
             if (target == AddressForm.Du)
             {
-                ToDu(sentence, mentions.Where(m => m.Form == AddressForm.Sie && (!m.IsAmbiguous || convertAmbiguous)).ToList(), options, edits);
+                converter.ToDu(mentions.Where(m => m.Form == AddressForm.Sie && (!m.IsAmbiguous || convertAmbiguous)).ToList());
             }
             else
             {
-                ToSie(sentence, mentions.Where(m => m.Form == AddressForm.Du).ToList(), edits);
+                converter.ToSie(mentions.Where(m => m.Form == AddressForm.Du).ToList());
             }
         }
 
         return Normalize(edits);
-    }
-
-    private static void ToDu(Sentence sentence, List<AddressMention> mentions, ConversionOptions options, List<TextEdit> edits)
-    {
-        IReadOnlyList<Token> tokens = sentence.Tokens;
-        var handledReflexives = new HashSet<int>();
-        foreach (AddressMention mention in mentions)
-        {
-            int i = mention.Index;
-            Token token = tokens[i];
-            string lower = token.Lower;
-            if (lower == "ihnen")
-            {
-                Replace(token, Du("dir", token, tokens, i, options), edits);
-                continue;
-            }
-
-            if (GermanWords.FormalPossessive.Contains(lower))
-            {
-                Replace(token, Du("dein" + lower[3..], token, tokens, i, options), edits);
-                continue;
-            }
-
-            if (lower != "sie")
-            {
-                continue;
-            }
-
-            var (clauseStart, clauseEnd) = Clause(tokens, i);
-            if (IsObject(tokens, i, clauseStart))
-            {
-                Replace(token, Du("dich", token, tokens, i, options), edits);
-                continue;
-            }
-
-            int verb = -1;
-            bool imperative = false;
-            int previous = PreviousWord(tokens, i, clauseStart);
-            if (previous >= 0 && previous == i - 1 && LooksLikeFiniteBefore(tokens, previous))
-            {
-                verb = previous;
-                imperative = IsImperative(sentence, tokens, previous, clauseStart, clauseEnd);
-            }
-            else if (IsVerbFinalClause(tokens, previous, clauseStart))
-            {
-                int last = LastWord(tokens, clauseEnd);
-                if (last > i && GermanVerbs.LooksFormalFinite(tokens[last].Text))
-                {
-                    verb = last;
-                }
-            }
-            else if (NextWordIndex(tokens, i, clauseEnd) is int next and >= 0 && GermanVerbs.LooksFormalFinite(tokens[next].Text) && !tokens[next].IsCapitalized)
-            {
-                verb = next;
-            }
-
-            if (imperative)
-            {
-                Replace(tokens[verb], GermanVerbs.ToInformalImperative(tokens[verb].Text), edits);
-                edits.Add(new TextEdit(TextSpan.FromBounds(tokens[verb].Span.End, token.Span.End), string.Empty));
-            }
-            else
-            {
-                if (verb >= 0)
-                {
-                    Replace(tokens[verb], GermanVerbs.ToInformal(tokens[verb].Text), edits);
-                }
-
-                Replace(token, Du("du", token, tokens, i, options), edits);
-            }
-
-            int reflexive = FindReflexive(tokens, Math.Max(i, verb) + 1, clauseEnd, "sich");
-            if (reflexive >= 0 && handledReflexives.Add(reflexive))
-            {
-                bool dative = IsDativeReflexive(tokens, reflexive, clauseEnd);
-                Replace(tokens[reflexive], Du(dative ? "dir" : "dich", tokens[reflexive], tokens, reflexive, options), edits);
-            }
-        }
-    }
-
-    private static void ToSie(Sentence sentence, List<AddressMention> mentions, List<TextEdit> edits)
-    {
-        IReadOnlyList<Token> tokens = sentence.Tokens;
-        var subjects = new HashSet<(int Start, int End)>();
-        foreach (AddressMention mention in mentions.Where(m => m.Token.Lower == "du"))
-        {
-            int i = mention.Index;
-            var (clauseStart, clauseEnd) = Clause(tokens, i);
-            subjects.Add((clauseStart, clauseEnd));
-            int previous = PreviousWord(tokens, i, clauseStart);
-            int next = NextWordIndex(tokens, i, clauseEnd);
-            int verb = -1;
-            if (previous == i - 1 && previous >= 0 && GermanVerbs.LooksInformalFinite(tokens[previous].Text))
-            {
-                verb = previous;
-            }
-            else if (IsVerbFinalClause(tokens, previous, clauseStart))
-            {
-                int last = LastWord(tokens, clauseEnd);
-                if (last > i && GermanVerbs.LooksInformalFinite(tokens[last].Text))
-                {
-                    verb = last;
-                }
-            }
-            else if (next >= 0 && GermanVerbs.LooksInformalFinite(tokens[next].Text) && !tokens[next].IsCapitalized)
-            {
-                verb = next;
-            }
-
-            if (verb >= 0)
-            {
-                Replace(tokens[verb], GermanVerbs.ToFormal(tokens[verb].Text), edits);
-            }
-
-            Replace(tokens[i], "Sie", edits);
-        }
-
-        // Informal imperatives: "Schick uns …" → "Schicken Sie uns …".
-        foreach (int start in ClauseStarts(tokens))
-        {
-            var (clauseStart, clauseEnd) = Clause(tokens, start);
-            if (subjects.Contains((clauseStart, clauseEnd)) || !IsInformalImperative(tokens, start, clauseEnd))
-            {
-                continue;
-            }
-
-            subjects.Add((clauseStart, clauseEnd));
-            Replace(tokens[start], GermanVerbs.ImperativeToFormal(tokens[start].Text) + " Sie", edits);
-        }
-
-        foreach (AddressMention mention in mentions.Where(m => m.Token.Lower != "du"))
-        {
-            int i = mention.Index;
-            Token token = tokens[i];
-            string lower = token.Lower;
-            var (clauseStart, clauseEnd) = Clause(tokens, i);
-            bool reflexive = subjects.Contains((clauseStart, clauseEnd)) && !IsAfterPreposition(tokens, i);
-            string replacement = lower switch
-            {
-                "dich" => reflexive ? "sich" : "Sie",
-                "dir" => reflexive ? "sich" : "Ihnen",
-                "euch" => "Sie",
-                "deins" => "Ihres",
-                _ when lower.StartsWith("dein", StringComparison.Ordinal) => "Ihr" + lower[4..],
-                _ when lower.StartsWith("eur", StringComparison.Ordinal) || lower == "euer" => "Ihr" + (lower == "euer" ? string.Empty : lower[3..]),
-                _ => token.Text,
-            };
-            Replace(token, replacement, edits);
-        }
-    }
-
-    // A clause introduced by a subordinating conjunction or a relative pronoun has its finite verb last.
-    private static bool IsVerbFinalClause(IReadOnlyList<Token> tokens, int previous, int clauseStart) =>
-        previous >= 0 && (GermanWords.SubordinatingConjunctions.Contains(tokens[previous].Text) ||
-                          (previous == clauseStart && clauseStart > 0 && GermanWords.RelativePronouns.Contains(tokens[previous].Text)));
-
-    private static bool IsInformalImperative(IReadOnlyList<Token> tokens, int start, int clauseEnd)
-    {
-        Token first = tokens[start];
-        if (!first.IsWord || GermanWords.NotImperative.Contains(first.Text) || GermanWords.InformalSingular.Contains(first.Text) ||
-            first.Text.Length < 2 || char.IsDigit(first.Text[0]))
-        {
-            return false;
-        }
-
-        bool sentenceInitial = AddressFormDetector.IsSentenceInitial(tokens, start);
-        if (!sentenceInitial && first.IsCapitalized)
-        {
-            return false;
-        }
-
-        int next = NextWordIndex(tokens, start, clauseEnd);
-        if (next < 0 || !GermanWords.ImperativeFollowers.Contains(tokens[next].Text))
-        {
-            return false;
-        }
-
-        // "Gib", "Schick", "Wende", "Ruf": a verb stem, not a finite form with a subject of its own.
-        string lower = first.Lower;
-        return !lower.EndsWith("st", StringComparison.Ordinal) && !lower.EndsWith("en", StringComparison.Ordinal) &&
-               !GermanWords.ThirdPersonSingularVerbs.Contains(lower);
-    }
-
-    private static IEnumerable<int> ClauseStarts(IReadOnlyList<Token> tokens)
-    {
-        bool atStart = true;
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (!tokens[i].IsWord)
-            {
-                atStart |= tokens[i].Text is "," or ";" or ":" or "–" or "—" or "(";
-                continue;
-            }
-
-            if (atStart)
-            {
-                yield return i;
-            }
-
-            atStart = false;
-        }
-    }
-
-    private static bool IsObject(IReadOnlyList<Token> tokens, int i, int clauseStart)
-    {
-        int previous = PreviousWord(tokens, i, clauseStart);
-        if (previous < 0)
-        {
-            return false;
-        }
-
-        if (GermanWords.Prepositions.Contains(tokens[previous].Text))
-        {
-            return true;
-        }
-
-        if (GermanWords.SubordinatingConjunctions.Contains(tokens[previous].Text))
-        {
-            return false;
-        }
-
-        for (int k = clauseStart; k < i; k++)
-        {
-            if (!tokens[k].IsWord)
-            {
-                continue;
-            }
-
-            if (GermanWords.NominativePronouns.Contains(tokens[k].Text) && !(k == clauseStart && tokens[k].Lower == "es" && k + 1 == i))
-            {
-                return true;
-            }
-
-            // A noun phrase before the verb is the subject: "Die Technikerin hat Sie besucht".
-            if (k == clauseStart && GermanWords.Determiners.Contains(tokens[k].Text) && k + 2 < i)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool LooksLikeFiniteBefore(IReadOnlyList<Token> tokens, int index)
-    {
-        Token verb = tokens[index];
-        return GermanVerbs.LooksFormalFinite(verb.Text) || GermanVerbs.IsKnownFormal(verb.Text);
-    }
-
-    private static bool IsImperative(Sentence sentence, IReadOnlyList<Token> tokens, int verb, int clauseStart, int clauseEnd)
-    {
-        if (GermanWords.ModalLikeVerbs.Contains(tokens[verb].Text) && tokens[verb].Lower != "seien")
-        {
-            return false;
-        }
-
-        if (sentence.IsQuestion)
-        {
-            return false;
-        }
-
-        if (verb == clauseStart && AddressFormDetector.IsSentenceInitial(tokens, verb))
-        {
-            return true;
-        }
-
-        // "Bitte teilen Sie uns mit": only a polite particle stands before the verb.
-        if (Enumerable.Range(clauseStart, verb - clauseStart).All(k => !tokens[k].IsWord || tokens[k].Lower is "bitte"))
-        {
-            return true;
-        }
-
-        // After a subordinate clause: "Wenn es nicht klappt, melden Sie sich bitte."
-        if (verb == clauseStart)
-        {
-            for (int k = clauseStart; k <= clauseEnd && k < tokens.Count; k++)
-            {
-                if (tokens[k].IsWord && tokens[k].Lower is "bitte" or "gern" or "gerne" or "einfach" or "doch" or "jederzeit")
-                {
-                    return true;
-                }
-            }
-
-            return tokens.Count > 0 && tokens[^1].Text == "!";
-        }
-
-        return false;
-    }
-
-    private static bool IsDativeReflexive(IReadOnlyList<Token> tokens, int reflexive, int clauseEnd)
-    {
-        for (int k = reflexive + 1; k <= clauseEnd && k < tokens.Count; k++)
-        {
-            if (tokens[k].IsWord && GermanWords.DativeReflexiveCues.Contains(tokens[k].Text))
-            {
-                return true;
-            }
-        }
-
-        int last = LastWord(tokens, clauseEnd);
-        return last > reflexive + 1 && tokens[last].Lower is "an" or "vor" or "aus" or "durch";
-    }
-
-    private static bool IsAfterPreposition(IReadOnlyList<Token> tokens, int i) =>
-        i > 0 && tokens[i - 1].IsWord && (GermanWords.Prepositions.Contains(tokens[i - 1].Text) ||
-                                          tokens[i - 1].Lower is "mit" or "bei" or "von" or "zu" or "aus" or "nach" or "seit" or "gegenüber");
-
-    private static int FindReflexive(IReadOnlyList<Token> tokens, int from, int clauseEnd, string word)
-    {
-        for (int k = from; k <= clauseEnd && k < tokens.Count; k++)
-        {
-            if (tokens[k].IsWord && tokens[k].Lower == word)
-            {
-                return k;
-            }
-        }
-
-        return -1;
-    }
-
-    private static (int Start, int End) Clause(IReadOnlyList<Token> tokens, int index)
-    {
-        int start = index;
-        while (start > 0 && !IsClauseBreak(tokens[start - 1]))
-        {
-            start--;
-        }
-
-        int end = index;
-        while (end + 1 < tokens.Count && !IsClauseBreak(tokens[end + 1]))
-        {
-            end++;
-        }
-
-        while (start < index && !tokens[start].IsWord)
-        {
-            start++;
-        }
-
-        return (start, end);
-    }
-
-    private static bool IsClauseBreak(Token token) =>
-        !token.IsWord && token.Text is "," or ";" or ":" or "–" or "—" or "(" or ")" or "." or "!" or "?";
-
-    private static int PreviousWord(IReadOnlyList<Token> tokens, int i, int clauseStart)
-    {
-        for (int k = i - 1; k >= clauseStart; k--)
-        {
-            if (tokens[k].IsWord)
-            {
-                return k;
-            }
-        }
-
-        return -1;
-    }
-
-    private static int NextWordIndex(IReadOnlyList<Token> tokens, int i, int clauseEnd)
-    {
-        int k = i + 1;
-        return k <= clauseEnd && k < tokens.Count && tokens[k].IsWord ? k : -1;
-    }
-
-    private static int LastWord(IReadOnlyList<Token> tokens, int clauseEnd)
-    {
-        for (int k = Math.Min(clauseEnd, tokens.Count - 1); k >= 0; k--)
-        {
-            if (tokens[k].IsWord)
-            {
-                return k;
-            }
-        }
-
-        return -1;
-    }
-
-    private static string Du(string word, Token original, IReadOnlyList<Token> tokens, int index, ConversionOptions options) =>
-        options.CapitalizeDu || (original.IsCapitalized && AddressFormDetector.IsSentenceInitial(tokens, index))
-            ? char.ToUpperInvariant(word[0]) + word[1..]
-            : word;
-
-    private static void Replace(Token token, string text, List<TextEdit> edits)
-    {
-        if (!string.Equals(token.Text, text, StringComparison.Ordinal))
-        {
-            edits.Add(new TextEdit(token.Span, text));
-        }
     }
 
     private static List<TextEdit> Normalize(List<TextEdit> edits)
@@ -455,5 +68,483 @@ public static class AddressFormConverter
         }
 
         return result;
+    }
+
+    /// <summary>The conversion of one sentence; clauses are ranges of token indexes.</summary>
+    private sealed class SentenceConverter(Sentence sentence, ConversionOptions options, List<TextEdit> edits)
+    {
+        private readonly IReadOnlyList<Token> _tokens = sentence.Tokens;
+        private readonly List<(int Start, int End)> _clauses = Segment(sentence.Tokens);
+
+        public void ToDu(List<AddressMention> mentions)
+        {
+            var reflexivesDone = new HashSet<int>();
+            var imperativeClauses = new HashSet<int>();
+            foreach (AddressMention mention in mentions)
+            {
+                int i = mention.Index;
+                Token token = _tokens[i];
+                string lower = token.Lower;
+                if (lower == "ihnen")
+                {
+                    Replace(token, Du("dir", i));
+                    continue;
+                }
+
+                if (GermanWords.FormalPossessive.Contains(lower))
+                {
+                    Replace(token, Du("dein" + lower[3..], i));
+                    continue;
+                }
+
+                if (lower != "sie")
+                {
+                    continue;
+                }
+
+                int clause = ClauseIndex(i);
+                var (start, end) = _clauses[clause];
+                if (IsObject(i, start))
+                {
+                    Replace(token, Du("dich", i));
+                    continue;
+                }
+
+                int previous = PreviousWord(i, start);
+                int verb = -1;
+                if (previous == i - 1 && previous >= 0 && LooksLikeInvertedVerb(previous))
+                {
+                    verb = previous;
+                    if (IsFormalImperative(previous, start, clause, imperativeClauses))
+                    {
+                        imperativeClauses.Add(clause);
+                        Replace(_tokens[verb], GermanVerbs.ToInformalImperative(_tokens[verb].Text));
+                        edits.Add(new TextEdit(TextSpan.FromBounds(_tokens[verb].Span.End, token.Span.End), string.Empty));
+                        ConvertReflexive(i + 1, end, reflexivesDone, i);
+                        continue;
+                    }
+                }
+                else if (IsClauseInitial(i, start))
+                {
+                    int next = NextWord(i, end);
+                    verb = next >= 0 && !_tokens[next].IsCapitalized && GermanVerbs.LooksFormalFinite(_tokens[next].Text) ? next : -1;
+                }
+                else
+                {
+                    verb = LastMatching(i + 1, end, k => !_tokens[k].IsCapitalized && GermanVerbs.LooksFormalFinite(_tokens[k].Text));
+                }
+
+                if (verb >= 0)
+                {
+                    Replace(_tokens[verb], GermanVerbs.ToInformal(_tokens[verb].Text));
+                }
+
+                Replace(token, Du("du", i));
+                ConvertReflexive(i + 1, end, reflexivesDone, i);
+            }
+        }
+
+        public void ToSie(List<AddressMention> mentions)
+        {
+            var subjectClauses = new HashSet<int>();
+            foreach (AddressMention mention in mentions.Where(m => m.Token.Lower == "du"))
+            {
+                int i = mention.Index;
+                int clause = ClauseIndex(i);
+                var (start, end) = _clauses[clause];
+                subjectClauses.Add(clause);
+                int previous = PreviousWord(i, start);
+                if (previous == i - 1 && previous >= 0 && IsInformalVerb(previous))
+                {
+                    Replace(_tokens[previous], GermanVerbs.ToFormal(_tokens[previous].Text));
+                }
+                else if (IsClauseInitial(i, start))
+                {
+                    int next = NextWord(i, end);
+                    if (next >= 0 && IsInformalVerb(next))
+                    {
+                        Replace(_tokens[next], GermanVerbs.ToFormal(_tokens[next].Text));
+                    }
+                }
+                else
+                {
+                    // Verb-final clause: every second person verb after the subject agrees ("wenn du lügst und … erwischt wirst").
+                    for (int k = i + 1; k <= end; k++)
+                    {
+                        if (IsInformalVerb(k))
+                        {
+                            Replace(_tokens[k], GermanVerbs.ToFormal(_tokens[k].Text));
+                        }
+                    }
+                }
+
+                Replace(_tokens[i], "Sie");
+            }
+
+            // Imperatives: "Schick uns …" → "Schicken Sie uns …", "Passt auf euch auf" → "Passen Sie auf sich auf".
+            var imperativeClauses = new HashSet<int>();
+            for (int c = 0; c < _clauses.Count; c++)
+            {
+                int first = FirstWordAfterCoordinator(_clauses[c].Start, _clauses[c].End);
+                if (first < 0 || subjectClauses.Contains(c) || !IsInformalImperative(first, c))
+                {
+                    continue;
+                }
+
+                imperativeClauses.Add(c);
+                Replace(_tokens[first], GermanVerbs.ImperativeToFormal(_tokens[first].Text) + " Sie");
+            }
+
+            foreach (AddressMention mention in mentions.Where(m => m.Token.Lower != "du"))
+            {
+                int i = mention.Index;
+                Token token = _tokens[i];
+                string lower = token.Lower;
+                int clause = ClauseIndex(i);
+                bool reflexive = lower is "dich" or "dir" or "euch" &&
+                                 (subjectClauses.Contains(clause) || imperativeClauses.Contains(clause) || IsInfinitiveClause(clause) ||
+                                  (i + 1 < _tokens.Count && _tokens[i + 1].Lower is "selbst" or "selber" && !IsAfterPreposition(i)));
+                string replacement = lower switch
+                {
+                    "dich" => reflexive ? "sich" : "Sie",
+                    "dir" => reflexive ? "sich" : "Ihnen",
+                    "euch" => reflexive ? "sich" : "Sie",
+                    "deins" => "Ihres",
+                    _ when lower.StartsWith("dein", StringComparison.Ordinal) => "Ihr" + lower[4..],
+                    "euer" => "Ihr",
+                    _ when lower.StartsWith("eur", StringComparison.Ordinal) => "Ihr" + lower[3..],
+                    _ => token.Text,
+                };
+                Replace(token, replacement);
+            }
+        }
+
+        private bool IsInformalVerb(int k)
+        {
+            Token token = _tokens[k];
+            if (!token.IsWord || (token.IsCapitalized && !AddressFormDetector.IsSentenceInitial(_tokens, k)))
+            {
+                return false;
+            }
+
+            return !GermanWords.NotVerbsInSt.Contains(token.Text) && !GermanWords.InformalSingular.Contains(token.Text) &&
+                   GermanVerbs.LooksInformalFinite(token.Text);
+        }
+
+        private bool IsInformalImperative(int first, int clause)
+        {
+            Token word = _tokens[first];
+            string lower = word.Lower;
+            if (!word.IsWord || lower.Length < 2 || char.IsDigit(lower[0]) || GermanWords.NotImperative.Contains(lower) ||
+                GermanWords.InformalSingular.Contains(lower) || GermanWords.PersonalPronouns.Contains(lower) ||
+                (word.IsCapitalized && !AddressFormDetector.IsSentenceInitial(_tokens, first) && !AfterCoordinator(first)))
+            {
+                return false;
+            }
+
+            var (_, end) = _clauses[clause];
+            bool hasInformalMention = Enumerable.Range(first + 1, Math.Max(0, end - first))
+                .Any(k => _tokens[k].IsWord && (GermanWords.InformalSingular.Contains(_tokens[k].Text) || GermanWords.InformalPlural.Contains(_tokens[k].Text)));
+
+            // Plural imperatives end in t and need "euch" to be sure: "Passt auf euch auf".
+            if (lower.EndsWith('t') && !GermanWords.ImperativeStems.Contains(lower))
+            {
+                return Enumerable.Range(first + 1, Math.Max(0, end - first)).Any(k => _tokens[k].Lower == "euch");
+            }
+
+            if (GermanWords.ImperativeStems.Contains(lower) || (lower.EndsWith('e') && GermanWords.ImperativeStems.Contains(lower[..^1])))
+            {
+                return true;
+            }
+
+            if (lower.EndsWith("st", StringComparison.Ordinal) || lower.EndsWith("en", StringComparison.Ordinal) ||
+                lower.EndsWith("ern", StringComparison.Ordinal) || lower.EndsWith("eln", StringComparison.Ordinal) ||
+                lower.EndsWith("lich", StringComparison.Ordinal) || lower.EndsWith("ig", StringComparison.Ordinal) ||
+                lower.EndsWith("ung", StringComparison.Ordinal) || GermanWords.ThirdPersonSingularVerbs.Contains(lower))
+            {
+                return false;
+            }
+
+            int next = NextWord(first, end);
+            return next >= 0 && (hasInformalMention || _tokens[next].Lower is "uns" or "mir" or "bitte" or "gern" or "gerne" or "doch" or "mal" or "einfach" or "ruhig" or "kurz" or "jederzeit");
+        }
+
+        private bool IsFormalImperative(int verb, int start, int clause, HashSet<int> imperativeClauses)
+        {
+            string lower = _tokens[verb].Lower;
+            if (lower is "wissen" || (GermanWords.ModalLikeVerbs.Contains(lower) && lower is not ("haben" or "werden" or "seien" or "sind")) || sentence.IsQuestion)
+            {
+                return false;
+            }
+
+            // "Lassen Sie uns …" is always an invitation.
+            if (lower == "lassen" && verb + 2 < _tokens.Count && _tokens[verb + 2].Lower == "uns")
+            {
+                return true;
+            }
+
+            if (lower is "sind")
+            {
+                return false;
+            }
+
+            bool initial = verb == start && (AddressFormDetector.IsSentenceInitial(_tokens, verb) || AfterCoordinator(verb) && clause > 0 && imperativeClauses.Contains(clause - 1));
+            bool afterPoliteParticle = verb > start && Enumerable.Range(start, verb - start).All(k => !_tokens[k].IsWord || _tokens[k].Lower is "bitte" or "und");
+            if (initial || afterPoliteParticle)
+            {
+                return lower is not ("haben" or "werden") || !sentence.IsQuestion;
+            }
+
+            // After a subordinate clause: "Wenn es nicht klappt, melden Sie sich bitte."
+            if (verb == start && clause > 0)
+            {
+                for (int k = start; k <= _clauses[clause].End; k++)
+                {
+                    if (_tokens[k].IsWord && _tokens[k].Lower is "bitte" or "gern" or "gerne" or "einfach" or "jederzeit")
+                    {
+                        return true;
+                    }
+                }
+
+                return _tokens.Count > 0 && _tokens[^1].Text == "!";
+            }
+
+            return false;
+        }
+
+        private bool IsObject(int i, int start)
+        {
+            int previous = PreviousWord(i, start);
+            if (previous < 0)
+            {
+                return false;
+            }
+
+            string before = _tokens[previous].Lower;
+            if (GermanWords.Prepositions.Contains(before))
+            {
+                return true;
+            }
+
+            if (GermanWords.SubordinatingConjunctions.Contains(before) || GermanWords.RelativePronouns.Contains(before) && previous > start)
+            {
+                return false;
+            }
+
+            for (int k = start; k < i; k++)
+            {
+                if (!_tokens[k].IsWord)
+                {
+                    continue;
+                }
+
+                if (GermanWords.NominativePronouns.Contains(_tokens[k].Text) && !(k == start && _tokens[k].Lower == "es" && k + 1 == i))
+                {
+                    return true;
+                }
+
+                // A noun phrase before the verb is the subject: "Die Technikerin hat Sie besucht", "Ihr Vater hat Sie …".
+                if (k == start && k + 2 < i && (GermanWords.Determiners.Contains(_tokens[k].Text) || GermanWords.FormalPossessive.Contains(_tokens[k].Text)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool LooksLikeInvertedVerb(int index)
+        {
+            Token verb = _tokens[index];
+            string lower = verb.Lower;
+            return !GermanWords.SubordinatingConjunctions.Contains(lower) && !GermanWords.Prepositions.Contains(lower) &&
+                   !GermanWords.RelativePronouns.Contains(lower) && !GermanWords.Coordinators.Contains(lower) &&
+                   (GermanVerbs.LooksFormalFinite(verb.Text) || GermanVerbs.IsKnownFormal(verb.Text));
+        }
+
+        private void ConvertReflexive(int from, int end, HashSet<int> done, int subject)
+        {
+            for (int k = from; k <= end && k < _tokens.Count; k++)
+            {
+                if (_tokens[k].IsWord && _tokens[k].Lower == "sich")
+                {
+                    if (done.Add(k))
+                    {
+                        Replace(_tokens[k], Du(IsDativeReflexive(k, end) ? "dir" : "dich", k));
+                    }
+
+                    return;
+                }
+
+                // Another subject in between means the reflexive belongs to it.
+                if (k > subject && _tokens[k].IsWord && _tokens[k].Lower is "sie" or "er" or "es" or "wir" or "ich" or "man")
+                {
+                    return;
+                }
+            }
+        }
+
+        private bool IsDativeReflexive(int reflexive, int end)
+        {
+            for (int k = reflexive + 1; k <= end && k < _tokens.Count; k++)
+            {
+                if (_tokens[k].IsWord && GermanWords.DativeReflexiveCues.Contains(_tokens[k].Text))
+                {
+                    return true;
+                }
+            }
+
+            int last = LastMatching(reflexive + 1, end, k => true);
+            return last > reflexive + 1 && _tokens[last].Lower is "an" or "vor" or "aus" or "durch";
+        }
+
+        // A zu-infinitive without a subject of its own: "um dich zu waschen", "eine Art, dich auszudrücken".
+        private bool IsInfinitiveClause(int clause)
+        {
+            var (start, end) = _clauses[clause];
+            for (int k = start; k <= end; k++)
+            {
+                string lower = _tokens[k].Lower;
+                if (lower == "zu" && k + 1 <= end && _tokens[k + 1].Lower.EndsWith('n'))
+                {
+                    return true;
+                }
+
+                if (k == LastMatching(start, end, _ => true) && lower.Length > 6 && lower.Contains("zu", StringComparison.Ordinal) && lower.EndsWith("en", StringComparison.Ordinal) &&
+                    lower.IndexOf("zu", 2, StringComparison.Ordinal) > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsAfterPreposition(int i) =>
+            i > 0 && _tokens[i - 1].IsWord && (GermanWords.Prepositions.Contains(_tokens[i - 1].Text) ||
+                                               _tokens[i - 1].Lower is "mit" or "bei" or "von" or "zu" or "aus" or "nach" or "seit" or "gegenüber");
+
+        private bool IsClauseInitial(int i, int start) => PreviousWord(i, start) is var p && (p < 0 || (p == start && GermanWords.Coordinators.Contains(_tokens[p].Text)));
+
+        private bool AfterCoordinator(int i) => i > 0 && _tokens[i - 1].IsWord && GermanWords.Coordinators.Contains(_tokens[i - 1].Text);
+
+        private int FirstWordAfterCoordinator(int start, int end)
+        {
+            for (int k = start; k <= end; k++)
+            {
+                if (!_tokens[k].IsWord)
+                {
+                    continue;
+                }
+
+                if (GermanWords.Coordinators.Contains(_tokens[k].Text) && k < end)
+                {
+                    continue;
+                }
+
+                return k;
+            }
+
+            return -1;
+        }
+
+        private int ClauseIndex(int token)
+        {
+            for (int c = 0; c < _clauses.Count; c++)
+            {
+                if (token >= _clauses[c].Start && token <= _clauses[c].End)
+                {
+                    return c;
+                }
+            }
+
+            return _clauses.Count - 1;
+        }
+
+        private int PreviousWord(int i, int start)
+        {
+            for (int k = i - 1; k >= start; k--)
+            {
+                if (_tokens[k].IsWord)
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
+        private int NextWord(int i, int end)
+        {
+            int k = i + 1;
+            return k <= end && k < _tokens.Count && _tokens[k].IsWord ? k : -1;
+        }
+
+        private int LastMatching(int from, int end, Func<int, bool> predicate)
+        {
+            for (int k = Math.Min(end, _tokens.Count - 1); k >= from; k--)
+            {
+                if (_tokens[k].IsWord && predicate(k))
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
+        private string Du(string word, int index) =>
+            options.CapitalizeDu || (_tokens[index].IsCapitalized && AddressFormDetector.IsSentenceInitial(_tokens, index))
+                ? char.ToUpperInvariant(word[0]) + word[1..]
+                : word;
+
+        private void Replace(Token token, string text)
+        {
+            if (!string.Equals(token.Text, text, StringComparison.Ordinal))
+            {
+                edits.Add(new TextEdit(token.Span, text));
+            }
+        }
+
+        // Clauses end at punctuation, and a coordinator followed by a pronoun starts a new one ("… und Sie wollten …").
+        private static List<(int Start, int End)> Segment(IReadOnlyList<Token> tokens)
+        {
+            var clauses = new List<(int, int)>();
+            int start = 0;
+            for (int k = 0; k < tokens.Count; k++)
+            {
+                Token token = tokens[k];
+                bool punctuation = !token.IsWord && token.Text is "," or ";" or ":" or "–" or "—" or "(" or ")" or "." or "!" or "?" or "\"" or "„" or "“";
+                bool coordinator = token.IsWord && k > start && GermanWords.Coordinators.Contains(token.Text) && k + 1 < tokens.Count &&
+                                   tokens[k + 1].IsWord && (GermanWords.PersonalPronouns.Contains(tokens[k + 1].Text) ||
+                                                            (k + 2 < tokens.Count && tokens[k + 2].IsWord && tokens[k + 2].Lower is "sie" or "du"));
+                if (punctuation)
+                {
+                    if (k > start)
+                    {
+                        clauses.Add((start, k - 1));
+                    }
+
+                    start = k + 1;
+                }
+                else if (coordinator)
+                {
+                    clauses.Add((start, k - 1));
+                    start = k;
+                }
+            }
+
+            if (start < tokens.Count)
+            {
+                clauses.Add((start, tokens.Count - 1));
+            }
+
+            if (clauses.Count == 0)
+            {
+                clauses.Add((0, Math.Max(0, tokens.Count - 1)));
+            }
+
+            return clauses;
+        }
     }
 }

@@ -129,6 +129,13 @@ public static class AddressFormDetector
         string lower = token.Lower;
         if (GermanWords.InformalSingular.Contains(lower) || GermanWords.InformalPlural.Contains(lower))
         {
+            // "Du meine Güte", "du lieber Himmel" are exclamations, not address.
+            if (lower == "du" && NextWord(tokens, i) is { } exclamation && exclamation.Lower is "meine" or "lieber" or "liebe" &&
+                i + 2 < tokens.Count && tokens[i + 2].Lower is "güte" or "himmel" or "zeit" or "gott")
+            {
+                return null;
+            }
+
             return (AddressForm.Du, false);
         }
 
@@ -176,8 +183,11 @@ public static class AddressFormDetector
                 return (AddressForm.Sie, false);
             }
 
+            // "Sie meldet sich", "Sie wuchs in Berlin auf", "Sie in den Park mitnehmen": not address.
             Token? next = NextWord(tokens, i);
-            if (next is { } verb && (GermanWords.ThirdPersonSingularVerbs.Contains(verb.Lower) || LooksThirdPersonSingular(verb.Lower)))
+            if (next is { } verb && (GermanWords.ThirdPersonSingularVerbs.Contains(verb.Lower) || LooksThirdPersonSingular(verb.Lower) ||
+                                     (!verb.IsCapitalized && !GermanVerbs.LooksFormalFinite(verb.Text) && !GermanVerbs.IsKnownFormal(verb.Text) &&
+                                      verb.Lower is not ("bitte" or "auch" or "selbst" or "doch" or "ja" or "nicht" or "schon" or "gern" or "gerne" or "einfach" or "bereits" or "jetzt" or "dann" or "noch" or "sich"))))
             {
                 return null;
             }

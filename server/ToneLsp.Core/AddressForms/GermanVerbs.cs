@@ -96,7 +96,7 @@ internal static class GermanVerbs
             string stem = Stem(lower);
             result = lower.EndsWith("eln", StringComparison.Ordinal) ? lower[..^3] + "le"
                 : lower.EndsWith("ern", StringComparison.Ordinal) ? lower[..^1] + "e"
-                : NeedsLinkingE(stem) || TakesImperativeE(stem) ? stem + "e"
+                : NeedsLinkingE(stem) || stem.EndsWith("ig", StringComparison.Ordinal) ? stem + "e"
                 : stem;
         }
 
@@ -119,6 +119,10 @@ internal static class GermanVerbs
         else if (lower.EndsWith("est", StringComparison.Ordinal) && NeedsLinkingE(lower[..^3]))
         {
             result = lower[..^3] + "en";
+        }
+        else if (lower.EndsWith("ierst", StringComparison.Ordinal))
+        {
+            result = lower[..^2] + "en";
         }
         else if (lower.EndsWith("erst", StringComparison.Ordinal) || lower.EndsWith("elst", StringComparison.Ordinal))
         {
@@ -167,7 +171,7 @@ internal static class GermanVerbs
             }
         }
 
-        string result = lower.EndsWith("le", StringComparison.Ordinal) && lower.Length > 3 && !IsVowel(lower[^3])
+        string result = lower.EndsWith("le", StringComparison.Ordinal) && lower.Length > 3 && "mgsdbkpftzn".Contains(lower[^3]) && lower[^4] != lower[^3]
             ? lower[..^2] + "eln"
             : lower.EndsWith("ere", StringComparison.Ordinal) ? lower[..^1] + "n"
             : lower.EndsWith('e') ? lower + "n"
@@ -241,11 +245,6 @@ internal static class GermanVerbs
         char before = stem[^2];
         return last is 'm' or 'n' && !IsVowel(before) && before is not ('l' or 'r' or 'm' or 'n' or 'h');
     }
-
-    // Stems in a sibilant, -ig or a long vowel plus l read better with the imperative e: "Nutze", "Entschuldige", "Teile".
-    private static bool TakesImperativeE(string stem) =>
-        stem.Length > 2 && (stem[^1] is 'z' or 's' or 'ß' or 'x' || stem.EndsWith("ig", StringComparison.Ordinal) ||
-                            (stem[^1] == 'l' && (IsVowel(stem[^2]) || stem[^2] == 'h')));
 
     private static bool IsVowel(char c) => "aeiouäöüy".Contains(c);
 

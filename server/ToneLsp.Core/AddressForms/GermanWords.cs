@@ -61,6 +61,29 @@ internal static class GermanWords
         "sorgen", "holen", "notieren", "leisten", "gönnen", "erlauben", "gedanken", "bewusst", "klar", "ausdrucken", "durchlesen",
         "herunterladen", "runterladen", "speichern", "kaufen", "bestellen", "abholen", "schnappen");
 
+    public static readonly HashSet<string> PersonalPronouns = Set("du", "sie", "ich", "wir", "er", "es", "man", "ihr");
+
+    public static readonly HashSet<string> Coordinators = Set("und", "oder", "aber", "sondern", "denn", "doch");
+
+    // Words ending in -st that are not verbs.
+    public static readonly HashSet<string> NotVerbsInSt = Set(
+        "selbst", "fast", "erst", "sonst", "meist", "meistens", "längst", "zuerst", "zunächst", "jüngst", "höchst", "mindest", "einst",
+        "umsonst", "August", "Herbst", "Angst", "Kunst", "Dienst", "Verlust", "Durst", "Lust", "Liste", "Post", "Rest", "Test", "Fest", "Gast");
+
+    // Frequent verbs by their informal imperative stem (also matched with a final e: "schau", "schaue").
+    public static readonly HashSet<string> ImperativeStems = Set(
+        "hab", "sei", "werd", "gib", "nimm", "sieh", "lies", "iss", "vergiss", "hilf", "sprich", "triff", "wirf", "empfiehl", "fahr",
+        "trag", "lass", "halt", "lauf", "tu", "geh", "steh", "komm", "hör", "schau", "wart", "pass", "grüß", "ruf", "schreib", "sag",
+        "meld", "schick", "send", "check", "probier", "versuch", "nutz", "klick", "öffn", "füg", "stell", "setz", "mach", "leg",
+        "bleib", "denk", "frag", "erzähl", "genieß", "spiel", "zeig", "guck", "hol", "bring", "such", "find", "kauf", "bestell",
+        "prüf", "folg", "tipp", "drück", "wähl", "speicher", "lösch", "installier", "aktualisier", "start", "beacht", "acht",
+        "antwort", "beschreib", "nenn", "teil", "lad", "überprüf", "kontrollier", "registrier", "wend", "vergleich", "entscheid",
+        "merk", "notier", "gönn", "freu", "glaub", "trau", "zöger", "verlass", "erinner", "beeil", "schließ", "lern", "behalt",
+        "bezahl", "zahl", "buch", "stornier", "reklamier", "tausch", "schalt", "zieh", "steck", "trenn", "verbind", "logg", "kopier",
+        "füll", "ergänz", "änder", "wiederhol", "reservier", "bestätig", "akzeptier", "informier", "erkundig", "kümmer", "entspann",
+        "entschuldig", "hinterlass", "gib", "vertrau", "bedenk", "überleg", "stell", "schlaf", "iss", "trink", "koch", "back",
+        "lach", "sorg", "mel", "antwort", "besuch", "abonnier", "folg", "like", "teil", "kommentier", "beweg", "atme", "atm");
+
     public static bool IsPunctuation(this in Text.Token token, params string[] marks) => !token.IsWord && marks.Contains(token.Text);
 
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
