@@ -202,7 +202,7 @@ public static class AddressFormConverter
                 string lower = token.Lower;
                 int clause = ClauseIndex(i);
                 bool reflexive = lower is "dich" or "dir" or "euch" &&
-                                 (subjectClauses.Contains(clause) || imperativeClauses.Contains(clause) || IsInfinitiveClause(clause) ||
+                                 (subjectClauses.Contains(clause) || imperativeClauses.Contains(clause) || (IsInfinitiveClause(clause) && !IsAfterPreposition(i)) ||
                                   (i + 1 < _tokens.Count && _tokens[i + 1].Lower is "selbst" or "selber" && !IsAfterPreposition(i)));
                 string replacement = lower switch
                 {
@@ -243,8 +243,7 @@ public static class AddressFormConverter
             }
 
             var (_, end) = _clauses[clause];
-            bool hasInformalMention = Enumerable.Range(first + 1, Math.Max(0, end - first))
-                .Any(k => _tokens[k].IsWord && (GermanWords.InformalSingular.Contains(_tokens[k].Text) || GermanWords.InformalPlural.Contains(_tokens[k].Text)));
+            int next = NextWord(first, end);
 
             // Plural imperatives end in t and need "euch" to be sure: "Passt auf euch auf".
             if (lower.EndsWith('t') && !GermanWords.ImperativeStems.Contains(lower))
@@ -252,21 +251,23 @@ public static class AddressFormConverter
                 return Enumerable.Range(first + 1, Math.Max(0, end - first)).Any(k => _tokens[k].Lower == "euch");
             }
 
-            if (GermanWords.ImperativeStems.Contains(lower) || (lower.EndsWith('e') && GermanWords.ImperativeStems.Contains(lower[..^1])))
+            // A first person with the pronoun dropped or following ("glaube ich", "habe nie …") is not an imperative.
+            bool firstPerson = next >= 0 && _tokens[next].Lower is "ich" or "wir" || lower is "habe" or "werde" or "glaube" or "denke" or "finde" or "meine" or "hoffe" or "weiß";
+            if (GermanWords.ImperativeStems.Contains(lower) || (lower.EndsWith('e') && GermanWords.ImperativeStems.Contains(lower[..^1]) && !firstPerson))
             {
-                return true;
+                return !firstPerson;
             }
 
             if (lower.EndsWith("st", StringComparison.Ordinal) || lower.EndsWith("en", StringComparison.Ordinal) ||
                 lower.EndsWith("ern", StringComparison.Ordinal) || lower.EndsWith("eln", StringComparison.Ordinal) ||
                 lower.EndsWith("lich", StringComparison.Ordinal) || lower.EndsWith("ig", StringComparison.Ordinal) ||
-                lower.EndsWith("ung", StringComparison.Ordinal) || GermanWords.ThirdPersonSingularVerbs.Contains(lower))
+                lower.EndsWith("ung", StringComparison.Ordinal) || GermanWords.ThirdPersonSingularVerbs.Contains(lower) ||
+                GermanWords.FunctionWords.Contains(lower) || firstPerson)
             {
                 return false;
             }
 
-            int next = NextWord(first, end);
-            return next >= 0 && (hasInformalMention || _tokens[next].Lower is "uns" or "mir" or "bitte" or "gern" or "gerne" or "doch" or "mal" or "einfach" or "ruhig" or "kurz" or "jederzeit");
+            return next >= 0 && _tokens[next].Lower is "uns" or "mir" or "bitte" or "gern" or "gerne" or "doch" or "mal" or "einfach" or "ruhig" or "kurz" or "jederzeit";
         }
 
         private bool IsFormalImperative(int verb, int start, int clause, HashSet<int> imperativeClauses)
@@ -288,6 +289,12 @@ public static class AddressFormConverter
                 return false;
             }
 
+            if (lower == "seien")
+            {
+                return true;
+            }
+
+            start = FirstWordAfterCoordinator(start, _clauses[clause].End) is int firstWord and >= 0 ? firstWord : start;
             bool initial = verb == start && (AddressFormDetector.IsSentenceInitial(_tokens, verb) || AfterCoordinator(verb) && clause > 0 && imperativeClauses.Contains(clause - 1));
             bool afterPoliteParticle = verb > start && Enumerable.Range(start, verb - start).All(k => !_tokens[k].IsWord || _tokens[k].Lower is "bitte" or "und");
             if (initial || afterPoliteParticle)

@@ -124,7 +124,7 @@ internal static class GermanVerbs
         {
             result = lower[..^2] + "en";
         }
-        else if (lower.EndsWith("erst", StringComparison.Ordinal) || lower.EndsWith("elst", StringComparison.Ordinal))
+        else if ((lower.EndsWith("erst", StringComparison.Ordinal) || lower.EndsWith("elst", StringComparison.Ordinal)) && lower.Length > 5 && !IsVowel(lower[^5]))
         {
             result = lower[..^2] + "n";
         }

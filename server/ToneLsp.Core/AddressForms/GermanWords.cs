@@ -61,6 +61,13 @@ internal static class GermanWords
         "sorgen", "holen", "notieren", "leisten", "gönnen", "erlauben", "gedanken", "bewusst", "klar", "ausdrucken", "durchlesen",
         "herunterladen", "runterladen", "speichern", "kaufen", "bestellen", "abholen", "schnappen");
 
+    // Words that open clauses but are never verbs.
+    public static readonly HashSet<string> FunctionWords = Set(
+        "wer", "wen", "wem", "wessen", "was", "welche", "welcher", "welches", "welchen", "welchem", "niemand", "jemand", "jeder", "jede",
+        "uns", "mir", "mich", "ihm", "ihn", "ihnen", "bis", "nachdem", "anstatt", "statt", "durch", "vorausgesetzt", "stundenlang",
+        "viel", "viele", "wenig", "stärker", "mehr", "weniger", "all", "alle", "allem", "sich", "selbst", "nie", "nichts", "etwas",
+        "irgendwie", "irgendwas", "also", "naja", "genau", "eben", "halt", "wohl", "gar", "lol", "haha", "okay", "ok", "yes", "no");
+
     public static readonly HashSet<string> PersonalPronouns = Set("du", "sie", "ich", "wir", "er", "es", "man", "ihr");
 
     public static readonly HashSet<string> Coordinators = Set("und", "oder", "aber", "sondern", "denn", "doch");
