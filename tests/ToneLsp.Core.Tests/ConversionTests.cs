@@ -40,6 +40,23 @@ public class ConversionTests
     }
 
     [Fact]
+    public void GreetingAndClosingFollowTheForm()
+    {
+        string formal = "Sehr geehrte Frau Weber,\n\nvielen Dank für Ihre Nachricht.\n\nMit freundlichen Grüßen\nIhr Service-Team\n";
+        Assert.Equal("Hallo Frau Weber,\n\nvielen Dank für deine Nachricht.\n\nViele Grüße\ndein Service-Team\n", Convert(formal, AddressForm.Du));
+        string casual = "Hey Anna,\n\ndanke für deine Nachricht!\n\nLG\n";
+        Assert.Equal("Hallo Anna,\n\ndanke für Ihre Nachricht!\n\nViele Grüße\n", Convert(casual, AddressForm.Sie));
+    }
+
+    [Fact]
+    public void GreetingsCanBeLeftAlone()
+    {
+        var document = TemplateDocument.ParseAs("Sehr geehrte Frau Weber,\n\nvielen Dank für Ihre Nachricht.\n", Language.German);
+        var edits = AddressFormConverter.ConvertDocument(document, AddressForm.Du, new ConversionOptions { ConvertGreetings = false });
+        Assert.Equal("Sehr geehrte Frau Weber,\n\nvielen Dank für deine Nachricht.\n", document.Source.ApplyEdits(edits));
+    }
+
+    [Fact]
     public void CapitalisedDuIsAnOption()
     {
         var document = TemplateDocument.ParseAs("Wir danken Ihnen für Ihre Geduld.", Language.German);

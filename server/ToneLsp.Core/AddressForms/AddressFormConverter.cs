@@ -11,6 +11,9 @@ public sealed record ConversionOptions
 
     /// <summary>Whether du-forms are written with a capital letter (Du, Dich, Dein) everywhere.</summary>
     public bool CapitalizeDu { get; init; }
+
+    /// <summary>Whether converting a whole reply also adapts greeting and closing ("Sehr geehrte…" ↔ "Hallo…").</summary>
+    public bool ConvertGreetings { get; init; } = true;
 }
 
 /// <summary>
@@ -20,9 +23,18 @@ public sealed record ConversionOptions
 /// </summary>
 public static class AddressFormConverter
 {
-    /// <summary>Converts the whole reply (not the customer's message or other quotes).</summary>
-    public static IReadOnlyList<TextEdit> ConvertDocument(TemplateDocument document, AddressForm target, ConversionOptions? options = null) =>
-        Convert(document, document.ReplySentences.Select(s => s.Sentence), target, options);
+    /// <summary>Converts the whole reply (not the customer's message or other quotes), greeting and closing included.</summary>
+    public static IReadOnlyList<TextEdit> ConvertDocument(TemplateDocument document, AddressForm target, ConversionOptions? options = null)
+    {
+        options ??= ConversionOptions.Default;
+        var edits = Convert(document, document.ReplySentences.Select(s => s.Sentence), target, options).ToList();
+        if (options.ConvertGreetings)
+        {
+            edits.AddRange(GreetingConverter.FindClashes(document, target));
+        }
+
+        return Normalize(edits);
+    }
 
     /// <summary>Converts the given sentences of the document.</summary>
     public static IReadOnlyList<TextEdit> Convert(TemplateDocument document, IEnumerable<Sentence> sentences, AddressForm target, ConversionOptions? options = null)
@@ -513,6 +525,9 @@ public static class AddressFormConverter
             }
         }
 
+        private static bool IsImperativeStem(string word) =>
+            GermanWords.ImperativeStems.Contains(word) || (word.Length > 2 && word.EndsWith('e') && GermanWords.ImperativeStems.Contains(word[..^1]));
+
         // Clauses end at punctuation, and a coordinator followed by a pronoun starts a new one ("… und Sie wollten …").
         private static List<(int Start, int End)> Segment(IReadOnlyList<Token> tokens)
         {
@@ -524,7 +539,8 @@ public static class AddressFormConverter
                 bool punctuation = !token.IsWord && token.Text is "," or ";" or ":" or "–" or "—" or "(" or ")" or "." or "!" or "?" or "\"" or "„" or "“";
                 bool coordinator = token.IsWord && k > start && GermanWords.Coordinators.Contains(token.Text) && k + 1 < tokens.Count &&
                                    tokens[k + 1].IsWord && (GermanWords.PersonalPronouns.Contains(tokens[k + 1].Text) ||
-                                                            (k + 2 < tokens.Count && tokens[k + 2].IsWord && tokens[k + 2].Lower is "sie" or "du"));
+                                                            (k + 2 < tokens.Count && tokens[k + 2].IsWord && tokens[k + 2].Lower is "sie" or "du") ||
+                                                            IsImperativeStem(tokens[k + 1].Lower));
                 if (punctuation)
                 {
                     if (k > start)

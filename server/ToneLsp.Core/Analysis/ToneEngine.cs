@@ -182,12 +182,14 @@ public sealed class ToneEngine
                 continue;
             }
 
-            if (fix.Edits.Any(edit => taken.Any(t => t.Span.OverlapsWith(edit.Span))))
+            // An edit identical to one already taken counts as done; any other overlap skips the whole fix.
+            var fresh = fix.Edits.Where(edit => !taken.Contains(edit)).ToList();
+            if (fresh.Any(edit => taken.Any(t => t.Span.OverlapsWith(edit.Span))))
             {
                 continue;
             }
 
-            taken.AddRange(fix.Edits);
+            taken.AddRange(fresh);
         }
 
         return [.. taken.OrderBy(e => e.Span.Start)];

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
@@ -9,7 +8,7 @@ using ToneLsp.Core.Text;
 namespace ToneLsp.Core.Rules;
 
 /// <summary>TONE013: a German greeting or closing that does not match the reply's form of address.</summary>
-public sealed partial class GreetingAnalyzer : ToneAnalyzer
+public sealed class GreetingAnalyzer : ToneAnalyzer
 {
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Descriptor = new(
@@ -43,40 +42,15 @@ public sealed partial class GreetingAnalyzer : ToneAnalyzer
             return;
         }
 
-        Regex pattern = form == AddressForm.Du ? FormalGreeting() : InformalGreeting();
         string label = form == AddressForm.Du ? "du" : "Sie";
         TemplateDocument document = input.Document;
-        foreach (ProseBlock block in document.ReplyBlocks)
+        foreach (TextEdit clash in GreetingConverter.FindClashes(document, form))
         {
-            for (Match match = pattern.Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
-            {
-                string replacement = Replacement(match.Value, form);
-                context.Report(ToneDiagnostic.Create(Descriptor, new TextSpan(match.Index, match.Length), Descriptor.FormatMessage(match.Value, label),
-                    ImmutableDictionary<string, string>.Empty.Add("replacement", replacement)));
-            }
+            string found = document.Source.Slice(clash.Span);
+            context.Report(ToneDiagnostic.Create(Descriptor, clash.Span, Descriptor.FormatMessage(found, label),
+                ImmutableDictionary<string, string>.Empty.Add("replacement", clash.NewText)));
         }
     }
-
-    private static string Replacement(string found, AddressForm form)
-    {
-        string lower = found.ToLowerInvariant();
-        if (form == AddressForm.Du)
-        {
-            return lower.StartsWith("sehr geehrte damen und herren", StringComparison.Ordinal) ? "Hallo"
-                : lower.StartsWith("sehr geehrte", StringComparison.Ordinal) ? "Hallo"
-                : "Viele Grüße";
-        }
-
-        return lower is "hey" or "hi" or "huhu" or "yo" or "moin" or "servus" or "hallöchen" ? "Hallo" : "Viele Grüße";
-    }
-
-    // Formal openings and closings that clash with du.
-    [GeneratedRegex(@"(?<![\p{L}])(Sehr geehrte Damen und Herren|Sehr geehrte[rs]?|Mit freundlichen Grüßen|Hochachtungsvoll|Mit vorzüglicher Hochachtung)(?![\p{L}])", RegexOptions.CultureInvariant)]
-    private static partial Regex FormalGreeting();
-
-    // Casual openings and closings that clash with Sie; only at the start or end of a line.
-    [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*)(Hey|Huhu|Yo|Hallöchen|Servus)(?![\p{L}])|(?<![\p{L}])(LG|VG|Ciao|Tschüss|Tschüssi|Cheers|Bussi|Bis denne)(?=[ \t]*[!,.]?[ \t]*(\r?\n|$))", RegexOptions.CultureInvariant)]
-    private static partial Regex InformalGreeting();
 }
 
 /// <summary>Replaces a mismatched greeting or closing.</summary>

@@ -47,9 +47,13 @@ public sealed record ServerCapabilities
 
     public TextDocumentSyncOptions TextDocumentSync { get; init; } = new(true, TextDocumentSyncKind.Incremental, new SaveOptions(false));
 
-    public CodeActionOptions CodeActionProvider { get; init; } = new([CodeActionKinds.QuickFix, CodeActionKinds.SourceFixAll], false);
+    public CodeActionOptions CodeActionProvider { get; init; } = new([CodeActionKinds.QuickFix, CodeActionKinds.SourceFixAll, CodeActionKinds.RefactorRewrite], false);
 
     public bool HoverProvider { get; init; } = true;
+
+    public CodeLensOptions CodeLensProvider { get; init; } = new(false);
+
+    public ExecuteCommandOptions ExecuteCommandProvider { get; init; } = new([Commands.ConvertDocument]);
 
     public DiagnosticOptions? DiagnosticProvider { get; init; }
 }
@@ -73,9 +77,34 @@ public sealed record CodeActionOptions(string[] CodeActionKinds, bool ResolvePro
 
 public sealed record DiagnosticOptions(string Identifier, bool InterFileDependencies, bool WorkspaceDiagnostics);
 
+public sealed record CodeLensOptions(bool ResolveProvider);
+
+public sealed record ExecuteCommandOptions(string[] Commands);
+
+public static class Commands
+{
+    /// <summary>Converts a whole reply: arguments [uri, "du" | "sie"].</summary>
+    public const string ConvertDocument = "tonelsp.convertDocument";
+}
+
+public sealed record CodeLensParams(TextDocumentIdentifier TextDocument);
+
+public sealed record CodeLens(Range Range, Command? Command);
+
+public sealed record Command(string Title, string CommandName, JsonElement[]? Arguments)
+{
+    [JsonPropertyName("command")]
+    public string CommandName { get; init; } = CommandName;
+}
+
+public sealed record ExecuteCommandParams(string Command, JsonElement[]? Arguments);
+
+public sealed record ApplyWorkspaceEditParams(string? Label, WorkspaceEdit Edit);
+
 public static class CodeActionKinds
 {
     public const string QuickFix = "quickfix";
+    public const string RefactorRewrite = "refactor.rewrite";
     public const string SourceFixAll = "source.fixAll.tonelsp";
     public const string Source = "source";
 }

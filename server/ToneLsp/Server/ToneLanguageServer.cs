@@ -6,6 +6,7 @@ using StreamJsonRpc;
 using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
 using ToneLsp.Core.Text;
 using ToneLsp.Protocol;
 using CoreTextEdit = ToneLsp.Core.Text.TextEdit;
@@ -272,6 +273,11 @@ public sealed class ToneLanguageServer
             }
         }
 
+        if (Wanted(CodeActionKinds.RefactorRewrite, only))
+        {
+            actions.AddRange(ConversionActions(snapshot, result, span.Start));
+        }
+
         if (Wanted(CodeActionKinds.SourceFixAll, only))
         {
             IReadOnlyList<CoreTextEdit> all = _engine.GetFixAllEdits(result, cancellationToken: cancellationToken);
@@ -282,6 +288,72 @@ public sealed class ToneLanguageServer
         }
 
         return [.. actions];
+    }
+
+    /// <summary>LSP textDocument/codeLens: the address forms of a German reply, with a lens that converts it.</summary>
+    [JsonRpcMethod("textDocument/codeLens", UseSingleObjectParameterDeserialization = true)]
+    public async Task<CodeLens[]> CodeLensAsync(CodeLensParams parameters, CancellationToken cancellationToken)
+    {
+        DocumentSnapshot? snapshot = RequireSnapshot(parameters?.TextDocument?.Uri);
+        await TaskScheduler.Default;
+        if (snapshot is null || !snapshot.Settings.Enable)
+        {
+            return [];
+        }
+
+        AnalysisResult result = Analyze(snapshot, cancellationToken);
+        if (result.Document.Language != Core.Documents.Language.German)
+        {
+            return [];
+        }
+
+        int line = result.Document.ReplyBlocks.FirstOrDefault() is { } first ? snapshot.Text.GetLineNumber(first.Span.Start) : 0;
+        var range = new Lsp.Range(new Position(line, 0), new Position(line, 0));
+        string reply = result.Input.ReplyAddress.Form.ToName();
+        string summary = $"Address: {reply}" + (result.Input.CustomerAddress is { } customer ? $" · customer: {customer.Form.ToName()}" : string.Empty);
+        var lenses = new List<CodeLens> { new(range, new Command(summary, string.Empty, null)) };
+        foreach (AddressForm target in new[] { AddressForm.Du, AddressForm.Sie }.Where(t => t != result.Input.ReplyAddress.Form))
+        {
+            if (result.Input.ReplyAddress.Form == AddressForm.None)
+            {
+                break;
+            }
+
+            string label = target == AddressForm.Du ? "du" : "Sie";
+            lenses.Add(new CodeLens(range, new Command($"Convert to {label}", Commands.ConvertDocument,
+                [JsonSerializer.SerializeToElement(snapshot.Uri), JsonSerializer.SerializeToElement(target.ToName())])));
+        }
+
+        return [.. lenses];
+    }
+
+    /// <summary>LSP workspace/executeCommand: <c>tonelsp.convertDocument [uri, "du"|"sie"]</c> applies the conversion through workspace/applyEdit.</summary>
+    [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
+    public async Task<object?> ExecuteCommandAsync(ExecuteCommandParams parameters, CancellationToken cancellationToken)
+    {
+        if (parameters?.Command != Commands.ConvertDocument || parameters.Arguments is not [{ ValueKind: JsonValueKind.String } uriArgument, { ValueKind: JsonValueKind.String } targetArgument])
+        {
+            throw new LocalRpcException($"Unknown command or arguments; expected {Commands.ConvertDocument} [uri, \"du\"|\"sie\"].") { ErrorCode = LspErrorCodes.InvalidParams };
+        }
+
+        DocumentSnapshot? snapshot = RequireSnapshot(uriArgument.GetString());
+        AddressForm? target = AddressFormNames.Parse(targetArgument.GetString());
+        await TaskScheduler.Default;
+        if (snapshot is null || target is null)
+        {
+            throw new LocalRpcException("The document is not open or the target is not du or sie.") { ErrorCode = LspErrorCodes.InvalidParams };
+        }
+
+        AnalysisResult result = Analyze(snapshot, cancellationToken);
+        var edits = AddressFormConverter.ConvertDocument(result.Document, target.Value, snapshot.Settings.Options.Conversion);
+        if (edits.Count == 0 || _rpc is not { IsDisposed: false } rpc)
+        {
+            return null;
+        }
+
+        var edit = new WorkspaceEdit(new Dictionary<string, Lsp.TextEdit[]> { [snapshot.Uri] = ProtocolConversion.ToEdits(snapshot.Text, edits, _encoding) });
+        await rpc.InvokeWithParameterObjectAsync<JsonElement>("workspace/applyEdit", new ApplyWorkspaceEditParams($"Convert to {target.Value.ToName()}", edit), cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>LSP textDocument/hover: explains the findings under the cursor.</summary>
@@ -322,6 +394,57 @@ public sealed class ToneLanguageServer
 
         TextSpan covered = TextSpan.FromBounds(hits.Min(h => h.Span.Start), hits.Max(h => h.Span.End));
         return new Hover(new MarkupContent("markdown", markdown.ToString()), ProtocolConversion.ToRange(snapshot.Text, covered, _encoding));
+    }
+
+    // Conversion of the sentence, the paragraph or the whole reply at the cursor, toward the other form.
+    private IEnumerable<CodeAction> ConversionActions(DocumentSnapshot snapshot, AnalysisResult result, int offset)
+    {
+        TemplateDocument document = result.Document;
+        if (document.Language != Core.Documents.Language.German)
+        {
+            yield break;
+        }
+
+        ConversionOptions options = snapshot.Settings.Options.Conversion;
+        BlockSentence? sentence = document.ReplySentences.FirstOrDefault(s => s.Sentence.Span.Contains(offset) || s.Sentence.Span.End == offset);
+        var scopes = new List<(string Name, IReadOnlyList<Core.Documents.BlockSentence> Sentences)>();
+        if (sentence is not null)
+        {
+            scopes.Add(("sentence", [sentence]));
+            scopes.Add(("paragraph", [.. document.ReplySentences.Where(s => s.Block == sentence.Block)]));
+        }
+
+        foreach (var (name, sentences) in scopes)
+        {
+            AddressForm form = AddressFormDetector.Detect(sentences.Select(s => s.Sentence)).Form;
+            foreach (AddressForm target in Targets(form))
+            {
+                var edits = AddressFormConverter.Convert(document, sentences.Select(s => s.Sentence), target, options);
+                if (edits.Count > 0)
+                {
+                    yield return Action(snapshot, $"Convert this {name} to {Label(target)}", CodeActionKinds.RefactorRewrite, edits, false, null);
+                }
+            }
+        }
+
+        foreach (AddressForm target in Targets(result.Input.ReplyAddress.Form))
+        {
+            var edits = AddressFormConverter.ConvertDocument(document, target, options);
+            if (edits.Count > 0)
+            {
+                yield return Action(snapshot, $"Convert the whole reply to {Label(target)}", CodeActionKinds.RefactorRewrite, edits, false, null);
+            }
+        }
+
+        static IEnumerable<AddressForm> Targets(AddressForm form) => form switch
+        {
+            AddressForm.Du => [AddressForm.Sie],
+            AddressForm.Sie => [AddressForm.Du],
+            AddressForm.Mixed => [AddressForm.Du, AddressForm.Sie],
+            _ => [],
+        };
+
+        static string Label(AddressForm form) => form == AddressForm.Du ? "du" : "Sie";
     }
 
     private string Explain(AnalysisResult result, ToneDiagnostic diagnostic, CancellationToken cancellationToken)
