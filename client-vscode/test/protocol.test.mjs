@@ -72,7 +72,9 @@ describe('tonelsp serve', () => {
     assert.equal(capabilities.textDocumentSync.openClose, true);
     assert.equal(capabilities.textDocumentSync.change, 2, 'incremental sync');
     assert.equal(capabilities.hoverProvider, true);
-    assert.deepEqual([...capabilities.codeActionProvider.codeActionKinds].sort(), ['quickfix', 'source.fixAll.tonelsp']);
+    assert.deepEqual([...capabilities.codeActionProvider.codeActionKinds].sort(), ['quickfix', 'refactor.rewrite', 'source.fixAll.tonelsp']);
+    assert.deepEqual(capabilities.executeCommandProvider.commands, ['tonelsp.convertDocument']);
+    assert.equal(capabilities.codeLensProvider.resolveProvider, false);
     assert.equal(capabilities.diagnosticProvider, undefined, 'push diagnostics, as the client declared no pull support');
   });
 
