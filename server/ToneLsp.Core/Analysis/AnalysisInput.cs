@@ -53,11 +53,16 @@ public sealed class AnalysisInput
     /// <summary>Where <see cref="TargetAddress"/> comes from.</summary>
     public AddressTargetSource TargetSource { get; }
 
+    /// <summary>The folded words of the reply, built on first use.</summary>
+    public Text.WordIndex Words => _words ??= new Text.WordIndex(Document);
+
     /// <summary>The form rewrites should use: the target, else the reply's own form, else Sie.</summary>
     public AddressForm RewriteAddress =>
         TargetAddress is AddressForm.Du or AddressForm.Sie ? TargetAddress
         : ReplyAddress.Form is AddressForm.Du or AddressForm.Sie ? ReplyAddress.Form
         : AddressForm.Sie;
+
+    private Text.WordIndex? _words;
 
     private (AddressForm, AddressTargetSource) ResolveTarget()
     {

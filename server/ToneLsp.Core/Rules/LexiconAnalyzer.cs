@@ -38,7 +38,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
             for (int p = 0; p < rule.Phrases.Count; p++)
             {
                 LexiconPhrase phrase = rule.Phrases[p];
-                if (phrase.Language != document.Language)
+                if (phrase.Language != document.Language || (phrase.Anchors is { } anchors && !context.Input.Words.ContainsAny(anchors)))
                 {
                     continue;
                 }

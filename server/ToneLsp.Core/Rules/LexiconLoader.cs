@@ -177,7 +177,7 @@ public static class LexiconLoader
             var other => Invalid(other),
         };
 
-        return new LexiconPhrase(language.Value, pattern, regex, Scalar(map, "message"), scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line);
+        return new LexiconPhrase(language.Value, pattern, regex, PhrasePattern.Anchors(pattern), Scalar(map, "message"), scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line);
     }
 
     private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>) LoadBuiltIn()

@@ -37,6 +37,36 @@ public static class PhrasePattern
         return new Regex(regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | extra, timeout ?? Regex.InfiniteMatchTimeout);
     }
 
+    /// <summary>
+    /// The words a text must contain for the pattern to match, folded with <see cref="Fold"/>; a trailing
+    /// <c>*</c> marks a prefix. Null when the pattern has no such words (then it must always run).
+    /// </summary>
+    public static IReadOnlyList<string>? Anchors(string pattern)
+    {
+        var parser = new Parser(pattern);
+        return parser.ParseSequence(endChar: null).Anchors;
+    }
+
+    /// <summary>Folds a word for anchor lookups: lower case, umlauts and ß transliterated.</summary>
+    public static string Fold(string word)
+    {
+        var builder = new StringBuilder(word.Length + 2);
+        foreach (char c in word)
+        {
+            switch (char.ToLowerInvariant(c))
+            {
+                case 'ä': builder.Append("ae"); break;
+                case 'ö': builder.Append("oe"); break;
+                case 'ü': builder.Append("ue"); break;
+                case 'ß': builder.Append("ss"); break;
+                case '’': builder.Append('\''); break;
+                case var lower: builder.Append(lower); break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Translates a pattern into regular-expression source.</summary>
     public static string ToRegex(string pattern)
     {
@@ -72,7 +102,11 @@ public static class PhrasePattern
         return builder.ToString();
     }
 
-    private sealed record Node(string Regex, bool CanBeEmpty, bool StartsWithWord, bool EndsWithWord, bool IsOptional = false, bool IsGap = false, bool IsAnchor = false);
+    private sealed record Node(string Regex, bool CanBeEmpty, bool StartsWithWord, bool EndsWithWord, bool IsOptional = false, bool IsGap = false, bool IsAnchor = false)
+    {
+        // Folded words, one of which must occur for the node to match ("erwähn*" is a prefix); null when unknown.
+        public IReadOnlyList<string>? Anchors { get; init; }
+    }
 
     private sealed class Parser(string text)
     {
@@ -127,7 +161,10 @@ public static class PhrasePattern
                     "(?:" + string.Join("|", alternatives.Select(a => a.Regex)) + ")",
                     alternatives.Any(a => a.CanBeEmpty),
                     alternatives.All(a => a.StartsWithWord),
-                    alternatives.All(a => a.EndsWithWord));
+                    alternatives.All(a => a.EndsWithWord))
+                {
+                    Anchors = alternatives.All(a => a.Anchors is not null) ? alternatives.SelectMany(a => a.Anchors!).Distinct().ToList() : null,
+                };
                 return c == '[' ? group with { IsOptional = true, CanBeEmpty = true } : group;
             }
 
@@ -146,7 +183,7 @@ public static class PhrasePattern
                 }
 
                 Position = close + 1;
-                return new Node(macro, false, true, true);
+                return new Node(macro, false, true, true) { Anchors = MacroWords(macro) };
             }
 
             if (text.AsSpan(Position).StartsWith("...") || c == '…')
@@ -171,19 +208,26 @@ public static class PhrasePattern
             if (IsWordChar(c))
             {
                 var word = new StringBuilder();
+                int begin = Position;
                 while (!AtEnd && IsWordChar(text[Position]))
                 {
                     word.Append(Letter(text[Position]));
                     Position++;
                 }
 
+                string folded = Fold(text[begin..Position]);
+                bool prefix = false;
                 if (!AtEnd && text[Position] == '*')
                 {
                     Position++;
                     word.Append(WordChars).Append('*');
+                    prefix = true;
                 }
 
-                return new Node(word.ToString(), false, true, true);
+                // Words with inner apostrophes or hyphens are indexed by their first part.
+                int split = folded.IndexOfAny(['\'', '-']);
+                string anchor = split > 0 ? folded[..split] + "*" : folded + (prefix ? "*" : string.Empty);
+                return new Node(word.ToString(), false, true, true) { Anchors = split == 0 ? null : [anchor] };
             }
 
             if (c == '\\' && Position + 1 < text.Length)
@@ -219,6 +263,9 @@ public static class PhrasePattern
                 Position++;
             }
         }
+
+        private static IReadOnlyList<string> MacroWords(string macro) =>
+            macro.Trim('(', ')', '?', ':').Split('|').Select(Fold).ToList();
 
         private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '’' or '-';
 
@@ -276,13 +323,19 @@ public static class PhrasePattern
                 previous = item;
             }
 
+            IReadOnlyList<string>? anchors = items
+                .Where(i => !i.IsOptional && !i.IsGap && i.Anchors is { Count: > 0 })
+                .Select(i => i.Anchors!)
+                .OrderBy(a => a.Count)
+                .ThenByDescending(a => a.Min(w => w.Length))
+                .FirstOrDefault();
             var leading = items.TakeWhile(i => i.IsOptional || i.IsGap).ToList();
             Node? firstRequired = items.FirstOrDefault(i => !i.IsOptional && !i.IsGap);
             bool startsWithWord = leading.All(i => i.StartsWithWord) && firstRequired is { StartsWithWord: true };
             var trailing = items.AsEnumerable().Reverse().TakeWhile(i => i.IsOptional).ToList();
             Node? lastRequired = items.LastOrDefault(i => !i.IsOptional && !i.IsGap);
             bool endsWithWord = lastRequired is { EndsWithWord: true } && trailing.All(i => i.EndsWithWord || !i.StartsWithWord);
-            return new Node(builder.ToString(), canBeEmpty, startsWithWord, endsWithWord);
+            return new Node(builder.ToString(), canBeEmpty, startsWithWord, endsWithWord) { Anchors = anchors };
         }
 
         // Between words there must be white space; next to punctuation it may be absent.
