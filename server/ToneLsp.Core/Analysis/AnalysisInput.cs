@@ -29,7 +29,8 @@ public sealed class AnalysisInput
     public AnalysisInput(TemplateDocument document, ToneOptions options)
     {
         Document = document;
-        Options = options;
+        Channel = options.Configuration?.FindChannel(document.Metadata.Channel, options.DocumentPath);
+        Options = Effective(options, Channel);
         ReplyAddress = AddressFormDetector.DetectReply(document);
         CustomerAddress = AddressFormDetector.DetectCustomer(document);
         (TargetAddress, TargetSource) = ResolveTarget();
@@ -38,8 +39,11 @@ public sealed class AnalysisInput
     /// <summary>The parsed document.</summary>
     public TemplateDocument Document { get; }
 
-    /// <summary>The options.</summary>
+    /// <summary>The options, with the brand and channel tonality of the configuration applied.</summary>
     public ToneOptions Options { get; }
+
+    /// <summary>The channel profile that applies, or null.</summary>
+    public Configuration.ChannelProfile? Channel { get; }
 
     /// <summary>The address form of the reply.</summary>
     public AddressFormResult ReplyAddress { get; }
@@ -63,6 +67,32 @@ public sealed class AnalysisInput
         : AddressForm.Sie;
 
     private Text.WordIndex? _words;
+
+    // The channel's tonality over the brand's over what the host passed in.
+    private static ToneOptions Effective(ToneOptions options, Configuration.ChannelProfile? channel)
+    {
+        if (options.Configuration is not { } configuration)
+        {
+            return options;
+        }
+
+        Configuration.Tonality tonality = (channel?.Tonality ?? new Configuration.Tonality()).Over(configuration.Brand);
+        return options with
+        {
+            DefaultAddressForm = tonality.Address switch
+            {
+                Configuration.AddressPreference.Du => AddressForm.Du,
+                Configuration.AddressPreference.Sie => AddressForm.Sie,
+                Configuration.AddressPreference.Mirror => null,
+                _ => options.DefaultAddressForm,
+            },
+            CapitalizeDu = tonality.CapitalizeDu ?? options.CapitalizeDu,
+            HumorAllowed = tonality.Humor ?? options.HumorAllowed,
+            EmojiPolicy = tonality.Emoji ?? options.EmojiPolicy,
+            RequireGreeting = tonality.RequireGreeting ?? options.RequireGreeting,
+            RequireClosing = tonality.RequireClosing ?? options.RequireClosing,
+        };
+    }
 
     private (AddressForm, AddressTargetSource) ResolveTarget()
     {

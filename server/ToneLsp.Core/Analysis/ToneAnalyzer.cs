@@ -24,7 +24,7 @@ public abstract class CodeFixProvider
 }
 
 /// <summary>What an analyzer sees: the document, the options, the address-form facts, and a sink for diagnostics.</summary>
-public sealed class AnalysisContext(AnalysisInput input, Action<ToneDiagnostic> report, CancellationToken cancellationToken)
+public sealed class AnalysisContext(AnalysisInput input, Action<ToneDiagnostic> report, CancellationToken cancellationToken, Action<string>? reportFailure = null)
 {
     /// <summary>The shared input of this analysis.</summary>
     public AnalysisInput Input { get; } = input;
@@ -34,6 +34,9 @@ public sealed class AnalysisContext(AnalysisInput input, Action<ToneDiagnostic> 
 
     /// <summary>Reports a diagnostic.</summary>
     public void Report(ToneDiagnostic diagnostic) => report(diagnostic);
+
+    /// <summary>Records that part of the analysis was skipped, such as a pattern that ran out of time.</summary>
+    public void ReportFailure(string failure) => reportFailure?.Invoke(failure);
 }
 
 /// <summary>What a code-fix provider sees: the input the diagnostic came from, and the diagnostic.</summary>

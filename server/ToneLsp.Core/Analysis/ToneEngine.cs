@@ -85,9 +85,13 @@ public sealed class ToneEngine
             input = new AnalysisInput(TemplateDocument.Parse(string.Empty), options);
         }
 
+        options = input.Options;
         var raw = new List<ToneDiagnostic>();
         DocumentProblemAnalyzer.Report(input, raw.Add);
-        foreach (ToneAnalyzer analyzer in _analyzers)
+        IEnumerable<ToneAnalyzer> analyzers = options.Configuration is { TeamRules.Count: > 0 } configuration
+            ? _analyzers.Append(new LexiconAnalyzer(configuration.TeamRules))
+            : _analyzers;
+        foreach (ToneAnalyzer analyzer in analyzers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (analyzer.SupportedDiagnostics.All(d => options.GetSeverity(d) is null))
@@ -97,7 +101,7 @@ public sealed class ToneEngine
 
             try
             {
-                analyzer.Analyze(new AnalysisContext(input, raw.Add, cancellationToken));
+                analyzer.Analyze(new AnalysisContext(input, raw.Add, cancellationToken, failures.Add));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -109,7 +113,7 @@ public sealed class ToneEngine
         var suppressions = new SuppressionMap(document);
         foreach (ToneDiagnostic diagnostic in raw)
         {
-            if (options.GetSeverity(diagnostic.Descriptor) is not { } severity || suppressions.IsSuppressed(diagnostic))
+            if (options.Resolve(diagnostic) is not { } severity || suppressions.IsSuppressed(diagnostic) || IsAccepted(document, diagnostic, options))
             {
                 continue;
             }
@@ -131,7 +135,12 @@ public sealed class ToneEngine
     {
         if (!_providersById.TryGetValue(diagnostic.Id, out var providers))
         {
-            return [];
+            if (result.Input.Options.Configuration?.TeamRules is not { Count: > 0 } team || !team.Any(r => r.Descriptor.Id == diagnostic.Id))
+            {
+                return [];
+            }
+
+            providers = [new LexiconCodeFixProvider(team)];
         }
 
         var context = new CodeFixContext(result.Input, diagnostic, cancellationToken);
@@ -193,6 +202,19 @@ public sealed class ToneEngine
         }
 
         return [.. taken.OrderBy(e => e.Span.Start)];
+    }
+
+    // An accepted phrase ("Always accept this phrase") is never flagged, whatever rule finds it.
+    private static bool IsAccepted(TemplateDocument document, ToneDiagnostic diagnostic, ToneOptions options)
+    {
+        if (options.Configuration?.Accept is not { Count: > 0 } accepted)
+        {
+            return false;
+        }
+
+        string found = LexiconAnalyzer.Collapse(document.Source.Slice(diagnostic.Span));
+        return found.Length > 0 && accepted.Any(phrase =>
+            found.Contains(phrase.Trim(), StringComparison.OrdinalIgnoreCase) || phrase.Contains(found, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool EditsAreValid(IReadOnlyList<TextEdit> edits, int length)

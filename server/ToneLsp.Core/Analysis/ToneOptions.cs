@@ -1,4 +1,5 @@
 using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 
@@ -41,6 +42,21 @@ public sealed record ToneOptions
     /// <summary>Whether the brand allows humour: sarcasm findings are then information instead of warnings.</summary>
     public bool HumorAllowed { get; init; }
 
+    /// <summary>How the brand or channel treats emoji.</summary>
+    public EmojiPolicy EmojiPolicy { get; init; } = EmojiPolicy.Allowed;
+
+    /// <summary>Whether the reply must open with a greeting.</summary>
+    public bool RequireGreeting { get; init; }
+
+    /// <summary>Whether the reply must end with a closing.</summary>
+    public bool RequireClosing { get; init; }
+
+    /// <summary>The repository configuration, if any; channel profiles are resolved from it per template.</summary>
+    public ToneConfiguration? Configuration { get; init; }
+
+    /// <summary>The template's path relative to the configuration, for channel path globs.</summary>
+    public string? DocumentPath { get; init; }
+
     /// <summary>Severity overrides keyed by rule ID or category slug; a rule ID beats its category.</summary>
     public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
 
@@ -65,6 +81,17 @@ public sealed record ToneOptions
         }
 
         return descriptor.DefaultSeverity;
+    }
+
+    /// <summary>
+    /// The severity a diagnostic is reported with, or null when its rule is off: a configured severity wins; otherwise
+    /// a severity the analyzer chose for this finding; otherwise the rule's default.
+    /// </summary>
+    public DiagnosticSeverity? Resolve(ToneDiagnostic diagnostic)
+    {
+        bool configured = Rules.ContainsKey(diagnostic.Descriptor.Id) || Rules.ContainsKey(diagnostic.Descriptor.Category);
+        DiagnosticSeverity? severity = GetSeverity(diagnostic.Descriptor);
+        return configured || severity is null || diagnostic.Severity == diagnostic.Descriptor.DefaultSeverity ? severity : diagnostic.Severity;
     }
 
     /// <summary>The conversion options implied by these options.</summary>

@@ -14,6 +14,7 @@ public static class BuiltInRules
         yield return new GreetingAnalyzer();
         yield return new ShoutingAnalyzer();
         yield return new EmpathyAnalyzer();
+        yield return new BrandAnalyzer();
     }
 
     /// <summary>All built-in code-fix providers.</summary>
@@ -24,5 +25,6 @@ public static class BuiltInRules
         yield return new GreetingCodeFixProvider();
         yield return new ShoutingCodeFixProvider();
         yield return new EmpathyCodeFixProvider();
+        yield return new BrandCodeFixProvider();
     }
 }

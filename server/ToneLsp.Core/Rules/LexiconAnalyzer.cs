@@ -43,16 +43,24 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                     continue;
                 }
 
-                foreach (ProseBlock block in blocks)
+                try
                 {
-                    context.CancellationToken.ThrowIfCancellationRequested();
-                    for (Match match = phrase.Regex.Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+                    foreach (ProseBlock block in blocks)
                     {
-                        if (match.Length > 0 && !IsExcepted(document, phrase, match.Index))
+                        context.CancellationToken.ThrowIfCancellationRequested();
+                        for (Match match = phrase.Regex.Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
                         {
-                            matches.Add((new TextSpan(match.Index, match.Length), p));
+                            if (match.Length > 0 && !IsExcepted(document, phrase, match.Index))
+                            {
+                                matches.Add((new TextSpan(match.Index, match.Length), p));
+                            }
                         }
                     }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A user pattern that takes too long is skipped for this document; the others still run.
+                    context.ReportFailure($"{rule.Descriptor.Id}: the pattern '{phrase.Pattern}' timed out and was skipped");
                 }
             }
 

@@ -30,11 +30,17 @@ public readonly record struct TextSpan(int Start, int Length)
     /// <summary>Creates a span from its start and exclusive end.</summary>
     public static TextSpan FromBounds(int start, int end) => new(start, Math.Max(0, end - start));
 
-    /// <summary>Whether the two spans share at least one character, or touch when either is empty.</summary>
-    public bool OverlapsWith(TextSpan other) =>
-        Length == 0 || other.Length == 0
-            ? Start <= other.End && other.Start <= End
-            : Start < other.End && other.Start < End;
+    /// <summary>
+    /// Whether two edits on these spans would conflict: they share a character, an insertion falls strictly inside
+    /// the other span, or both are insertions at the same place. Adjacent spans do not conflict.
+    /// </summary>
+    public bool OverlapsWith(TextSpan other) => (Length, other.Length) switch
+    {
+        (0, 0) => Start == other.Start,
+        (0, _) => other.Start < Start && Start < other.End,
+        (_, 0) => Start < other.Start && other.Start < End,
+        _ => Start < other.End && other.Start < End,
+    };
 
     /// <summary>Whether the span lies entirely inside this one.</summary>
     public bool Contains(TextSpan other) => other.Start >= Start && other.End <= End;

@@ -260,7 +260,8 @@ public sealed class ToneLanguageServer
         var actions = new List<CodeAction>();
         if (Wanted(CodeActionKinds.QuickFix, only))
         {
-            foreach (ToneDiagnostic diagnostic in result.Diagnostics.Where(d => d.Span.OverlapsWith(span)))
+            // A cursor touching a finding (at its start or end) counts, as editors send an empty range.
+            foreach (ToneDiagnostic diagnostic in result.Diagnostics.Where(d => d.Span.Start <= span.End && span.Start <= d.Span.End))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Lsp.Diagnostic wire = ProtocolConversion.ToDiagnostic(text, diagnostic, _encoding);

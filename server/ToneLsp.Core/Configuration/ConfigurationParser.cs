@@ -1,0 +1,412 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ToneLsp.Core.Configuration;
+
+/// <summary>
+/// Reads <c>.tonelsp.yaml</c>. Never throws: every problem becomes a <see cref="ConfigurationError"/> with its line,
+/// and the parts that are valid still apply, so a typo never silently switches checking off.
+/// </summary>
+public static class ConfigurationParser
+{
+    /// <summary>The file name looked for in each directory.</summary>
+    public const string FileName = ".tonelsp.yaml";
+
+    private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
+    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "humor", "emoji", "greeting", "closing"];
+    private static readonly string[] PhraseKeys = ["id", "match", "message", "replace", "severity", "lang", "category", "help"];
+
+    /// <summary>Parses a configuration file's text.</summary>
+    public static (ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors) Parse(string yaml, string source)
+    {
+        var errors = new List<ConfigurationError>();
+        YamlMappingNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml ?? string.Empty));
+            if (stream.Documents.Count == 0)
+            {
+                return (ToneConfiguration.Empty with { Source = source }, errors);
+            }
+
+            root = stream.Documents[0].RootNode as YamlMappingNode;
+            if (root is null && stream.Documents[0].RootNode is not YamlScalarNode { Value: null or "" })
+            {
+                errors.Add(Error(source, stream.Documents[0].RootNode, "The configuration must be a mapping, such as `brand: { address: du }`."));
+            }
+        }
+        catch (YamlException exception)
+        {
+            errors.Add(new ConfigurationError(source, (int)exception.Start.Line, (int)exception.Start.Column, $"Not valid YAML: {FirstLine(exception.Message)}"));
+            return (ToneConfiguration.Empty with { Source = source }, errors);
+        }
+
+        if (root is null)
+        {
+            return (ToneConfiguration.Empty with { Source = source }, errors);
+        }
+
+        var reader = new Reader(source, errors);
+        foreach (var (keyNode, value) in root.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (!TopLevelKeys.Contains(key))
+            {
+                errors.Add(Error(source, keyNode, $"Unknown key '{key}'{Suggest(key, TopLevelKeys)}. Known keys: {string.Join(", ", TopLevelKeys)}."));
+            }
+        }
+
+        var configuration = new ToneConfiguration
+        {
+            Source = source,
+            Brand = reader.Tonality(Child(root, "brand")),
+            Channels = reader.Channels(Child(root, "channels")),
+            Rules = reader.Rules(Child(root, "rules")),
+            TeamRules = reader.TeamRules(Child(root, "phrases")),
+            Accept = reader.Strings(Child(root, "accept"), "accept"),
+            Include = reader.Globs(Child(root, "include"), "include"),
+            Exclude = reader.Globs(Child(root, "exclude"), "exclude"),
+        };
+        return (configuration, errors);
+    }
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
+
+    private static ConfigurationError Error(string source, YamlNode node, string message) =>
+        new(source, (int)node.Start.Line, (int)node.Start.Column, message);
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private static string Suggest(string key, IEnumerable<string> known)
+    {
+        string? best = known.OrderBy(k => Distance(k.ToLowerInvariant(), key.ToLowerInvariant())).FirstOrDefault();
+        return best is not null && Distance(best.ToLowerInvariant(), key.ToLowerInvariant()) <= 2 ? $" (did you mean '{best}'?)" : string.Empty;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (int j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    private sealed class Reader(string source, List<ConfigurationError> errors)
+    {
+        public Tonality Tonality(YamlNode? node, string context = "brand", bool allowPaths = false)
+        {
+            if (node is null)
+            {
+                return new Tonality();
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                errors.Add(Error(source, node, $"'{context}' must be a mapping of {string.Join(", ", TonalityKeys)}."));
+                return new Tonality();
+            }
+
+            foreach (var (keyNode, _) in map.Children)
+            {
+                string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                if (!TonalityKeys.Contains(key) && !(allowPaths && key == "paths"))
+                {
+                    var known = allowPaths ? TonalityKeys.Append("paths") : TonalityKeys;
+                    errors.Add(Error(source, keyNode, $"Unknown key '{key}' in {context}{Suggest(key, known)}. Known keys: {string.Join(", ", known)}."));
+                }
+            }
+
+            return new Tonality
+            {
+                Language = Enum<Language>(Child(map, "language"), context + ".language", new() { ["de"] = Language.German, ["en"] = Language.English }),
+                Address = Enum<AddressPreference>(Child(map, "address"), context + ".address", new() { ["du"] = AddressPreference.Du, ["sie"] = AddressPreference.Sie, ["mirror"] = AddressPreference.Mirror }),
+                CapitalizeDu = Bool(Child(map, "capitalizeDu"), context + ".capitalizeDu"),
+                Humor = Bool(Child(map, "humor"), context + ".humor"),
+                Emoji = Enum<EmojiPolicy>(Child(map, "emoji"), context + ".emoji", new() { ["allowed"] = EmojiPolicy.Allowed, ["avoid"] = EmojiPolicy.Avoid, ["forbidden"] = EmojiPolicy.Forbidden }),
+                RequireGreeting = Required(Child(map, "greeting"), context + ".greeting"),
+                RequireClosing = Required(Child(map, "closing"), context + ".closing"),
+            };
+        }
+
+        public Dictionary<string, ChannelProfile> Channels(YamlNode? node)
+        {
+            var channels = new Dictionary<string, ChannelProfile>(StringComparer.OrdinalIgnoreCase);
+            if (node is null)
+            {
+                return channels;
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                errors.Add(Error(source, node, "'channels' must map channel names to profiles, such as `instagram: { address: du }`."));
+                return channels;
+            }
+
+            foreach (var (keyNode, value) in map.Children)
+            {
+                string name = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                IReadOnlyList<Glob> paths = value is YamlMappingNode profile ? Globs(Child(profile, "paths"), $"channels.{name}.paths") : [];
+                channels[name] = new ChannelProfile(name, Tonality(value, $"channels.{name}", allowPaths: true), paths);
+            }
+
+            return channels;
+        }
+
+        public Dictionary<string, RuleSetting> Rules(YamlNode? node)
+        {
+            var rules = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+            if (node is null)
+            {
+                return rules;
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                errors.Add(Error(source, node, "'rules' must map rule IDs or categories to off, hint, information, warning or error."));
+                return rules;
+            }
+
+            foreach (var (keyNode, value) in map.Children)
+            {
+                string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                string? text = (value as YamlScalarNode)?.Value;
+                if (ToneOptions.ParseSetting(text) is { } setting)
+                {
+                    rules[key] = setting;
+                }
+                else
+                {
+                    errors.Add(Error(source, value, $"rules.{key}: '{text}' is not a severity; use off, hint, information, warning or error."));
+                }
+            }
+
+            return rules;
+        }
+
+        public List<LexiconRule> TeamRules(YamlNode? node)
+        {
+            var rules = new List<LexiconRule>();
+            if (node is null)
+            {
+                return rules;
+            }
+
+            if (node is not YamlSequenceNode list)
+            {
+                errors.Add(Error(source, node, "'phrases' must be a list of { match, message, replace, severity, lang }."));
+                return rules;
+            }
+
+            int index = 0;
+            foreach (YamlNode item in list)
+            {
+                index++;
+                if (item is not YamlMappingNode map)
+                {
+                    errors.Add(Error(source, item, "Each phrase must be a mapping with at least 'match' and 'message'."));
+                    continue;
+                }
+
+                foreach (var (keyNode, _) in map.Children)
+                {
+                    string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                    if (!PhraseKeys.Contains(key))
+                    {
+                        errors.Add(Error(source, keyNode, $"Unknown key '{key}' in a phrase{Suggest(key, PhraseKeys)}. Known keys: {string.Join(", ", PhraseKeys)}."));
+                    }
+                }
+
+                string? pattern = Scalar(map, "match");
+                string? message = Scalar(map, "message");
+                if (string.IsNullOrWhiteSpace(pattern) || string.IsNullOrWhiteSpace(message))
+                {
+                    errors.Add(Error(source, map, "A phrase needs 'match' and 'message'."));
+                    continue;
+                }
+
+                Regex regex;
+                try
+                {
+                    // User patterns are bounded in time, so a pathological one cannot hang analysis.
+                    regex = PhrasePattern.Compile(pattern, timeout: TimeSpan.FromMilliseconds(50));
+                }
+                catch (Exception exception) when (exception is FormatException or ArgumentException)
+                {
+                    errors.Add(Error(source, Child(map, "match") ?? map, $"Invalid pattern '{pattern}': {exception.Message}"));
+                    continue;
+                }
+
+                Language? language = Scalar(map, "lang")?.Trim().ToLowerInvariant() switch
+                {
+                    null or "" or "any" => null,
+                    "de" => Language.German,
+                    "en" => Language.English,
+                    var other => InvalidLanguage(map, other),
+                };
+                RuleSetting severity = ToneOptions.ParseSetting(Scalar(map, "severity")) ?? RuleSetting.Warning;
+                if (Scalar(map, "severity") is { } given && ToneOptions.ParseSetting(given) is null)
+                {
+                    errors.Add(Error(source, Child(map, "severity")!, $"'{given}' is not a severity; use off, hint, information, warning or error."));
+                }
+
+                string id = Scalar(map, "id") ?? $"TEAM{index.ToString("000", CultureInfo.InvariantCulture)}";
+                var descriptor = new DiagnosticDescriptor(
+                    id,
+                    Scalar(map, "category") ?? "team",
+                    severity switch
+                    {
+                        RuleSetting.Error => DiagnosticSeverity.Error,
+                        RuleSetting.Information => DiagnosticSeverity.Information,
+                        RuleSetting.Hint => DiagnosticSeverity.Hint,
+                        _ => DiagnosticSeverity.Warning,
+                    },
+                    message!,
+                    message!,
+                    Scalar(map, "help") ?? $"{message} This rule comes from the team's configuration ({source}).");
+                var rewrites = Rewrites(Child(map, "replace"));
+                var languages = language is { } only ? [only] : new[] { Language.German, Language.English };
+                var phrases = languages.Select(l => new LexiconPhrase(l, pattern!, regex, PhrasePattern.Anchors(pattern!), null, RewriteScope.Match, rewrites, [], [], [], (int)map.Start.Line)).ToList();
+                if (severity != RuleSetting.Off)
+                {
+                    rules.Add(new LexiconRule(descriptor, phrases, source, []));
+                }
+            }
+
+            return rules;
+        }
+
+        public List<string> Strings(YamlNode? node, string context)
+        {
+            if (node is null)
+            {
+                return [];
+            }
+
+            if (node is YamlSequenceNode list)
+            {
+                var items = new List<string>();
+                foreach (YamlNode item in list)
+                {
+                    if (item is YamlScalarNode { Value: { Length: > 0 } text })
+                    {
+                        items.Add(text);
+                    }
+                    else
+                    {
+                        errors.Add(Error(source, item, $"Each entry of '{context}' must be a text."));
+                    }
+                }
+
+                return items;
+            }
+
+            errors.Add(Error(source, node, $"'{context}' must be a list."));
+            return [];
+        }
+
+        public List<Glob> Globs(YamlNode? node, string context) => [.. Strings(node, context).Select(g => new Glob(g))];
+
+        private List<LexiconRewrite> Rewrites(YamlNode? node) => node switch
+        {
+            null => [],
+            YamlScalarNode scalar => [new LexiconRewrite(scalar.Value ?? string.Empty, null, null)],
+            YamlMappingNode map => [new LexiconRewrite(Scalar(map, "text"), Scalar(map, "du"), Scalar(map, "sie"))],
+            YamlSequenceNode list => [.. list.SelectMany(Rewrites)],
+            _ => [],
+        };
+
+        private Language? InvalidLanguage(YamlMappingNode map, string value)
+        {
+            errors.Add(Error(source, Child(map, "lang")!, $"'{value}' is not a language; use de, en or any."));
+            return null;
+        }
+
+        private T? Enum<T>(YamlNode? node, string context, Dictionary<string, T> values)
+            where T : struct
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            string? text = (node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant();
+            if (text is not null && values.TryGetValue(text, out T value))
+            {
+                return value;
+            }
+
+            errors.Add(Error(source, node, $"{context}: '{text}' is not allowed; use {string.Join(", ", values.Keys)}."));
+            return null;
+        }
+
+        private bool? Bool(YamlNode? node, string context)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            string? text = (node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant();
+            if (text is "true" or "yes" or "on")
+            {
+                return true;
+            }
+
+            if (text is "false" or "no" or "off")
+            {
+                return false;
+            }
+
+            errors.Add(Error(source, node, $"{context}: '{text}' is not true or false."));
+            return null;
+        }
+
+        private bool? Required(YamlNode? node, string context)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            string? text = (node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant();
+            return text switch
+            {
+                "required" or "true" or "yes" => true,
+                "optional" or "false" or "no" => false,
+                _ => Invalid(),
+            };
+
+            bool? Invalid()
+            {
+                errors.Add(Error(source, node, $"{context}: '{text}' is not allowed; use required or optional."));
+                return null;
+            }
+        }
+
+        private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
+    }
+}

@@ -1,0 +1,193 @@
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
+
+namespace ToneLsp.Core.Configuration;
+
+/// <summary>The form of address a brand or channel asks for.</summary>
+public enum AddressPreference
+{
+    /// <summary>Always du.</summary>
+    Du,
+
+    /// <summary>Always Sie.</summary>
+    Sie,
+
+    /// <summary>Mirror the customer.</summary>
+    Mirror,
+}
+
+/// <summary>How a brand or channel treats emoji.</summary>
+public enum EmojiPolicy
+{
+    /// <summary>Emoji are fine.</summary>
+    Allowed,
+
+    /// <summary>Emoji are discouraged (a hint).</summary>
+    Avoid,
+
+    /// <summary>Emoji are not allowed (a warning).</summary>
+    Forbidden,
+}
+
+/// <summary>A problem in a configuration file, with its location (1-based line and column).</summary>
+public sealed record ConfigurationError(string Source, int Line, int Column, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Source}:{Line}:{Column}: {Message}";
+}
+
+/// <summary>The tonality settings of the brand or of one channel; unset values inherit.</summary>
+public sealed record Tonality
+{
+    /// <summary>The language of replies.</summary>
+    public Language? Language { get; init; }
+
+    /// <summary>The form of address.</summary>
+    public AddressPreference? Address { get; init; }
+
+    /// <summary>Whether du-forms are capitalised.</summary>
+    public bool? CapitalizeDu { get; init; }
+
+    /// <summary>Whether humour is allowed (sarcasm findings become information).</summary>
+    public bool? Humor { get; init; }
+
+    /// <summary>The emoji policy.</summary>
+    public EmojiPolicy? Emoji { get; init; }
+
+    /// <summary>Whether a greeting is required.</summary>
+    public bool? RequireGreeting { get; init; }
+
+    /// <summary>Whether a closing is required.</summary>
+    public bool? RequireClosing { get; init; }
+
+    /// <summary>Values set here win over <paramref name="fallback"/>.</summary>
+    public Tonality Over(Tonality fallback) => new()
+    {
+        Language = Language ?? fallback.Language,
+        Address = Address ?? fallback.Address,
+        CapitalizeDu = CapitalizeDu ?? fallback.CapitalizeDu,
+        Humor = Humor ?? fallback.Humor,
+        Emoji = Emoji ?? fallback.Emoji,
+        RequireGreeting = RequireGreeting ?? fallback.RequireGreeting,
+        RequireClosing = RequireClosing ?? fallback.RequireClosing,
+    };
+}
+
+/// <summary>A channel profile: its tonality and the path globs that select it when the front matter names no channel.</summary>
+public sealed record ChannelProfile(string Name, Tonality Tonality, IReadOnlyList<Glob> Paths);
+
+/// <summary>
+/// A repository's <c>.tonelsp.yaml</c>: brand tonality, channel profiles, rule severities, the team's own phrase
+/// rules, accepted phrases, and include/exclude globs. Parsing never throws; see <see cref="ConfigurationParser"/>.
+/// </summary>
+public sealed record ToneConfiguration
+{
+    /// <summary>A configuration with nothing set.</summary>
+    public static ToneConfiguration Empty { get; } = new();
+
+    /// <summary>Where the configuration came from, for messages.</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>The brand's tonality.</summary>
+    public Tonality Brand { get; init; } = new();
+
+    /// <summary>Channel profiles by name (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, ChannelProfile> Channels { get; init; } = new Dictionary<string, ChannelProfile>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Severity by rule ID or category.</summary>
+    public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The team's own phrase rules, one per phrase, with IDs such as TEAM001 unless the file names them.</summary>
+    public IReadOnlyList<LexiconRule> TeamRules { get; init; } = [];
+
+    /// <summary>Phrases that are never flagged.</summary>
+    public IReadOnlyList<string> Accept { get; init; } = [];
+
+    /// <summary>Templates to check; empty means every Markdown file.</summary>
+    public IReadOnlyList<Glob> Include { get; init; } = [];
+
+    /// <summary>Templates to skip.</summary>
+    public IReadOnlyList<Glob> Exclude { get; init; } = [];
+
+    /// <summary>Merges configurations, nearest first: nearer values win, lists and maps are combined.</summary>
+    public static ToneConfiguration Merge(IReadOnlyList<ToneConfiguration> nearestFirst)
+    {
+        var result = Empty;
+        foreach (ToneConfiguration farther in nearestFirst.Reverse())
+        {
+            var channels = new Dictionary<string, ChannelProfile>(result.Channels, StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, profile) in farther.Channels)
+            {
+                channels[name] = channels.TryGetValue(name, out ChannelProfile? existing)
+                    ? profile with { Tonality = profile.Tonality.Over(existing.Tonality), Paths = profile.Paths.Count > 0 ? profile.Paths : existing.Paths }
+                    : profile;
+            }
+
+            var rules = new Dictionary<string, RuleSetting>(result.Rules, StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, value) in farther.Rules)
+            {
+                rules[key] = value;
+            }
+
+            var nearerIds = farther.TeamRules.Select(r => r.Descriptor.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            List<LexiconRule> team = [.. result.TeamRules.Where(r => !nearerIds.Contains(r.Descriptor.Id)), .. farther.TeamRules];
+            result = new ToneConfiguration
+            {
+                Source = farther.Source,
+                Brand = farther.Brand.Over(result.Brand),
+                Channels = channels,
+                Rules = rules,
+                TeamRules = team,
+                Accept = [.. result.Accept, .. farther.Accept],
+                Include = farther.Include.Count > 0 ? farther.Include : result.Include,
+                Exclude = [.. result.Exclude, .. farther.Exclude],
+            };
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether a template at the relative path is checked.</summary>
+    public bool Includes(string relativePath) =>
+        (Include.Count == 0 || Include.Any(g => g.IsMatch(relativePath))) && !Exclude.Any(g => g.IsMatch(relativePath));
+
+    /// <summary>The channel for a template: the front matter's <c>channel:</c>, else the first profile whose path globs match.</summary>
+    public ChannelProfile? FindChannel(string? frontMatterChannel, string? relativePath)
+    {
+        if (frontMatterChannel is { Length: > 0 } && Channels.TryGetValue(frontMatterChannel.Trim(), out ChannelProfile? named))
+        {
+            return named;
+        }
+
+        return relativePath is null ? null : Channels.Values.FirstOrDefault(c => c.Paths.Any(g => g.IsMatch(relativePath)));
+    }
+
+    /// <summary>
+    /// Options for analysing a template: the configuration applied over <paramref name="baseOptions"/>. The channel
+    /// is resolved again once the front matter is known (<see cref="AnalysisInput"/>).
+    /// </summary>
+    public ToneOptions Apply(ToneOptions baseOptions, string? relativePath)
+    {
+        Tonality tonality = (FindChannel(null, relativePath)?.Tonality ?? new Tonality()).Over(Brand);
+        return baseOptions with
+        {
+            Configuration = this,
+            DocumentPath = relativePath,
+            DefaultLanguage = tonality.Language ?? baseOptions.DefaultLanguage,
+            Rules = Combine(baseOptions.Rules, Rules),
+        };
+    }
+
+    private static Dictionary<string, RuleSetting> Combine(IReadOnlyDictionary<string, RuleSetting> under, IReadOnlyDictionary<string, RuleSetting> over)
+    {
+        var combined = new Dictionary<string, RuleSetting>(under, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in over)
+        {
+            combined[key] = value;
+        }
+
+        return combined;
+    }
+}

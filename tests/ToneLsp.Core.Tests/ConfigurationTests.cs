@@ -1,0 +1,175 @@
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Configuration;
+using ToneLsp.Core.Diagnostics;
+
+namespace ToneLsp.Core.Tests;
+
+public class ConfigurationTests
+{
+    private const string BrandWithTwoChannels = """
+        brand:
+          language: de
+          address: mirror
+          humor: false
+          emoji: avoid
+        channels:
+          instagram:
+            address: du
+            emoji: allowed
+            paths: ["social/instagram/**"]
+          email:
+            address: sie
+            emoji: forbidden
+            greeting: required
+            closing: required
+        rules:
+          condescension: error
+          TONE014: off
+        phrases:
+          - match: "Kunde ist König"
+            message: "Wir sprechen nicht von Königen"
+            replace: "Kundinnen und Kunden stehen bei uns im Mittelpunkt"
+            lang: de
+        accept:
+          - "wie bereits erwähnt"
+        exclude: ["drafts/**"]
+        """;
+
+    [Fact]
+    public void ParsesAFullConfigurationWithoutErrors()
+    {
+        var (configuration, errors) = ConfigurationParser.Parse(BrandWithTwoChannels, ".tonelsp.yaml");
+        Assert.Empty(errors);
+        Assert.Equal(AddressPreference.Mirror, configuration.Brand.Address);
+        Assert.Equal(2, configuration.Channels.Count);
+        Assert.Equal(RuleSetting.Error, configuration.Rules["condescension"]);
+        Assert.Equal("TEAM001", Assert.Single(configuration.TeamRules).Descriptor.Id);
+        Assert.False(configuration.Includes("drafts/neu.md"));
+        Assert.True(configuration.Includes("social/instagram/dank.md"));
+    }
+
+    [Theory]
+    [InlineData("brand:\n  adress: du\n", 2, "did you mean 'address'")]
+    [InlineData("brand:\n  address: ihr\n", 2, "'ihr' is not allowed")]
+    [InlineData("rules:\n  TONE001: loud\n", 2, "not a severity")]
+    [InlineData("channels:\n  email:\n    greeting: sometimes\n", 3, "required or optional")]
+    [InlineData("phrases:\n  - match: \"(kaputt\"\n    message: x\n", 2, "Invalid pattern")]
+    [InlineData("brand: [du\n", 2, "Not valid YAML")]
+    [InlineData("colour: blue\n", 1, "Unknown key 'colour'")]
+    public void ErrorsNameTheLine(string yaml, int line, string message)
+    {
+        var (_, errors) = ConfigurationParser.Parse(yaml, "repo/.tonelsp.yaml");
+        ConfigurationError error = Assert.Single(errors);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("repo/.tonelsp.yaml:" + line + ":", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABrokenPartDoesNotDisableTheRest()
+    {
+        var (configuration, errors) = ConfigurationParser.Parse("brand:\n  address: ihr\nrules:\n  TONE001: off\n", "c.yaml");
+        Assert.Single(errors);
+        Assert.Equal(RuleSetting.Off, configuration.Rules["TONE001"]);
+    }
+
+    [Fact]
+    public void NearerConfigurationsWin()
+    {
+        var (outer, _) = ConfigurationParser.Parse("brand:\n  address: sie\n  humor: true\nrules:\n  sarcasm: error\n  TONE001: off\n", "outer");
+        var (inner, _) = ConfigurationParser.Parse("brand:\n  address: du\nrules:\n  TONE001: warning\n", "inner");
+        ToneConfiguration merged = ToneConfiguration.Merge([inner, outer]);
+        Assert.Equal(AddressPreference.Du, merged.Brand.Address);
+        Assert.True(merged.Brand.Humor);
+        Assert.Equal(RuleSetting.Error, merged.Rules["sarcasm"]);
+        Assert.Equal(RuleSetting.Warning, merged.Rules["TONE001"]);
+    }
+
+    [Fact]
+    public void ChannelComesFromFrontMatterOrPath()
+    {
+        var (configuration, _) = ConfigurationParser.Parse(BrandWithTwoChannels, "c");
+        Assert.Equal("email", configuration.FindChannel("email", "social/instagram/x.md")?.Name);
+        Assert.Equal("instagram", configuration.FindChannel(null, "social/instagram/x.md")?.Name);
+        Assert.Null(configuration.FindChannel(null, "other/x.md"));
+    }
+
+    [Fact]
+    public void ChannelAddressFormIsMirroredWhenTheCustomerIsSilent()
+    {
+        var (configuration, _) = ConfigurationParser.Parse(BrandWithTwoChannels, "c");
+        ToneOptions options = configuration.Apply(ToneOptions.Default, "social/instagram/dank.md");
+        AnalysisResult result = ToneEngine.Default.Analyze("Vielen Dank für Ihre Nachricht, wir melden uns bei Ihnen.", options);
+        Assert.Contains(result.Diagnostics, d => d.Id == "TONE003");
+        Assert.Equal(AddressForm.Du, result.Input.TargetAddress);
+    }
+
+    [Fact]
+    public void TeamPhrasesAreFoundAndFixed()
+    {
+        var (configuration, _) = ConfigurationParser.Parse(BrandWithTwoChannels, "c");
+        ToneOptions options = configuration.Apply(ToneOptions.Default, "x.md");
+        AnalysisResult result = ToneEngine.Default.Analyze("Bei uns gilt: Der Kunde ist König.", options);
+        ToneDiagnostic team = Assert.Single(result.Diagnostics, d => d.Id == "TEAM001");
+        Assert.Equal("team", team.Category);
+        CodeFix fix = Assert.Single(ToneEngine.Default.GetFixes(result, team));
+        Assert.Equal("Bei uns gilt: Der Kundinnen und Kunden stehen bei uns im Mittelpunkt.", result.Document.Source.ApplyEdits(fix.Edits));
+    }
+
+    [Fact]
+    public void AcceptedPhrasesAndSeveritiesApply()
+    {
+        var (configuration, _) = ConfigurationParser.Parse(BrandWithTwoChannels, "c");
+        ToneOptions options = configuration.Apply(ToneOptions.Default, "x.md");
+        AnalysisResult result = ToneEngine.Default.Analyze("Wie bereits erwähnt, ist das so. Das ist doch eigentlich selbsterklärend.", options);
+        ToneDiagnostic only = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Error, only.Severity);
+        Assert.DoesNotContain("erwähnt", result.Document.Source.Slice(only.Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmailChannelRequiresGreetingAndClosingAndForbidsEmoji()
+    {
+        var (configuration, _) = ConfigurationParser.Parse(BrandWithTwoChannels, "c");
+        ToneOptions options = configuration.Apply(ToneOptions.Default, "mail/x.md");
+        AnalysisResult result = ToneEngine.Default.Analyze("---\nchannel: email\n---\nIhre Bestellung ist unterwegs 🙂\n", options);
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "TONE018"));
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(result.Diagnostics, d => d.Id == "TONE017").Severity);
+        string fixedText = result.Document.Source.ApplyEdits(ToneEngine.Default.GetFixAllEdits(result));
+        Assert.Equal("---\nchannel: email\n---\nGuten Tag,\n\nIhre Bestellung ist unterwegs\n\nViele Grüße\n", fixedText);
+        Assert.Empty(ToneEngine.Default.Analyze(fixedText, options).Diagnostics);
+    }
+
+    [Fact]
+    public void EmojiAreOnlyAHintWhereTheBrandAvoidsThem()
+    {
+        var (configuration, _) = ConfigurationParser.Parse(BrandWithTwoChannels, "c");
+        ToneOptions options = configuration.Apply(ToneOptions.Default, "x.md");
+        AnalysisResult result = ToneEngine.Default.Analyze("Danke dir 🙂", options);
+        Assert.Equal(DiagnosticSeverity.Hint, Assert.Single(result.Diagnostics, d => d.Id == "TONE017").Severity);
+    }
+
+    [Theory]
+    [InlineData("**/*.md", "a/b/c.md", true)]
+    [InlineData("*.md", "a/b/c.md", true)]
+    [InlineData("drafts/**", "drafts/x/y.md", true)]
+    [InlineData("drafts/**", "final/drafts.md", false)]
+    [InlineData("{de,en}/*.md", "en/x.md", true)]
+    [InlineData("de/?.md", "de/ab.md", false)]
+    public void GlobsMatchPaths(string pattern, string path, bool expected)
+    {
+        Assert.Equal(expected, new Glob(pattern).IsMatch(path));
+    }
+
+    [Fact]
+    public void ACatastrophicTeamPatternCannotHangAnalysis()
+    {
+        string yaml = "phrases:\n  - match: \"(a|a a|a a a) (a|a a|a a a) (a|a a|a a a) (a|a a|a a a) (a|a a|a a a) (a|a a|a a a) b\"\n    message: slow\n";
+        var (configuration, errors) = ConfigurationParser.Parse(yaml, "c");
+        Assert.Empty(errors);
+        string text = string.Join(" ", Enumerable.Repeat("a", 4000));
+        AnalysisResult result = ToneEngine.Default.Analyze(text, configuration.Apply(ToneOptions.Default, "x.md"));
+        Assert.Contains(result.Failures, f => f.Contains("timed out", StringComparison.OrdinalIgnoreCase));
+    }
+}
