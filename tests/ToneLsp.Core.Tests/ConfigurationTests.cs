@@ -173,3 +173,24 @@ public class ConfigurationTests
         Assert.Contains(result.Failures, f => f.Contains("timed out", StringComparison.OrdinalIgnoreCase));
     }
 }
+
+public class PlaceholderTests
+{
+    [Fact]
+    public void APlaceholderThatDiffersFromTheRepositorysIsFlagged()
+    {
+        var known = new Dictionary<string, int>(StringComparer.Ordinal) { ["VORNAME"] = 12, ["BESTELLNUMMER"] = 5, ["VORNAM"] = 1 };
+        var options = new ToneOptions { KnownPlaceholders = known };
+        AnalysisResult result = ToneEngine.Default.Analyze("Hallo {{VORNAM}}, deine {{BESTELLNUMMER}} ist da.", options);
+        ToneDiagnostic typo = Assert.Single(result.Diagnostics);
+        Assert.Equal("{{VORNAM}}", result.Document.Source.Slice(typo.Span));
+        Assert.Equal("Hallo {{VORNAME}}, deine {{BESTELLNUMMER}} ist da.", result.Document.Source.ApplyEdits(ToneEngine.Default.GetFixAllEdits(result)));
+    }
+
+    [Fact]
+    public void PlaceholdersAreListedWithTheirNames()
+    {
+        var document = Documents.TemplateDocument.Parse("Hallo {{ vorname }}, ${order} und %NAME% und [[link]] und {x}.");
+        Assert.Equal(["vorname", "order", "NAME", "link", "x"], document.Placeholders.Select(p => p.Name));
+    }
+}

@@ -51,6 +51,9 @@ public sealed record ToneOptions
     /// <summary>Whether the reply must end with a closing.</summary>
     public bool RequireClosing { get; init; }
 
+    /// <summary>Placeholder names used across the repository with how many templates use each, for typo detection.</summary>
+    public IReadOnlyDictionary<string, int> KnownPlaceholders { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>The repository configuration, if any; channel profiles are resolved from it per template.</summary>
     public ToneConfiguration? Configuration { get; init; }
 

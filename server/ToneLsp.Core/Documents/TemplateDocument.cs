@@ -28,6 +28,9 @@ public enum ProseBlockKind
 /// </summary>
 public sealed record ProseBlock(TextSpan Span, ProseBlockKind Kind, bool IsQuoted, bool IsCustomerMessage);
 
+/// <summary>A template placeholder such as <c>{{vorname}}</c>: its name and where it stands.</summary>
+public sealed record Placeholder(string Name, string Text, TextSpan Span);
+
 /// <summary>A problem with the document itself, such as front matter that is not valid YAML.</summary>
 public sealed record DocumentProblem(TextSpan Span, string Message);
 
@@ -100,6 +103,9 @@ public sealed class TemplateDocument
     public static TemplateDocument ParseAs(string text, Language language) =>
         TemplateParser.Parse(new SourceText(text ?? string.Empty), language, forcedLanguage: language);
 
+    /// <summary>The placeholders in the document's prose blocks, in order; computed once.</summary>
+    public IReadOnlyList<Placeholder> Placeholders => _placeholders ??= TemplateParser.FindPlaceholders(this);
+
     /// <summary>Every sentence of every prose block, in document order; computed once.</summary>
     public IReadOnlyList<BlockSentence> Sentences => _sentences ??= SplitSentences();
 
@@ -113,6 +119,7 @@ public sealed class TemplateDocument
     public string GetProse(TextSpan span) => Prose.Substring(span.Start, span.Length);
 
     private IReadOnlyList<BlockSentence>? _sentences;
+    private IReadOnlyList<Placeholder>? _placeholders;
 
     private List<BlockSentence> SplitSentences()
     {

@@ -104,6 +104,26 @@ internal static partial class TemplateParser
         }
     }
 
+    /// <summary>The placeholders in the document's blocks.</summary>
+    public static List<Placeholder> FindPlaceholders(TemplateDocument document)
+    {
+        var found = new List<Placeholder>();
+        string text = document.Source.Text;
+        foreach (ProseBlock block in document.Blocks)
+        {
+            for (Match match = PlaceholderPattern().Match(text, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+            {
+                string name = match.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value.Trim();
+                found.Add(new Placeholder(name, match.Value, new TextSpan(match.Index, match.Length)));
+            }
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"\{\{\s*([^{}\r\n]{0,100}?)\s*\}\}|\$\{([^{}\r\n]{1,100})\}|\{([\p{L}_][\p{L}\p{N}_.\-]{0,60})\}|%([\p{L}_][\p{L}\p{N}_]{0,60})%|\[\[([^\[\]\r\n]{1,100})\]\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceholderPattern();
+
     // Placeholders ({{name}}, ${name}, {name}, %NAME%, [[name]]), URLs and e-mail addresses are not prose.
     [GeneratedRegex(
         @"\{\{[^{}\r\n]{0,100}\}\}|\$\{[^{}\r\n]{1,100}\}|\{[\p{L}_][\p{L}\p{N}_.\-]{0,60}\}|%[\p{L}_][\p{L}\p{N}_]{0,60}%|\[\[[^\[\]\r\n]{1,100}\]\]" +

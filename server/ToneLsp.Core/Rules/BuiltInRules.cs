@@ -15,6 +15,7 @@ public static class BuiltInRules
         yield return new ShoutingAnalyzer();
         yield return new EmpathyAnalyzer();
         yield return new BrandAnalyzer();
+        yield return new PlaceholderAnalyzer();
     }
 
     /// <summary>All built-in code-fix providers.</summary>
@@ -26,5 +27,6 @@ public static class BuiltInRules
         yield return new ShoutingCodeFixProvider();
         yield return new EmpathyCodeFixProvider();
         yield return new BrandCodeFixProvider();
+        yield return new PlaceholderCodeFixProvider();
     }
 }

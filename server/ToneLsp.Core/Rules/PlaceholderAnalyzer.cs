@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>
+/// TONE019: template integrity. Text left behind by an empty placeholder ("Hallo ,"), a malformed placeholder
+/// ("{{vorname}"), and a placeholder that differs by a letter or two from one the rest of the repository uses
+/// ("{{VORNAM}}" where other templates use "{{VORNAME}}").
+/// </summary>
+public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
+{
+    /// <summary>The rule's descriptor.</summary>
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "TONE019",
+        Categories.Template,
+        DiagnosticSeverity.Warning,
+        "Placeholder problem",
+        "{0}",
+        "Placeholders are filled in when the reply is sent. A misspelt placeholder stays empty or shows its raw name " +
+        "(\"Hallo {{VORNAM}}\"), and text such as \"Hallo ,\" is what an empty placeholder leaves behind; both tell the customer " +
+        "that a machine wrote the reply. The fix uses the placeholder the other templates use, or removes the stray space.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+    /// <inheritdoc />
+    public override void Analyze(AnalysisContext context)
+    {
+        TemplateDocument document = context.Input.Document;
+        foreach (ProseBlock block in document.ReplyBlocks)
+        {
+            // The source, not the prose: in the prose a filled placeholder is blanked out and would look empty.
+            for (Match match = EmptyGreeting().Match(document.Source.Text, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+            {
+                var span = new TextSpan(match.Index, match.Length);
+                string greeting = match.Groups["greeting"].Value;
+                context.Report(ToneDiagnostic.Create(Descriptor, span, Descriptor.FormatMessage($"“{document.Source.Slice(span)}” looks like an empty placeholder"),
+                    ImmutableDictionary<string, string>.Empty.Add("replacement", greeting + ",")));
+            }
+
+            for (Match match = Malformed().Match(document.Source.Text, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+            {
+                var span = new TextSpan(match.Index, match.Length);
+                string name = match.Groups["name"].Value.Trim();
+                context.Report(ToneDiagnostic.Create(Descriptor, span, Descriptor.FormatMessage($"“{match.Value}” is not a complete placeholder"),
+                    ImmutableDictionary<string, string>.Empty.Add("replacement", "{{" + name + "}}")));
+            }
+        }
+
+        var known = context.Input.Options.KnownPlaceholders;
+        if (known.Count == 0)
+        {
+            return;
+        }
+
+        foreach (Placeholder placeholder in document.Placeholders)
+        {
+            if (known.TryGetValue(placeholder.Name, out int uses) && uses > 1)
+            {
+                continue;
+            }
+
+            string? closest = known.Where(k => k.Key != placeholder.Name && k.Value >= 2 && IsNear(k.Key, placeholder.Name))
+                .OrderByDescending(k => k.Value).Select(k => k.Key).FirstOrDefault();
+            if (closest is not null)
+            {
+                context.Report(ToneDiagnostic.Create(Descriptor, placeholder.Span,
+                    Descriptor.FormatMessage($"“{placeholder.Text}” is not used elsewhere; other templates use “{placeholder.Text.Replace(placeholder.Name, closest, StringComparison.Ordinal)}”"),
+                    ImmutableDictionary<string, string>.Empty.Add("replacement", placeholder.Text.Replace(placeholder.Name, closest, StringComparison.Ordinal))));
+            }
+        }
+    }
+
+    // Names that differ only in case, or by one edit (two for longer names), are near.
+    private static bool IsNear(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return false;
+        }
+
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (int j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
+            }
+        }
+
+        int limit = Math.Min(a.Length, b.Length) >= 6 ? 2 : 1;
+        return d[a.Length, b.Length] <= limit;
+    }
+
+    // "Hallo ," or "Dear ,": a greeting whose name was an empty placeholder.
+    [GeneratedRegex(@"(?<greeting>\b(?:Hallo|Hi|Hey|Liebe[rs]?|Guten Tag|Sehr geehrte[rs]?(?: Frau| Herr)?|Dear|Hello))[ \t]+,", RegexOptions.CultureInvariant)]
+    private static partial Regex EmptyGreeting();
+
+    // "{{name}" or "{name}}": unbalanced braces around a name.
+    [GeneratedRegex(@"(?<!\{)\{\{(?<name>[\p{L}_][\p{L}\p{N}_.\- ]{0,60})\}(?!\})|(?<!\{)\{(?<name>[\p{L}_][\p{L}\p{N}_.\-]{0,60})\}\}(?!\})", RegexOptions.CultureInvariant)]
+    private static partial Regex Malformed();
+}
+
+/// <summary>Replaces the placeholder or removes the stray space.</summary>
+public sealed class PlaceholderCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PlaceholderAnalyzer.Descriptor.Id];
+
+    /// <inheritdoc />
+    public override void RegisterFixes(CodeFixContext context)
+    {
+        if (context.Diagnostic.Properties.TryGetValue("replacement", out string? replacement))
+        {
+            context.Register(new CodeFix($"Write “{replacement}”", [new TextEdit(context.Diagnostic.Span, replacement)], true, "TONE019"));
+        }
+    }
+}
