@@ -1,0 +1,96 @@
+namespace ToneLsp.Tests.Support;
+
+/// <summary>
+/// A thread-safe list of received items that tests can await: a wait returns the first item that
+/// matches, whether it arrived before or after the call, and fails with a clear message on timeout.
+/// </summary>
+public sealed class Inbox<T>
+{
+    private readonly object _gate = new();
+    private readonly List<T> _items = [];
+    private readonly List<Waiter> _waiters = [];
+
+    /// <summary>How many items arrived so far; pass it as <c>since</c> to ignore them in a later wait.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    /// <summary>A copy of every item received so far, in arrival order.</summary>
+    public IReadOnlyList<T> Items
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _items];
+            }
+        }
+    }
+
+    /// <summary>Records an item and wakes the waits it satisfies.</summary>
+    public void Add(T item)
+    {
+        List<Waiter> satisfied;
+        lock (_gate)
+        {
+            _items.Add(item);
+            satisfied = _waiters.Where(w => _items.Count - 1 >= w.Since && w.Match(item)).ToList();
+            _waiters.RemoveAll(satisfied.Contains);
+        }
+
+        foreach (Waiter waiter in satisfied)
+        {
+            waiter.Done.TrySetResult(item);
+        }
+    }
+
+    /// <summary>Waits for the first item at index <paramref name="since"/> or later that matches.</summary>
+    public async Task<T> WaitForAsync(Func<T, bool> match, string description, int since = 0, TimeSpan? timeout = null)
+    {
+        Waiter waiter;
+        lock (_gate)
+        {
+            for (int i = since; i < _items.Count; i++)
+            {
+                if (match(_items[i]))
+                {
+                    return _items[i];
+                }
+            }
+
+            waiter = new Waiter(match, since, new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously));
+            _waiters.Add(waiter);
+        }
+
+        TimeSpan limit = timeout ?? TestTimeouts.Default;
+        try
+        {
+            return await waiter.Done.Task.WaitAsync(limit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate)
+            {
+                _waiters.Remove(waiter);
+            }
+
+            throw new TimeoutException($"Waited {limit.TotalSeconds:0.#} s for {description}; received instead: [{string.Join(", ", Items.Skip(since))}]");
+        }
+    }
+
+    private sealed record Waiter(Func<T, bool> Match, int Since, TaskCompletionSource<T> Done);
+}
+
+/// <summary>How long tests wait for something that should happen at once.</summary>
+public static class TestTimeouts
+{
+    /// <summary>Long enough for a busy two-core CI machine, short enough to fail fast when a message never comes.</summary>
+    public static readonly TimeSpan Default = TimeSpan.FromSeconds(20);
+}
