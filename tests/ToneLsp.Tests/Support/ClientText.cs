@@ -51,10 +51,6 @@ public static class ClientText
     public static string Slice(string text, Protocol.Range range, bool utf8 = false) =>
         text[ToOffset(text, range.Start, utf8)..ToOffset(text, range.End, utf8)];
 
-    /// <summary>Applies one incremental change, as a client does before sending it.</summary>
-    public static string Apply(string text, Protocol.Range range, string newText) =>
-        string.Concat(text.AsSpan(0, ToOffset(text, range.Start)), newText, text.AsSpan(ToOffset(text, range.End)));
-
     /// <summary>Applies the edits of a code action, which all refer to the original text.</summary>
     public static string ApplyEdits(string text, IEnumerable<TextEdit> edits, bool utf8 = false)
     {
