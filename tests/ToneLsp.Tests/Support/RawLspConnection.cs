@@ -21,6 +21,7 @@ public sealed partial class RawLspConnection : IAsyncDisposable
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly List<string> _violations = [];
     private int _nextId;
+    private volatile bool _closing;
 
     /// <summary>Starts reading the server's output.</summary>
     public RawLspConnection(Stream toServer, Stream fromServer)
@@ -146,6 +147,7 @@ public sealed partial class RawLspConnection : IAsyncDisposable
     /// <summary>Stops sending; the reader keeps going until the server's output ends.</summary>
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
         await _toServer.DisposeAsync();
         await ReaderCompletion.WaitAsync(TestTimeouts.Default);
     }
@@ -185,7 +187,7 @@ public sealed partial class RawLspConnection : IAsyncDisposable
                 reader.AdvanceTo(buffer.Start, buffer.End);
             }
         }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception exception) when (_closing || exception is IOException)
         {
             // The connection was closed; what was read until then counts.
         }

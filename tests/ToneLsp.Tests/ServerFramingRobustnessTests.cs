@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using ToneLsp.Tests.Support;
+
+namespace ToneLsp.Tests;
+
+/// <summary>
+/// Malformed bytes on the wire: the server answers what it cannot read with a parse error whose ID
+/// is null, finds the next good frame, and keeps serving.
+/// </summary>
+public sealed class ServerFramingRobustnessTests : IAsyncLifetime
+{
+    private readonly InProcessServer _host = InProcessServer.Start();
+    private RawLspConnection _connection = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connection = new RawLspConnection(_host.ClientStream, _host.ClientStream);
+        await _connection.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        await _host.DisposeAsync();
+        Assert.Empty(_connection.ProtocolViolations);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":""")]
+    [InlineData("not json at all")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"textDocument":{"uri":"ä""")]
+    public async Task InvalidJsonGetsAParseErrorWithANullId(string body)
+    {
+        int mark = _connection.Messages.Count;
+
+        await _connection.SendRawAsync(RawLspConnection.Frame(body));
+
+        JsonElement error = await _connection.WaitForErrorWithNullIdAsync(mark);
+        Assert.Equal(-32700, RawLspConnection.ErrorCode(error));
+        Assert.Equal("2.0", error.GetProperty("jsonrpc").GetString());
+        await _connection.AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task AHeaderWithoutContentLengthIsSkipped()
+    {
+        int mark = _connection.Messages.Count;
+        int id = _connection.NextId();
+
+        await _connection.SendRawAsync("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"lost\"}");
+        await _connection.SendRawAsync(RawLspConnection.Frame(RawLspConnection.RequestJson(id, "shutdown", null)));
+
+        Assert.Equal(-32700, RawLspConnection.ErrorCode(await _connection.WaitForErrorWithNullIdAsync(mark)));
+        Assert.Equal(JsonValueKind.Null, RawLspConnection.Result(await _connection.ResponseAsync(id)).ValueKind);
+    }
+
+    public static TheoryData<string, byte[]> Garbage => new()
+    {
+        { "a few bytes that are not ASCII", [0x00, 0xFF, 0xFE, 0x13, 0x37, 0x80, 0x0A] },
+        { "text followed by a blank line", Encoding.UTF8.GetBytes("Hello, server!\r\n\r\n") },
+        { "a header line with a negative length", Encoding.ASCII.GetBytes("Content-Length: -5\r\n\r\n") },
+        { "more than the longest header without a line break", Encoding.ASCII.GetBytes(new string('x', 40_000)) },
+        { "random bytes", RandomBytes(5_000) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Garbage))]
+    public async Task GarbageBeforeAFrameDoesNotHideTheFrame(string description, byte[] garbage)
+    {
+        int id = _connection.NextId();
+
+        await _connection.SendRawAsync(garbage);
+        await _connection.SendRawAsync(RawLspConnection.Frame(RawLspConnection.RequestJson(id, "textDocument/hover", HoverOnNothing)));
+
+        JsonElement response = await _connection.ResponseAsync(id);
+        Assert.True(RawLspConnection.Result(response).ValueKind == JsonValueKind.Null, $"After {description} the hover should be answered.");
+        await _connection.AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task AContentLengthThatIsTooShortCostsOnlyThatMessage()
+    {
+        int mark = _connection.Messages.Count;
+        int id = _connection.NextId();
+        byte[] body = Encoding.UTF8.GetBytes(RawLspConnection.RequestJson(_connection.NextId(), "shutdown", null));
+
+        await _connection.SendRawAsync([.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length / 2}\r\n\r\n"), .. body]);
+        await _connection.SendRawAsync(RawLspConnection.Frame(RawLspConnection.RequestJson(id, "textDocument/hover", HoverOnNothing)));
+
+        Assert.Equal(-32700, RawLspConnection.ErrorCode(await _connection.WaitForErrorWithNullIdAsync(mark)));
+        Assert.Equal(JsonValueKind.Null, RawLspConnection.Result(await _connection.ResponseAsync(id)).ValueKind);
+        await _connection.AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task AContentLengthThatIsTooLongIsRecoveredFromAtALaterFrame()
+    {
+        int mark = _connection.Messages.Count;
+        byte[] body = Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","method":"initialized","params":{}}""");
+        int swallowed = _connection.NextId();
+        int answered = _connection.NextId();
+
+        await _connection.SendRawAsync([.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length + 30}\r\n\r\n"), .. body]);
+        await _connection.SendRawAsync(RawLspConnection.Frame(RawLspConnection.RequestJson(swallowed, "textDocument/hover", HoverOnNothing)));
+        await _connection.SendRawAsync(RawLspConnection.Frame(RawLspConnection.RequestJson(answered, "textDocument/hover", HoverOnNothing)));
+
+        Assert.Equal(-32700, RawLspConnection.ErrorCode(await _connection.WaitForErrorWithNullIdAsync(mark)));
+        Assert.Equal(JsonValueKind.Null, RawLspConnection.Result(await _connection.ResponseAsync(answered)).ValueKind);
+        await _connection.AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task AFrameSplitIntoSingleBytesIsStillRead()
+    {
+        int id = _connection.NextId();
+
+        foreach (byte b in RawLspConnection.Frame(RawLspConnection.RequestJson(id, "textDocument/hover", HoverOnNothing)))
+        {
+            await _connection.SendRawAsync([b]);
+        }
+
+        Assert.Equal(JsonValueKind.Null, RawLspConnection.Result(await _connection.ResponseAsync(id)).ValueKind);
+    }
+
+    // A hover on a document that is not open: a cheap request with a known answer (null).
+    private static object HoverOnNothing => new { textDocument = new { uri = Samples.Uri("nothing-open") }, position = new { line = 0, character = 0 } };
+
+    private static byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        new Random(20240601).NextBytes(bytes);
+        return bytes;
+    }
+}
