@@ -62,8 +62,10 @@ public sealed class ServerInputRobustnessTests : IAsyncLifetime
     public async Task NotificationsWithWrongParametersAreIgnored(string method, string parameters)
     {
         await _client.NotifyAsync(method, JsonNode.Parse(parameters)!);
+        await _client.SyncAsync();
 
         Assert.Empty(_client.Server.Workspace.Documents);
+        Assert.True(_client.Server.Workspace.Settings.Enable);
     }
 
     [Fact]

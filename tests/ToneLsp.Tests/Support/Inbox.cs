@@ -9,6 +9,7 @@ public sealed class Inbox<T>
     private readonly object _gate = new();
     private readonly List<T> _items = [];
     private readonly List<Waiter> _waiters = [];
+    private string? _closedBecause;
 
     /// <summary>How many items arrived so far; pass it as <c>since</c> to ignore them in a later wait.</summary>
     public int Count
@@ -51,6 +52,23 @@ public sealed class Inbox<T>
         }
     }
 
+    /// <summary>Ends the inbox: waits that nothing can satisfy any more fail at once with the reason.</summary>
+    public void Close(string reason)
+    {
+        List<Waiter> pending;
+        lock (_gate)
+        {
+            _closedBecause ??= reason;
+            pending = [.. _waiters];
+            _waiters.Clear();
+        }
+
+        foreach (Waiter waiter in pending)
+        {
+            waiter.Done.TrySetException(new InvalidOperationException($"Gave up waiting for {waiter.Description}: {reason}"));
+        }
+    }
+
     /// <summary>Waits for the first item at index <paramref name="since"/> or later that matches.</summary>
     public async Task<T> WaitForAsync(Func<T, bool> match, string description, int since = 0, TimeSpan? timeout = null)
     {
@@ -65,7 +83,12 @@ public sealed class Inbox<T>
                 }
             }
 
-            waiter = new Waiter(match, since, new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously));
+            if (_closedBecause is not null)
+            {
+                throw new InvalidOperationException($"Gave up waiting for {description}: {_closedBecause}");
+            }
+
+            waiter = new Waiter(match, since, description, new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously));
             _waiters.Add(waiter);
         }
 
@@ -85,7 +108,7 @@ public sealed class Inbox<T>
         }
     }
 
-    private sealed record Waiter(Func<T, bool> Match, int Since, TaskCompletionSource<T> Done);
+    private sealed record Waiter(Func<T, bool> Match, int Since, string Description, TaskCompletionSource<T> Done);
 }
 
 /// <summary>How long tests wait for something that should happen at once.</summary>

@@ -23,6 +23,7 @@ public sealed class LspTestClient : IAsyncDisposable
         LspJson.Configure(formatter.JsonSerializerOptions);
         _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(_host.ClientStream, formatter));
         _rpc.AddLocalRpcTarget(new ClientTarget(this));
+        _rpc.Disconnected += (_, e) => CloseInboxes($"the connection ended ({e.Reason}: {e.Description})");
         _rpc.StartListening();
     }
 
@@ -110,6 +111,12 @@ public sealed class LspTestClient : IAsyncDisposable
     public Task<DocumentDiagnosticReport> PullDiagnosticsAsync(string uri, string? previousResultId = null) =>
         RequestAsync<DocumentDiagnosticReport>("textDocument/diagnostic", new DocumentDiagnosticParams(new TextDocumentIdentifier(uri), null, previousResultId));
 
+    /// <summary>
+    /// Sends a cheap request and waits for its answer. The server handles messages in order, so
+    /// afterwards every notification sent before has been applied.
+    /// </summary>
+    public Task SyncAsync() => HoverAsync(Samples.Uri("sync"), new Position(0, 0));
+
     /// <summary>The text the server holds for a document, or null when it is not open.</summary>
     public string? ServerText(string uri) => Server.Workspace.Get(uri)?.Text.Text;
 
@@ -133,6 +140,15 @@ public sealed class LspTestClient : IAsyncDisposable
     {
         _rpc.Dispose();
         await _host.DisposeAsync();
+    }
+
+    // Waits that can no longer succeed fail at once instead of at their timeout.
+    private void CloseInboxes(string reason)
+    {
+        PublishedDiagnostics.Close(reason);
+        Statuses.Close(reason);
+        LogMessages.Close(reason);
+        ConfigurationRequests.Close(reason);
     }
 
     // The methods the server calls on the client.

@@ -58,7 +58,7 @@ public sealed partial class RawLspConnection : IAsyncDisposable
 
     /// <summary>The JSON text of a request.</summary>
     public static string RequestJson(int id, string method, object? parameters) =>
-        new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = ToNode(parameters) }.ToJsonString();
+        Message(method, parameters, id).ToJsonString();
 
     /// <summary>Sends bytes exactly as given.</summary>
     public async Task SendRawAsync(byte[] bytes)
@@ -82,7 +82,7 @@ public sealed partial class RawLspConnection : IAsyncDisposable
     public int NextId() => Interlocked.Increment(ref _nextId);
 
     /// <summary>Sends a request and returns the whole response message, result or error.</summary>
-    public async Task<JsonElement> RequestAsync(string method, object? parameters)
+    public async Task<JsonElement> RequestAsync(string method, object? parameters = null)
     {
         int id = NextId();
         await SendRawAsync(Frame(RequestJson(id, method, parameters)));
@@ -94,12 +94,15 @@ public sealed partial class RawLspConnection : IAsyncDisposable
         Messages.WaitForAsync(m => IsResponse(m) && m.GetProperty("id") is { ValueKind: JsonValueKind.Number } i && i.GetInt32() == id, $"the response to request {id}");
 
     /// <summary>Sends a notification.</summary>
-    public Task NotifyAsync(string method, object? parameters) =>
-        SendRawAsync(Frame(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = ToNode(parameters) }.ToJsonString()));
+    public Task NotifyAsync(string method, object? parameters = null) =>
+        SendRawAsync(Frame(Message(method, parameters, id: null).ToJsonString()));
 
     /// <summary>Waits for an error response whose ID is null (the answer to input that could not be read).</summary>
     public Task<JsonElement> WaitForErrorWithNullIdAsync(int since) =>
         Messages.WaitForAsync(m => IsResponse(m) && m.GetProperty("id").ValueKind == JsonValueKind.Null && m.TryGetProperty("error", out _), "an error response with a null id", since);
+
+    /// <summary>Deserializes wire JSON into a protocol type.</summary>
+    public static T Read<T>(JsonElement element) => element.Deserialize<T>(WireJson)!;
 
     /// <summary>Sends <c>initialize</c> and <c>initialized</c>; returns the initialize result.</summary>
     public async Task<JsonElement> InitializeAsync(ClientSetup? setup = null)
@@ -155,7 +158,23 @@ public sealed partial class RawLspConnection : IAsyncDisposable
     private static bool IsResponse(JsonElement message) =>
         message.TryGetProperty("id", out _) && !message.TryGetProperty("method", out _);
 
-    private static JsonNode? ToNode(object? value) => value as JsonNode ?? JsonSerializer.SerializeToNode(value, WireJson);
+    // A request when it has an ID, else a notification; "params" is left out when there are none.
+    private static JsonObject Message(string method, object? parameters, int? id)
+    {
+        var message = new JsonObject { ["jsonrpc"] = "2.0" };
+        if (id is { } value)
+        {
+            message["id"] = value;
+        }
+
+        message["method"] = method;
+        if (parameters is not null)
+        {
+            message["params"] = parameters as JsonNode ?? JsonSerializer.SerializeToNode(parameters, WireJson);
+        }
+
+        return message;
+    }
 
     private async Task ReadLoopAsync()
     {
@@ -194,6 +213,7 @@ public sealed partial class RawLspConnection : IAsyncDisposable
         finally
         {
             await reader.CompleteAsync();
+            Messages.Close(ProtocolViolations.Count > 0 ? $"the server's output broke the protocol: {ProtocolViolations[0]}" : "the server's output ended");
         }
     }
 
