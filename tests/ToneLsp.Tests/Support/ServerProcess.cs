@@ -41,22 +41,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet tonelsp.dll serve</c> from the test's output directory, where the build copies the server.</summary>
-    public static ServerProcess Start()
-    {
-        string server = Path.Combine(AppContext.BaseDirectory, "tonelsp.dll");
-        Assert.True(File.Exists(server), $"The server is not next to the tests: {server}");
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(server);
-        start.ArgumentList.Add("serve");
-        return new ServerProcess(Process.Start(start)!);
-    }
+    /// <summary>Starts <c>dotnet tonelsp.dll serve</c>.</summary>
+    public static ServerProcess Start() => new(Process.Start(TonelspExecutable.StartInfo("serve"))!);
 
     /// <summary>Waits for the process to end and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync()
@@ -82,18 +68,5 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             _process.Dispose();
         }
-    }
-
-    // The host that runs the tests, so the server runs on the same runtime.
-    private static string DotnetHost()
-    {
-        string? sdkHost = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(sdkHost) && File.Exists(sdkHost))
-        {
-            return sdkHost;
-        }
-
-        string? current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
 }
