@@ -233,7 +233,7 @@ public sealed class ToneLanguageServer
             return new DocumentDiagnosticReport("unchanged", resultId, null);
         }
 
-        return new DocumentDiagnosticReport("full", resultId, ToDiagnostics(snapshot, Analyze(snapshot, cancellationToken)));
+        return new DocumentDiagnosticReport("full", resultId, ToDiagnostics(snapshot, await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>LSP textDocument/codeAction: quick fixes, suppressions and fix-all.</summary>
@@ -252,7 +252,7 @@ public sealed class ToneLanguageServer
             return [];
         }
 
-        AnalysisResult result = Analyze(snapshot, cancellationToken);
+        AnalysisResult result = await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         SourceText text = snapshot.Text;
         TextSpan span = ProtocolConversion.FromRange(text, parameters.Range, _encoding);
         string[]? only = parameters.Context?.Only;
@@ -300,7 +300,7 @@ public sealed class ToneLanguageServer
             return null;
         }
 
-        AnalysisResult result = Analyze(snapshot, cancellationToken);
+        AnalysisResult result = await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         int offset = snapshot.Text.GetOffset(ProtocolConversion.FromPosition(parameters.Position), _encoding);
         var hits = result.Diagnostics.Where(d => d.Span.Contains(offset) || (d.Span.End == offset && d.Span.Length > 0)).ToList();
         if (hits.Count == 0)
@@ -359,12 +359,12 @@ public sealed class ToneLanguageServer
     private static bool Wanted(string kind, string[]? only) =>
         only is null || only.Length == 0 || only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
 
-    private AnalysisResult Analyze(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<AnalysisResult> AnalyzeAsync(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            AnalysisResult result = snapshot.Analysis;
+            AnalysisResult result = await snapshot.GetAnalysisAsync(cancellationToken).ConfigureAwait(false);
             foreach (string failure in result.Failures)
             {
                 _logger.LogError("Analysis of {Uri} partly failed: {Failure}", snapshot.Uri, failure);
@@ -392,7 +392,7 @@ public sealed class ToneLanguageServer
                     return;
                 }
 
-                AnalysisResult result = snapshot.Analysis;
+                AnalysisResult result = await snapshot.GetAnalysisAsync().ConfigureAwait(false);
                 foreach (string failure in result.Failures)
                 {
                     _logger.LogError("Analysis of {Uri} partly failed: {Failure}", snapshot.Uri, failure);
