@@ -99,7 +99,11 @@ public sealed partial class RawLspConnection : IAsyncDisposable
 
     /// <summary>Waits for an error response whose ID is null (the answer to input that could not be read).</summary>
     public Task<JsonElement> WaitForErrorWithNullIdAsync(int since) =>
-        Messages.WaitForAsync(m => IsResponse(m) && m.GetProperty("id").ValueKind == JsonValueKind.Null && m.TryGetProperty("error", out _), "an error response with a null id", since);
+        Messages.WaitForAsync(IsErrorWithNullId, "an error response with a null id", since);
+
+    /// <summary>Whether a message is an error response whose ID is null.</summary>
+    public static bool IsErrorWithNullId(JsonElement message) =>
+        IsResponse(message) && message.GetProperty("id").ValueKind == JsonValueKind.Null && message.TryGetProperty("error", out _);
 
     /// <summary>Deserializes wire JSON into a protocol type.</summary>
     public static T Read<T>(JsonElement element) => element.Deserialize<T>(WireJson)!;
