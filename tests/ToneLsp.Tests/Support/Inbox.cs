@@ -35,20 +35,41 @@ public sealed class Inbox<T>
         }
     }
 
-    /// <summary>Records an item and wakes the waits it satisfies.</summary>
+    /// <summary>Records an item and wakes the waits it satisfies; a condition that throws fails its own wait only.</summary>
     public void Add(T item)
     {
-        List<Waiter> satisfied;
+        var finished = new List<(Waiter Waiter, Exception? Error)>();
         lock (_gate)
         {
             _items.Add(item);
-            satisfied = _waiters.Where(w => _items.Count - 1 >= w.Since && w.Match(item)).ToList();
-            _waiters.RemoveAll(satisfied.Contains);
+            foreach (Waiter waiter in _waiters)
+            {
+                try
+                {
+                    if (waiter.Match(item))
+                    {
+                        finished.Add((waiter, null));
+                    }
+                }
+                catch (Exception exception)
+                {
+                    finished.Add((waiter, exception));
+                }
+            }
+
+            _waiters.RemoveAll(w => finished.Any(f => f.Waiter == w));
         }
 
-        foreach (Waiter waiter in satisfied)
+        foreach (var (waiter, error) in finished)
         {
-            waiter.Done.TrySetResult(item);
+            if (error is null)
+            {
+                waiter.Done.TrySetResult(item);
+            }
+            else
+            {
+                waiter.Done.TrySetException(error);
+            }
         }
     }
 
@@ -88,7 +109,7 @@ public sealed class Inbox<T>
                 throw new InvalidOperationException($"Gave up waiting for {description}: {_closedBecause}");
             }
 
-            waiter = new Waiter(match, since, description, new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously));
+            waiter = new Waiter(match, description, new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously));
             _waiters.Add(waiter);
         }
 
@@ -108,7 +129,7 @@ public sealed class Inbox<T>
         }
     }
 
-    private sealed record Waiter(Func<T, bool> Match, int Since, string Description, TaskCompletionSource<T> Done);
+    private sealed record Waiter(Func<T, bool> Match, string Description, TaskCompletionSource<T> Done);
 }
 
 /// <summary>How long tests wait for something that should happen at once.</summary>

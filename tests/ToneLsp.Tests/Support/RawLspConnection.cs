@@ -98,8 +98,8 @@ public sealed partial class RawLspConnection : IAsyncDisposable
         SendRawAsync(Frame(Message(method, parameters, id: null).ToJsonString()));
 
     /// <summary>Waits for an error response whose ID is null (the answer to input that could not be read).</summary>
-    public Task<JsonElement> WaitForErrorWithNullIdAsync(int since) =>
-        Messages.WaitForAsync(IsErrorWithNullId, "an error response with a null id", since);
+    public Task<JsonElement> WaitForErrorWithNullIdAsync(int since, string? cause = null) =>
+        Messages.WaitForAsync(IsErrorWithNullId, cause is null ? "an error response with a null id" : $"an error response with a null id after {cause}", since);
 
     /// <summary>Whether a message is an error response whose ID is null.</summary>
     public static bool IsErrorWithNullId(JsonElement message) =>
@@ -128,7 +128,7 @@ public sealed partial class RawLspConnection : IAsyncDisposable
     {
         JsonElement message = await Messages.WaitForAsync(
             m => IsNotification(m, "textDocument/publishDiagnostics") && m.GetProperty("params") is var p &&
-                 p.GetProperty("uri").GetString() == uri && p.TryGetProperty("version", out JsonElement v) && v.GetInt32() == version,
+                 p.GetProperty("uri").GetString() == uri && p.TryGetProperty("version", out JsonElement v) && v.ValueKind == JsonValueKind.Number && v.GetInt32() == version,
             $"diagnostics for {uri} at version {version}");
         return message.GetProperty("params");
     }
