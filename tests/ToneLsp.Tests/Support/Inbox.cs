@@ -136,5 +136,5 @@ public sealed class Inbox<T>
 public static class TestTimeouts
 {
     /// <summary>Long enough for a busy two-core CI machine, short enough to fail fast when a message never comes.</summary>
-    public static readonly TimeSpan Default = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Default = TimeSpan.FromSeconds(30);
 }

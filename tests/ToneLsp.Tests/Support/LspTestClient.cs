@@ -52,8 +52,16 @@ public sealed class LspTestClient : IAsyncDisposable
     public static async Task<LspTestClient> StartAsync(ClientSetup? setup = null)
     {
         var client = new LspTestClient();
-        await client.InitializeAsync(setup ?? ClientSetup.Minimal);
-        return client;
+        try
+        {
+            await client.InitializeAsync(setup ?? ClientSetup.Minimal);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Sends <c>initialize</c> and <c>initialized</c>; returns the raw initialize result.</summary>
@@ -64,7 +72,10 @@ public sealed class LspTestClient : IAsyncDisposable
         return result;
     }
 
-    /// <summary>Sends a request and returns its result; a JSON-RPC error throws <see cref="RemoteInvocationException"/>.</summary>
+    /// <summary>
+    /// Sends a request and returns its result. A JSON-RPC error throws a <see cref="RemoteRpcException"/>:
+    /// <see cref="RemoteMethodNotFoundException"/> for MethodNotFound and InvalidParams, else <see cref="RemoteInvocationException"/>.
+    /// </summary>
     public Task<T> RequestAsync<T>(string method, object parameters, CancellationToken cancellationToken = default) =>
         _rpc.InvokeWithParameterObjectAsync<T>(method, parameters, cancellationToken).WaitAsync(TestTimeouts.Default, CancellationToken.None);
 
