@@ -20,8 +20,14 @@ public sealed class ServerInputRobustnessTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _client.AssertStillServesAsync();
-        await _client.DisposeAsync();
+        try
+        {
+            await _client.AssertStillServesAsync();
+        }
+        finally
+        {
+            await _client.DisposeAsync();
+        }
     }
 
     public static TheoryData<string, string> RequestsMissingParameters => new()
