@@ -19,8 +19,7 @@ public sealed class ServerDiagnosticsTests
 
         Diagnostic[] diagnostics = await client.OpenAndWaitAsync(Samples.Uri("sample"), text);
 
-        Diagnostic finding = Assert.Single(diagnostics);
-        Assert.Equal(ruleId, finding.Code);
+        Diagnostic finding = Assert.Single(diagnostics, d => d.Code == ruleId);
         Assert.Equal(flagged, ClientText.Slice(text, finding.Range));
     }
 
