@@ -139,7 +139,8 @@ public sealed class SourceText
         int character = Math.Max(0, position.Character);
         if (encoding == PositionEncoding.Utf16)
         {
-            int offset = Math.Min(start + character, end);
+            // Compare before adding: start + character overflows for characters near int.MaxValue.
+            int offset = character >= end - start ? end : start + character;
             if (offset > start && offset < end && char.IsLowSurrogate(Text[offset]) && char.IsHighSurrogate(Text[offset - 1]))
             {
                 offset--;

@@ -101,7 +101,7 @@ public static class CliApp
 
     private static Command CheckCommand(TextWriter output, ToneEngine engine)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or directories; directories are searched for *.md.", Arity = ArgumentArity.ZeroOrMore };
+        Argument<string[]> paths = PathsArgument();
         var format = new Option<string>("--format") { Description = "Output format: text, json or sarif.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var failLevel = new Option<string>("--fail-level") { Description = "Exit 1 when a finding is at or above this severity.", DefaultValueFactory = _ => "warning" };
@@ -128,7 +128,7 @@ public static class CliApp
 
     private static Command FixCommand(TextWriter output, TextWriter error, ToneEngine engine)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or directories; directories are searched for *.md.", Arity = ArgumentArity.ZeroOrMore };
+        Argument<string[]> paths = PathsArgument();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change; write nothing." };
         var (language, address, capitalize, rules, humor) = AnalysisOptions();
         var command = new Command("fix", "Apply every preferred fix whose edits do not overlap.") { paths, dryRun, language, address, capitalize, rules, humor };
@@ -242,6 +242,24 @@ public static class CliApp
             return Success;
         });
         return command;
+    }
+
+    private static Argument<string[]> PathsArgument()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or directories; directories are searched for *.md.", Arity = ArgumentArity.ZeroOrMore };
+
+        // The parser takes an unknown option such as --bogus for a path; name it as the option it is.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
+        return paths;
     }
 
     private static (Option<string?> Language, Option<string?> Address, Option<bool> Capitalize, Option<string[]> Rules, Option<bool> Humor) AnalysisOptions()

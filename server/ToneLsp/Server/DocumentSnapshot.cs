@@ -9,9 +9,9 @@ namespace ToneLsp.Server;
 /// </summary>
 public sealed class DocumentSnapshot
 {
-    private readonly Lazy<AnalysisResult> _analysis;
+    private readonly Lazy<Task<AnalysisResult>> _analysis;
 
-    /// <summary>Creates a snapshot; the analysis runs on first use.</summary>
+    /// <summary>Creates a snapshot; the analysis starts on the thread pool on first use.</summary>
     public DocumentSnapshot(string uri, int version, SourceText text, ServerSettings settings, long generation, ToneEngine engine)
     {
         Uri = uri;
@@ -20,7 +20,9 @@ public sealed class DocumentSnapshot
         Settings = settings;
         Generation = generation;
         Superseded = new CancellationTokenSource();
-        _analysis = new Lazy<AnalysisResult>(() => engine.Analyze(text.Text, settings.Options, Superseded.Token), LazyThreadSafetyMode.ExecutionAndPublication);
+        _analysis = new Lazy<Task<AnalysisResult>>(
+            () => Task.Run(() => engine.Analyze(text.Text, settings.Options, Superseded.Token), Superseded.Token),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The document's URI as the client sent it.</summary>
@@ -41,9 +43,15 @@ public sealed class DocumentSnapshot
     /// <summary>Cancelled when a newer snapshot of the same document replaces this one.</summary>
     public CancellationTokenSource Superseded { get; }
 
-    /// <summary>The analysis of this snapshot; computed once, on the calling thread.</summary>
-    public AnalysisResult Analysis => _analysis.Value;
+    /// <summary>
+    /// The analysis of this snapshot, computed once. Waiting does not hold a thread, so requests that
+    /// wait for a long analysis neither starve the thread pool nor ignore their cancellation.
+    /// </summary>
+    public Task<AnalysisResult> GetAnalysisAsync(CancellationToken cancellationToken = default) => _analysis.Value.WaitAsync(cancellationToken);
+
+    /// <summary>The analysis of this snapshot; blocks the calling thread until it is computed, so prefer <see cref="GetAnalysisAsync"/>.</summary>
+    public AnalysisResult Analysis => _analysis.Value.GetAwaiter().GetResult();
 
     /// <summary>Whether the analysis has been computed.</summary>
-    public bool IsAnalyzed => _analysis.IsValueCreated;
+    public bool IsAnalyzed => _analysis.IsValueCreated && _analysis.Value.IsCompletedSuccessfully;
 }

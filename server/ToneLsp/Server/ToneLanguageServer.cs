@@ -234,7 +234,7 @@ public sealed class ToneLanguageServer
             return new DocumentDiagnosticReport("unchanged", resultId, null);
         }
 
-        return new DocumentDiagnosticReport("full", resultId, ToDiagnostics(snapshot, Analyze(snapshot, cancellationToken)));
+        return new DocumentDiagnosticReport("full", resultId, ToDiagnostics(snapshot, await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>LSP textDocument/codeAction: quick fixes, suppressions and fix-all.</summary>
@@ -253,7 +253,7 @@ public sealed class ToneLanguageServer
             return [];
         }
 
-        AnalysisResult result = Analyze(snapshot, cancellationToken);
+        AnalysisResult result = await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         SourceText text = snapshot.Text;
         TextSpan span = ProtocolConversion.FromRange(text, parameters.Range, _encoding);
         string[]? only = parameters.Context?.Only;
@@ -302,7 +302,7 @@ public sealed class ToneLanguageServer
             return [];
         }
 
-        AnalysisResult result = Analyze(snapshot, cancellationToken);
+        AnalysisResult result = await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         if (result.Document.Language != Core.Documents.Language.German)
         {
             return [];
@@ -345,7 +345,7 @@ public sealed class ToneLanguageServer
             throw new LocalRpcException("The document is not open or the target is not du or sie.") { ErrorCode = LspErrorCodes.InvalidParams };
         }
 
-        AnalysisResult result = Analyze(snapshot, cancellationToken);
+        AnalysisResult result = await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         var edits = AddressFormConverter.ConvertDocument(result.Document, target.Value, snapshot.Settings.Options.Conversion);
         if (edits.Count == 0 || _rpc is not { IsDisposed: false } rpc)
         {
@@ -373,7 +373,7 @@ public sealed class ToneLanguageServer
             return null;
         }
 
-        AnalysisResult result = Analyze(snapshot, cancellationToken);
+        AnalysisResult result = await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         int offset = snapshot.Text.GetOffset(ProtocolConversion.FromPosition(parameters.Position), _encoding);
         var hits = result.Diagnostics.Where(d => d.Span.Contains(offset) || (d.Span.End == offset && d.Span.Length > 0)).ToList();
         if (hits.Count == 0)
@@ -483,12 +483,12 @@ public sealed class ToneLanguageServer
     private static bool Wanted(string kind, string[]? only) =>
         only is null || only.Length == 0 || only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
 
-    private AnalysisResult Analyze(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<AnalysisResult> AnalyzeAsync(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            AnalysisResult result = snapshot.Analysis;
+            AnalysisResult result = await snapshot.GetAnalysisAsync(cancellationToken).ConfigureAwait(false);
             foreach (string failure in result.Failures)
             {
                 _logger.LogError("Analysis of {Uri} partly failed: {Failure}", snapshot.Uri, failure);
@@ -516,7 +516,7 @@ public sealed class ToneLanguageServer
                     return;
                 }
 
-                AnalysisResult result = snapshot.Analysis;
+                AnalysisResult result = await snapshot.GetAnalysisAsync().ConfigureAwait(false);
                 foreach (string failure in result.Failures)
                 {
                     _logger.LogError("Analysis of {Uri} partly failed: {Failure}", snapshot.Uri, failure);

@@ -1,0 +1,124 @@
+using System.Text;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Tests.Support;
+
+namespace ToneLsp.Tests;
+
+/// <summary><c>tonelsp fix</c>, <c>convert</c>, <c>explain</c> and <c>--version</c>.</summary>
+public sealed class CliCommandTests : IDisposable
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private const string CrlfReply = "Hallo Anna,\r\n\r\nWie bereits erwähnt, ist die Antwort im Hilfebereich.\r\nViele Grüße\r\n";
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public void FixAppliesThePreferredFixAndKeepsLineEndingsAndByteOrderMark()
+    {
+        string path = _directory.WriteBytes("reply.md", [.. Utf8Bom, .. Encoding.UTF8.GetBytes(CrlfReply)]);
+
+        CliResult result = ToneCli.Run("fix", path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Applied 1 edits in 1 files.", result.Output);
+        byte[] expected = [.. Utf8Bom, .. Encoding.UTF8.GetBytes("Hallo Anna,\r\n\r\nKurz zusammengefasst ist die Antwort im Hilfebereich.\r\nViele Grüße\r\n")];
+        Assert.Equal(expected, File.ReadAllBytes(path));
+        Assert.Equal(0, ToneCli.Run("check", path).ExitCode);
+    }
+
+    [Fact]
+    public void FixDryRunShowsTheEditsAndLeavesTheFileAlone()
+    {
+        byte[] original = [.. Utf8Bom, .. Encoding.UTF8.GetBytes(CrlfReply)];
+        string path = _directory.WriteBytes("reply.md", original);
+
+        CliResult result = ToneCli.Run("fix", "--dry-run", path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"{path}:3:1: “Wie bereits erwähnt,” → “Kurz zusammengefasst”", result.Output);
+        Assert.Contains("Would apply 1 edits in 1 files.", result.Output);
+        Assert.Equal(original, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void FixLeavesCleanFilesUntouched()
+    {
+        string path = _directory.Write("clean.md", Samples.Clean);
+        DateTime written = File.GetLastWriteTimeUtc(path);
+
+        CliResult result = ToneCli.Run("fix", _directory.Root);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Applied 0 edits in 0 files.", result.Output);
+        Assert.Equal(Samples.Clean, File.ReadAllText(path));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(path));
+    }
+
+    [Theory]
+    [InlineData("du", "Könnten Sie uns bitte Ihre Kundennummer nennen?\n", "Könntest du uns bitte deine Kundennummer nennen?\n")]
+    [InlineData("sie", "Könntest du uns bitte deine Kundennummer nennen?\n", "Könnten Sie uns bitte Ihre Kundennummer nennen?\n")]
+    public void ConvertRewritesTheFormOfAddressWithItsVerbs(string target, string text, string expected)
+    {
+        string path = _directory.Write("reply.md", text);
+
+        CliResult result = ToneCli.Run("convert", "--to", target, path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(expected, result.Output);
+        Assert.Equal(text, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void ConvertOfAMissingFileExitsWithTwo()
+    {
+        CliResult result = ToneCli.Run("convert", "--to", "du", Path.Combine(_directory.Root, "missing.md"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("missing.md", result.Error);
+    }
+
+    [Fact]
+    public void ExplainPrintsTheRulesHelpText()
+    {
+        CliResult result = ToneCli.Run("explain", "TONE001");
+
+        Assert.Equal(0, result.ExitCode);
+        string helpText = ToneEngine.Default.FindDescriptor("TONE001")!.HelpText.Trim();
+        Assert.StartsWith("TONE001: ", result.Output);
+        Assert.Contains("category: condescension, default severity: warning", result.Output);
+        Assert.Contains(helpText.ReplaceLineEndings(), result.Output.ReplaceLineEndings());
+    }
+
+    [Fact]
+    public void ExplainWithoutARuleListsEveryRule()
+    {
+        CliResult result = ToneCli.Run("explain");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (string id in ToneEngine.Default.Descriptors.Select(d => d.Id))
+        {
+            Assert.Contains(id, result.Output);
+        }
+    }
+
+    [Fact]
+    public void ExplainOfAnUnknownRuleExitsWithTwoAndNamesTheKnownRules()
+    {
+        CliResult result = ToneCli.Run("explain", "NOPE");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown rule 'NOPE'", result.Error);
+        Assert.Contains("TONE001", result.Error);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public async Task VersionPrintsTheToolVersion()
+    {
+        CliResult result = await ToneCli.RunExecutableAsync("--version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ToolInfo.Version, result.Output.Trim());
+    }
+}
