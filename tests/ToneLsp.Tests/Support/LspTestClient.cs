@@ -39,6 +39,9 @@ public sealed class LspTestClient : IAsyncDisposable
     /// <summary>Every <c>workspace/configuration</c> request received.</summary>
     public Inbox<ConfigurationParams> ConfigurationRequests { get; } = new();
 
+    /// <summary>Edits the server asked the client to apply (<c>workspace/applyEdit</c>).</summary>
+    public Inbox<ApplyWorkspaceEditParams> AppliedEdits { get; } = new();
+
     /// <summary>The settings returned for a <c>workspace/configuration</c> section; none by default.</summary>
     public Func<string?, JsonNode?> Settings { get; set; } = _ => null;
 
@@ -160,6 +163,7 @@ public sealed class LspTestClient : IAsyncDisposable
         Statuses.Close(reason);
         LogMessages.Close(reason);
         ConfigurationRequests.Close(reason);
+        AppliedEdits.Close(reason);
     }
 
     // The methods the server calls on the client.
@@ -173,6 +177,13 @@ public sealed class LspTestClient : IAsyncDisposable
 
         [JsonRpcMethod("window/logMessage", UseSingleObjectParameterDeserialization = true)]
         public void LogMessage(LogMessageParams parameters) => client.LogMessages.Add(parameters);
+
+        [JsonRpcMethod("workspace/applyEdit", UseSingleObjectParameterDeserialization = true)]
+        public object ApplyEdit(ApplyWorkspaceEditParams parameters)
+        {
+            client.AppliedEdits.Add(parameters);
+            return new { applied = true };
+        }
 
         [JsonRpcMethod("workspace/configuration", UseSingleObjectParameterDeserialization = true)]
         public JsonNode?[] Configuration(ConfigurationParams parameters)

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using ToneLsp.Protocol;
+using ToneLsp.Tests.Support;
+
+namespace ToneLsp.Tests;
+
+/// <summary>du/Sie conversion through the server: code actions, the code lens, and the convert command.</summary>
+public sealed class ServerConversionTests
+{
+    private const string InformalReply = "Hallo Jana,\n\ndanke für deine Nachricht! Kannst du uns deine Bestellnummer per DM schicken?\n";
+    private const string FormalReply = "Hallo Jana,\n\ndanke für Ihre Nachricht! Können Sie uns Ihre Bestellnummer per DM schicken?\n";
+
+    [Fact]
+    public async Task CodeActionsConvertTheSentenceTheParagraphAndTheWholeReply()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        string uri = Samples.Uri("convert-actions");
+        await client.OpenAndWaitAsync(uri, InformalReply);
+        var cursor = new Protocol.Range(new Position(2, 40), new Position(2, 40));
+
+        CodeAction[] actions = await client.CodeActionsAsync(uri, cursor, only: ["refactor"]);
+
+        Assert.All(actions, a => Assert.Equal("refactor.rewrite", a.Kind));
+        Assert.Equal(
+            ["Convert this sentence to Sie", "Convert this paragraph to Sie", "Convert the whole reply to Sie"],
+            actions.Select(a => a.Title));
+        CodeAction sentence = actions[0];
+        Assert.Equal("Hallo Jana,\n\ndanke für deine Nachricht! Können Sie uns Ihre Bestellnummer per DM schicken?\n",
+            ClientText.ApplyEdits(InformalReply, sentence.Edit!.Changes[uri]));
+        Assert.Equal(FormalReply, ClientText.ApplyEdits(InformalReply, actions[2].Edit!.Changes[uri]));
+    }
+
+    [Fact]
+    public async Task TheCodeLensShowsTheFormsAndOffersTheConversion()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        string uri = Samples.Uri("convert-lens");
+        await client.OpenAndWaitAsync(uri, "> Können Sie mir helfen?\n\n" + InformalReply);
+
+        CodeLens[] lenses = await client.RequestAsync<CodeLens[]>("textDocument/codeLens", new CodeLensParams(new TextDocumentIdentifier(uri)));
+
+        Assert.Equal(2, lenses.Length);
+        Assert.Equal("Address: du · customer: sie", lenses[0].Command!.Title);
+        Assert.Equal("Convert to Sie", lenses[1].Command!.Title);
+        Assert.Equal(Commands.ConvertDocument, lenses[1].Command!.CommandName);
+        Assert.Equal(2, lenses[0].Range.Start.Line);
+    }
+
+    [Fact]
+    public async Task TheConvertCommandAppliesTheEditThroughTheClient()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        string uri = Samples.Uri("convert-command");
+        await client.OpenAndWaitAsync(uri, InformalReply);
+
+        await client.RequestAsync<JsonElement>("workspace/executeCommand",
+            new ExecuteCommandParams(Commands.ConvertDocument, [JsonSerializer.SerializeToElement(uri), JsonSerializer.SerializeToElement("sie")]));
+
+        ApplyWorkspaceEditParams applied = await client.AppliedEdits.WaitForAsync(_ => true, "the conversion edit");
+        Assert.Equal(FormalReply, ClientText.ApplyEdits(InformalReply, applied.Edit.Changes[uri]));
+    }
+
+    [Fact]
+    public async Task AnUnknownCommandIsAnInvalidParamsError()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        // StreamJsonRpc surfaces the InvalidParams code (-32602) as a RemoteMethodNotFoundException.
+        var error = await Assert.ThrowsAnyAsync<StreamJsonRpc.RemoteRpcException>(() =>
+            client.RequestAsync<JsonElement>("workspace/executeCommand", new ExecuteCommandParams("tonelsp.nope", null)));
+        Assert.Contains("tonelsp.convertDocument", error.Message, StringComparison.Ordinal);
+        await client.AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task EnglishRepliesGetNoConversion()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        string uri = Samples.Uri("convert-english");
+        await client.OpenAndWaitAsync(uri, "Thanks for your message! Could you DM us your order number?\n");
+        CodeAction[] actions = await client.CodeActionsAsync(uri, new Protocol.Range(new Position(0, 5), new Position(0, 5)), only: ["refactor"]);
+        CodeLens[] lenses = await client.RequestAsync<CodeLens[]>("textDocument/codeLens", new CodeLensParams(new TextDocumentIdentifier(uri)));
+        Assert.Empty(actions);
+        Assert.Empty(lenses);
+    }
+}
