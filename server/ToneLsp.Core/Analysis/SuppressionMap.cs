@@ -6,7 +6,13 @@ namespace ToneLsp.Core.Analysis;
 /// <summary>Decides whether a diagnostic is switched off by a suppression comment.</summary>
 internal sealed class SuppressionMap(TemplateDocument document)
 {
-    /// <summary>Whether any suppression comment covers the diagnostic's start.</summary>
+    private readonly HashSet<SuppressionComment> _used = [];
+
+    /// <summary>The suppression comments that switched nothing off (enable comments never count).</summary>
+    public IEnumerable<SuppressionComment> Unused =>
+        document.Suppressions.Where(c => c.Kind != SuppressionKind.Enable && !_used.Contains(c));
+
+    /// <summary>Whether any suppression comment covers the diagnostic's start; remembers the comment that did.</summary>
     public bool IsSuppressed(ToneDiagnostic diagnostic)
     {
         if (document.Suppressions.Count == 0)
@@ -16,7 +22,7 @@ internal sealed class SuppressionMap(TemplateDocument document)
 
         var source = document.Source;
         int line = source.GetLineNumber(diagnostic.Span.Start);
-        bool disabled = false;
+        SuppressionComment? disabledBy = null;
         foreach (SuppressionComment comment in document.Suppressions)
         {
             if (!comment.AppliesTo(diagnostic.Id, diagnostic.Category))
@@ -28,19 +34,24 @@ internal sealed class SuppressionMap(TemplateDocument document)
             switch (comment.Kind)
             {
                 case SuppressionKind.DisableLine when commentLine == line:
-                    return true;
                 case SuppressionKind.DisableNextLine when NextContentLine(source, source.GetLineNumber(comment.Span.End)) == line:
+                    _used.Add(comment);
                     return true;
                 case SuppressionKind.Disable when comment.Span.Start <= diagnostic.Span.Start:
-                    disabled = true;
+                    disabledBy = comment;
                     break;
                 case SuppressionKind.Enable when comment.Span.Start <= diagnostic.Span.Start:
-                    disabled = false;
+                    disabledBy = null;
                     break;
             }
         }
 
-        return disabled;
+        if (disabledBy is not null)
+        {
+            _used.Add(disabledBy);
+        }
+
+        return disabledBy is not null;
     }
 
     private static int NextContentLine(Text.SourceText source, int line)

@@ -47,7 +47,9 @@ public sealed class ToneEngine
             .SelectMany(p => p.FixableDiagnosticIds.Select(id => (id, p)))
             .GroupBy(pair => pair.id, StringComparer.OrdinalIgnoreCase)
             .ToImmutableDictionary(g => g.Key, g => g.Select(pair => pair.p).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
-        Descriptors = [.. _analyzers.SelectMany(a => a.SupportedDiagnostics).Append(DocumentProblemAnalyzer.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        Descriptors = [.. _analyzers.SelectMany(a => a.SupportedDiagnostics)
+            .Append(DocumentProblemAnalyzer.Descriptor).Append(DocumentProblemAnalyzer.UnusedSuppression)
+            .DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>The engine with every built-in rule.</summary>
@@ -121,6 +123,16 @@ public sealed class ToneEngine
             int start = Math.Clamp(diagnostic.Span.Start, 0, document.Source.Length);
             int end = Math.Clamp(diagnostic.Span.End, start, document.Source.Length);
             kept.Add(diagnostic with { Severity = severity, Span = TextSpan.FromBounds(start, end) });
+        }
+
+        foreach (SuppressionComment unused in suppressions.Unused)
+        {
+            string ids = unused.RuleIds.Count > 0 ? $" ({string.Join(", ", unused.RuleIds)})" : string.Empty;
+            var diagnostic = ToneDiagnostic.Create(DocumentProblemAnalyzer.UnusedSuppression, unused.Span, DocumentProblemAnalyzer.UnusedSuppression.FormatMessage(ids));
+            if (options.Resolve(diagnostic) is { } severity)
+            {
+                kept.Add(diagnostic with { Severity = severity });
+            }
         }
 
         var ordered = kept

@@ -28,5 +28,6 @@ public static class BuiltInRules
         yield return new EmpathyCodeFixProvider();
         yield return new BrandCodeFixProvider();
         yield return new PlaceholderCodeFixProvider();
+        yield return new UnusedSuppressionCodeFixProvider();
     }
 }
