@@ -36,8 +36,9 @@ public sealed class CliCommandTests : IDisposable
         CliResult result = ToneCli.Run("fix", "--dry-run", path);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains($"{path}:3:1: “Wie bereits erwähnt,” → “Kurz zusammengefasst”", result.Output);
-        Assert.Contains("Would apply 1 edits in 1 files.", result.Output);
+        string display = path.Replace('\\', '/');
+        Assert.Contains($"--- a/{display}\n+++ b/{display}\n@@ -1,4 +1,4 @@\n Hallo Anna,\n \n-Wie bereits erwähnt, ist die Antwort im Hilfebereich.\n+Kurz zusammengefasst ist die Antwort im Hilfebereich.\n Viele Grüße\n", result.Output);
+        Assert.Contains("Would apply 1 edits in 1 files.", result.Error);
         Assert.Equal(original, File.ReadAllBytes(path));
     }
 

@@ -27,6 +27,9 @@ public sealed class AnalysisResult
 
     /// <summary>Analyzers or fix providers that failed on this input; their findings are missing. Empty when all is well.</summary>
     public IReadOnlyList<string> Failures { get; }
+
+    /// <summary>The same analysis with other diagnostics, for hosts that add findings that need several files (twins).</summary>
+    public AnalysisResult WithDiagnostics(IReadOnlyList<ToneDiagnostic> diagnostics) => new(Input, diagnostics, Failures);
 }
 
 /// <summary>
@@ -48,7 +51,7 @@ public sealed class ToneEngine
             .GroupBy(pair => pair.id, StringComparer.OrdinalIgnoreCase)
             .ToImmutableDictionary(g => g.Key, g => g.Select(pair => pair.p).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
         Descriptors = [.. _analyzers.SelectMany(a => a.SupportedDiagnostics)
-            .Append(DocumentProblemAnalyzer.Descriptor).Append(DocumentProblemAnalyzer.UnusedSuppression)
+            .Append(DocumentProblemAnalyzer.Descriptor).Append(DocumentProblemAnalyzer.UnusedSuppression).Concat(TwinTemplates.Descriptors)
             .DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
 

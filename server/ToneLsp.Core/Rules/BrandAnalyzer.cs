@@ -74,7 +74,9 @@ public sealed partial class BrandAnalyzer : ToneAnalyzer
         }
 
         string ending = string.Join("\n", reply.TakeLast(2).Select(b => document.GetProse(b.Span)));
-        if (input.Options.RequireClosing && !ClosingPattern().IsMatch(ending))
+        string lastBlock = document.GetProse(reply[^1].Span).Trim();
+        bool closed = ClosingPattern().IsMatch(ending) || (lastBlock.Length <= 40 && ShortClosingPattern().IsMatch(lastBlock));
+        if (input.Options.RequireClosing && !closed)
         {
             string closing = german ? "\n\nViele Grüße" : "\n\nBest regards";
             int at = reply[^1].Span.End;
@@ -119,8 +121,12 @@ public sealed partial class BrandAnalyzer : ToneAnalyzer
     [GeneratedRegex(@"^(hallo|hi|hey|moin|servus|guten\s+(tag|morgen|abend)|sehr\s+geehrte|liebe[rs]?|hello|dear|good\s+(morning|afternoon|evening)|greetings|grüß\s+gott)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GreetingPattern();
 
-    [GeneratedRegex(@"\b(grüße|gruß|grüßen|regards|cheers|best|thanks|thank you|danke|sincerely|bis bald|LG|VG|(dein|euer|ihr|your)\s+[\p{L}\- ]*team)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(grüße|gruß|grüßen|regards|sincerely|bis bald|LG|VG|(dein|euer|ihr|your)\s+[\p{L}\- ]*team)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClosingPattern();
+
+    // A short last line such as "Danke!" or "Cheers, Anna" also closes a reply.
+    [GeneratedRegex(@"^(danke|vielen dank|thanks|thank you|cheers|best|alles gute|bis dann|ciao)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShortClosingPattern();
 }
 
 /// <summary>Fixes brand findings: removes the emoji, or inserts the greeting or closing.</summary>

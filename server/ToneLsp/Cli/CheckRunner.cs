@@ -1,39 +1,119 @@
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
+using ToneLsp.Repository;
 
 namespace ToneLsp.Cli;
 
-/// <summary>One checked file: its text, the analysis, and each diagnostic's fixes.</summary>
-public sealed record FileReport(TemplateFile File, AnalysisResult Result, IReadOnlyList<(ToneDiagnostic Diagnostic, IReadOnlyList<CodeFix> Fixes)> Findings);
+/// <summary>One checked file: its text, the analysis, each finding with its fixes and fingerprint, and its channel.</summary>
+public sealed record FileReport(
+    TemplateFile File,
+    AnalysisResult Result,
+    IReadOnlyList<(ToneDiagnostic Diagnostic, IReadOnlyList<CodeFix> Fixes)> Findings,
+    IReadOnlyList<string> Fingerprints,
+    string? Channel);
 
-/// <summary>Reads and analyses files in parallel; results come back in path order.</summary>
+/// <summary>The outcome of checking a set of templates.</summary>
+public sealed record CheckRun(IReadOnlyList<FileReport> Reports, IReadOnlyList<ConfigurationError> ConfigurationErrors);
+
+/// <summary>
+/// Checks templates the way a repository is checked in CI: each file with the configuration above it, placeholder
+/// names counted across all files, language twins compared, all in parallel; results come back in path order.
+/// </summary>
 public static class CheckRunner
 {
-    /// <summary>Checks every file; an unreadable file throws <see cref="IOException"/> naming it.</summary>
-    public static IReadOnlyList<FileReport> Run(IReadOnlyList<(string Path, string Display)> files, ToneEngine engine, ToneOptions options)
+    /// <summary>Checks the files; an unreadable file throws <see cref="IOException"/> naming it.</summary>
+    public static CheckRun Run(
+        IReadOnlyList<TemplatePath> files,
+        ToneEngine engine,
+        ToneOptions baseOptions,
+        ConfigurationProvider configurations,
+        Action? progress = null)
     {
-        var reports = new FileReport[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var inputs = new (TemplateFile File, TemplateDocument Document, ToneOptions Options, string RelativePath)[files.Count];
+        Parallel.For(0, files.Count, parallel, i =>
         {
-            var (path, display) = files[i];
+            TemplatePath path = files[i];
             TemplateFile file;
             try
             {
-                file = TemplateFiles.Read(path, display);
+                file = TemplateFiles.Read(path.FullPath, path.DisplayPath);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                throw new IOException($"cannot read {display}: {exception.Message}", exception);
+                throw new IOException($"cannot read {path.DisplayPath}: {exception.Message}", exception);
             }
 
-            AnalysisResult result = engine.Analyze(file.Text, options);
-            var findings = result.Diagnostics.Select(d => (d, engine.GetFixes(result, d))).ToList();
-            reports[i] = new FileReport(file, result, findings);
+            ResolvedConfiguration resolved = configurations.For(path.FullPath);
+            string relative = resolved.RelativePath(path.FullPath) ?? path.DisplayPath;
+            ToneOptions options = resolved.Configuration.Apply(baseOptions, relative);
+            inputs[i] = (file, TemplateDocument.Parse(file.Text, options.DefaultLanguage), options, relative);
         });
-        return reports;
+
+        // How many templates use each placeholder, so a one-off spelling stands out.
+        var known = inputs.SelectMany(x => x.Document.Placeholders.Select(p => p.Name).Distinct())
+            .GroupBy(n => n, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var results = new AnalysisResult[files.Count];
+        Parallel.For(0, files.Count, parallel, i =>
+        {
+            results[i] = engine.Analyze(inputs[i].Document, inputs[i].Options with { KnownPlaceholders = known });
+            progress?.Invoke();
+        });
+
+        var twins = Twins(inputs.Select(x => (x.RelativePath, x.Document)).ToList());
+        var reports = new FileReport[files.Count];
+        Parallel.For(0, files.Count, parallel, i =>
+        {
+            var diagnostics = results[i].Diagnostics.ToList();
+            if (twins.TryGetValue(i, out int twin))
+            {
+                diagnostics.AddRange(TwinTemplates.Compare(results[i], results[twin], inputs[twin].File.DisplayPath));
+            }
+
+            var findings = diagnostics.Select(d => (d, engine.GetFixes(results[i], d))).ToList();
+            string? channel = results[i].Input.Channel?.Name ?? results[i].Document.Metadata.Channel;
+            reports[i] = new FileReport(inputs[i].File, results[i], findings, Fingerprints.Compute(results[i].WithDiagnostics(diagnostics)), channel);
+        });
+
+        var errors = files.Select(f => configurations.For(f.FullPath)).SelectMany(r => r.Errors).Distinct().ToList();
+        return new CheckRun(reports, errors);
     }
 
     /// <summary>Whether any finding is at or above the severity that fails the run.</summary>
     public static bool Fails(IEnumerable<FileReport> reports, DiagnosticSeverity failLevel) =>
         reports.Any(r => r.Findings.Any(f => f.Diagnostic.Severity <= failLevel));
+
+    // Pairs templates by swapped language directories or suffixes, or front matter translationOf:.
+    private static Dictionary<int, int> Twins(List<(string RelativePath, TemplateDocument Document)> templates)
+    {
+        var byPath = templates.Select((t, i) => (t.RelativePath, i)).ToDictionary(x => x.RelativePath, x => x.i, StringComparer.OrdinalIgnoreCase);
+        var pairs = new Dictionary<int, int>();
+        for (int i = 0; i < templates.Count; i++)
+        {
+            var (relative, document) = templates[i];
+            if (document.Metadata.Values.TryGetValue("translationOf", out string? target))
+            {
+                string joined = Path.GetFullPath(Path.Combine("/", Path.GetDirectoryName(relative) ?? string.Empty, target)).TrimStart('/').Replace('\\', '/');
+                if (byPath.TryGetValue(joined, out int other))
+                {
+                    pairs[i] = other;
+                    pairs.TryAdd(other, i);
+                    continue;
+                }
+            }
+
+            foreach (string candidate in TwinTemplates.CandidateTwins(relative))
+            {
+                if (byPath.TryGetValue(candidate, out int other) && !pairs.ContainsKey(i))
+                {
+                    pairs[i] = other;
+                }
+            }
+        }
+
+        return pairs;
+    }
 }

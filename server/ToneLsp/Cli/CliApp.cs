@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,6 +8,7 @@ using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Text;
+using ToneLsp.Repository;
 using ToneLsp.Server;
 
 namespace ToneLsp.Cli;
@@ -63,7 +65,7 @@ public static class CliApp
     {
         var root = new RootCommand("ToneLsp: a tone linter and language server for customer reply templates (German and English).");
         root.Subcommands.Add(ServeCommand());
-        root.Subcommands.Add(CheckCommand(output, engine));
+        root.Subcommands.Add(CheckCommand(output, error, engine));
         root.Subcommands.Add(FixCommand(output, error, engine));
         root.Subcommands.Add(ConvertCommand(output));
         root.Subcommands.Add(ExplainCommand(output, engine));
@@ -99,27 +101,59 @@ public static class CliApp
         return server.RunAsync(input, output).GetAwaiter().GetResult();
     }
 
-    private static Command CheckCommand(TextWriter output, ToneEngine engine)
+    private static Command CheckCommand(TextWriter output, TextWriter error, ToneEngine engine)
     {
-        Argument<string[]> paths = PathsArgument();
-        var format = new Option<string>("--format") { Description = "Output format: text, json or sarif.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var paths = PathsArgument();
+        var format = new Option<string>("--format") { Description = "Output format: text, json, sarif or github.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var failLevel = new Option<string>("--fail-level") { Description = "Exit 1 when a finding is at or above this severity.", DefaultValueFactory = _ => "warning" };
         failLevel.AcceptOnlyFromAmong("error", "warning", "information", "hint");
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in this file and exit 0." };
+        var reportSuppressions = new Option<bool>("--report-suppressions") { Description = "List every suppression comment with its reason; unused ones are marked." };
         var (language, address, capitalize, rules, humor) = AnalysisOptions();
-        var command = new Command("check", "Check reply templates for tone problems.") { paths, format, failLevel, language, address, capitalize, rules, humor };
+        var command = new Command("check", "Check reply templates for tone problems.")
+        {
+            paths, format, failLevel, baseline, writeBaseline, reportSuppressions, language, address, capitalize, rules, humor,
+        };
         command.SetAction(parse =>
         {
             ToneOptions options = ReadOptions(parse, language, address, capitalize, rules) with { HumorAllowed = parse.GetValue(humor) };
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            IReadOnlyList<FileReport> reports = CheckRunner.Run(TemplateFiles.Expand(inputs), engine, options);
-            string text = parse.GetValue(format) switch
+            var configurations = new ConfigurationProvider();
+            var files = TemplateDiscovery.Find(inputs, configurations);
+            string selectedFormat = parse.GetValue(format)!;
+            CheckRun run = WithProgress(error, selectedFormat == "text", files.Count, tick => CheckRunner.Run(files, engine, options, configurations, tick));
+            IReadOnlyList<FileReport> reports = run.Reports;
+            if (parse.GetValue(writeBaseline) is { } baselinePath)
+            {
+                Baseline.Write(baselinePath, reports);
+                error.WriteLine($"Wrote a baseline of {reports.Sum(r => r.Findings.Count)} findings in {reports.Count} files to {baselinePath}.");
+                return ReportConfigurationErrors(error, run) ? UsageError : Success;
+            }
+
+            if (parse.GetValue(baseline) is { } baselineFile)
+            {
+                reports = Baseline.Read(baselineFile).Filter(reports);
+            }
+
+            output.Write(selectedFormat switch
             {
                 "json" => JsonReport.Write(reports) + "\n",
                 "sarif" => SarifReport.Write(reports, engine.Descriptors) + "\n",
+                "github" => GithubReport.Write(reports),
                 _ => TextReport.Write(reports, UseColor(output)),
-            };
-            output.Write(text);
+            });
+            if (parse.GetValue(reportSuppressions))
+            {
+                (selectedFormat == "text" ? output : error).Write(TextReport.Suppressions(reports));
+            }
+
+            if (ReportConfigurationErrors(error, run))
+            {
+                return UsageError;
+            }
+
             DiagnosticSeverity level = ParseSeverity(parse.GetValue(failLevel)!);
             return CheckRunner.Fails(reports, level) ? Findings : Success;
         });
@@ -128,46 +162,87 @@ public static class CliApp
 
     private static Command FixCommand(TextWriter output, TextWriter error, ToneEngine engine)
     {
-        Argument<string[]> paths = PathsArgument();
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change; write nothing." };
+        var paths = PathsArgument();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print a unified diff of what would change; write nothing." };
         var (language, address, capitalize, rules, humor) = AnalysisOptions();
         var command = new Command("fix", "Apply every preferred fix whose edits do not overlap.") { paths, dryRun, language, address, capitalize, rules, humor };
         command.SetAction(parse =>
         {
             ToneOptions options = ReadOptions(parse, language, address, capitalize, rules) with { HumorAllowed = parse.GetValue(humor) };
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            int changedFiles = 0, applied = 0;
-            foreach (var (path, display) in TemplateFiles.Expand(inputs))
+            var configurations = new ConfigurationProvider();
+            var files = TemplateDiscovery.Find(inputs, configurations);
+            CheckRun run = CheckRunner.Run(files, engine, options, configurations);
+            int changedFiles = 0, applied = 0, failed = 0;
+            foreach (FileReport report in run.Reports)
             {
-                TemplateFile file = TemplateFiles.Read(path, display);
-                AnalysisResult result = engine.Analyze(file.Text, options);
-                IReadOnlyList<TextEdit> edits = engine.GetFixAllEdits(result);
+                IReadOnlyList<TextEdit> edits = engine.GetFixAllEdits(report.Result);
                 if (edits.Count == 0)
                 {
                     continue;
                 }
 
+                SourceText source = report.Result.Document.Source;
+                string lineBreak = source.DominantLineBreak;
+                string fixedText = source.ApplyEdits(edits.Select(e => e with { NewText = lineBreak == "\n" ? e.NewText : e.NewText.Replace("\r\n", "\n").Replace("\n", lineBreak) }));
+                if (parse.GetValue(dryRun))
+                {
+                    output.Write(UnifiedDiff.Create(report.File.DisplayPath, source.Text, fixedText));
+                }
+                else
+                {
+                    try
+                    {
+                        SafeWriter.Write(report.File, fixedText);
+                    }
+                    catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                    {
+                        failed++;
+                        error.WriteLine($"tonelsp: {report.File.DisplayPath}: {exception.Message}");
+                        continue;
+                    }
+                }
+
                 changedFiles++;
                 applied += edits.Count;
-                foreach (TextEdit edit in edits)
-                {
-                    LinePosition at = result.Document.Source.GetPosition(edit.Span.Start);
-                    output.WriteLine($"{display}:{at.Line + 1}:{at.Character + 1}: “{result.Document.Source.Slice(edit.Span)}” → “{edit.NewText}”");
-                }
-
-                if (!parse.GetValue(dryRun))
-                {
-                    SafeWriter.Write(file, result.Document.Source.ApplyEdits(edits));
-                }
             }
 
-            output.WriteLine(parse.GetValue(dryRun)
+            (parse.GetValue(dryRun) ? error : output).WriteLine(parse.GetValue(dryRun)
                 ? $"Would apply {applied} edits in {changedFiles} files."
                 : $"Applied {applied} edits in {changedFiles} files.");
-            _ = error;
-            return Success;
+            return failed > 0 || ReportConfigurationErrors(error, run) ? UsageError : Success;
         });
         return command;
+    }
+
+    // Configuration errors are printed with file and line; checking still ran with what was valid.
+    private static bool ReportConfigurationErrors(TextWriter error, CheckRun run)
+    {
+        foreach (var problem in run.ConfigurationErrors)
+        {
+            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.Message}");
+        }
+
+        return run.ConfigurationErrors.Count > 0;
+    }
+
+    // A progress bar on a terminal for the text format; nothing when stderr is redirected.
+    private static T WithProgress<T>(TextWriter error, bool textFormat, int total, Func<Action, T> work)
+    {
+        if (!textFormat || total < 20 || !ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected ||
+            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
+            return work(() => { });
+        }
+
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
+        T result = default!;
+        console.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("Checking templates", maxValue: total);
+            result = work(() => task.Increment(1));
+        });
+        return result;
     }
 
     private static Command ConvertCommand(TextWriter output)

@@ -5,8 +5,12 @@ namespace ToneLsp.Cli;
 /// <summary>Writes a file atomically (temp file and rename), keeping its encoding and byte order mark, and only if it did not change since it was read.</summary>
 public static class SafeWriter
 {
-    /// <summary>Replaces the file's content; throws <see cref="IOException"/> when the file changed on disk since it was read.</summary>
-    public static void Write(TemplateFile file, string newText)
+    /// <summary>
+    /// Replaces the file's content; throws <see cref="IOException"/> when the file changed on disk since it was read.
+    /// <paramref name="beforeReplace"/> runs with the temporary file's path just before it replaces the original (tests
+    /// use it to simulate a failure).
+    /// </summary>
+    public static void Write(TemplateFile file, string newText, Action<string>? beforeReplace = null)
     {
         TemplateFile current = TemplateFiles.Read(file.Path, file.DisplayPath);
         if (!string.Equals(current.Text, file.Text, StringComparison.Ordinal))
@@ -31,6 +35,7 @@ public static class SafeWriter
                 stream.Flush(flushToDisk: true);
             }
 
+            beforeReplace?.Invoke(temp);
             File.Move(temp, file.Path, overwrite: true);
         }
         finally

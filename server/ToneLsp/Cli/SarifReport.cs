@@ -27,11 +27,13 @@ public static class SarifReport
         foreach (FileReport report in reports)
         {
             SourceText text = report.Result.Document.Source;
-            foreach (var (diagnostic, fixes) in report.Findings)
+            for (int findingIndex = 0; findingIndex < report.Findings.Count; findingIndex++)
             {
+                var (diagnostic, fixes) = report.Findings[findingIndex];
                 var result = new JsonObject
                 {
                     ["ruleId"] = diagnostic.Id,
+                    ["partialFingerprints"] = new JsonObject { ["toneFingerprint/v1"] = report.Fingerprints[findingIndex] },
                     ["level"] = Level(diagnostic.Severity),
                     ["message"] = new JsonObject { ["text"] = diagnostic.Message },
                     ["locations"] = new JsonArray(new JsonObject

@@ -1,4 +1,5 @@
 using System.Text;
+using Spectre.Console;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Text;
 
@@ -39,15 +40,79 @@ public static class TextReport
         if (all.Count == 0)
         {
             output.Append(Paint($"No tone problems in {Files(reports.Count)}.", "32", color)).Append('\n');
-        }
-        else
-        {
-            output.Append('\n').Append($"{all.Count} finding{(all.Count == 1 ? string.Empty : "s")} in {Files(reports.Count(r => r.Findings.Count > 0))} ")
-                .Append($"({all.Count(d => d.Severity == DiagnosticSeverity.Error)} errors, {all.Count(d => d.Severity == DiagnosticSeverity.Warning)} warnings, ")
-                .Append($"{all.Count(d => d.Severity >= DiagnosticSeverity.Information)} information and hints); {Files(reports.Count)} checked.\n");
+            return output.ToString();
         }
 
+        output.Append('\n').Append(SummaryTable(reports, color));
+        output.Append($"{all.Count} finding{(all.Count == 1 ? string.Empty : "s")} in {Files(reports.Count(r => r.Findings.Count > 0))} ")
+            .Append($"({all.Count(d => d.Severity == DiagnosticSeverity.Error)} errors, {all.Count(d => d.Severity == DiagnosticSeverity.Warning)} warnings, ")
+            .Append($"{all.Count(d => d.Severity >= DiagnosticSeverity.Information)} information and hints); {Files(reports.Count)} checked.\n");
         return output.ToString();
+    }
+
+    /// <summary>Every suppression comment with its reason; unused ones are marked.</summary>
+    public static string Suppressions(IReadOnlyList<FileReport> reports)
+    {
+        var output = new StringBuilder();
+        int count = 0;
+        foreach (FileReport report in reports)
+        {
+            var unused = report.Findings.Where(f => f.Diagnostic.Id == "TONE020").Select(f => f.Diagnostic.Span).ToHashSet();
+            SourceText text = report.Result.Document.Source;
+            foreach (var comment in report.Result.Document.Suppressions.Where(c => c.Kind != Core.Documents.SuppressionKind.Enable))
+            {
+                count++;
+                LinePosition at = text.GetPosition(comment.Span.Start);
+                string rules = comment.RuleIds.Count == 0 ? "all rules" : string.Join(", ", comment.RuleIds);
+                string kind = comment.Kind switch
+                {
+                    Core.Documents.SuppressionKind.DisableNextLine => "next line",
+                    Core.Documents.SuppressionKind.DisableLine => "this line",
+                    _ => "until enabled",
+                };
+                output.Append($"{report.File.DisplayPath}:{at.Line + 1}:{at.Character + 1}: {rules} ({kind})")
+                    .Append(comment.Reason is { } reason ? $" -- {reason}" : " -- no reason given")
+                    .Append(unused.Contains(comment.Span) ? " [unused]" : string.Empty)
+                    .Append('\n');
+            }
+        }
+
+        output.Append($"{count} suppression{(count == 1 ? string.Empty : "s")}.\n");
+        return output.ToString();
+    }
+
+    // Findings per category and per channel, by severity.
+    private static string SummaryTable(IReadOnlyList<FileReport> reports, bool color)
+    {
+        var writer = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(writer),
+            Ansi = color ? Spectre.Console.AnsiSupport.Yes : Spectre.Console.AnsiSupport.No,
+            ColorSystem = color ? Spectre.Console.ColorSystemSupport.Standard : Spectre.Console.ColorSystemSupport.NoColors,
+            Interactive = Spectre.Console.InteractionSupport.No,
+        });
+        console.Profile.Width = 100;
+        var rows = reports.SelectMany(r => r.Findings.Select(f => (f.Diagnostic, Channel: r.Channel ?? "(none)"))).ToList();
+        foreach (var (title, key) in new (string, Func<(ToneDiagnostic Diagnostic, string Channel), string>)[] { ("category", x => x.Diagnostic.Category), ("channel", x => x.Channel) })
+        {
+            var table = new Spectre.Console.Table().Border(Spectre.Console.TableBorder.Rounded)
+                .AddColumn(title).AddColumn("errors").AddColumn("warnings").AddColumn("information").AddColumn("hints").AddColumn("total");
+            foreach (var group in rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                table.AddRow(
+                    Spectre.Console.Markup.Escape(group.Key),
+                    group.Count(x => x.Diagnostic.Severity == DiagnosticSeverity.Error).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    group.Count(x => x.Diagnostic.Severity == DiagnosticSeverity.Warning).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    group.Count(x => x.Diagnostic.Severity == DiagnosticSeverity.Information).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    group.Count(x => x.Diagnostic.Severity == DiagnosticSeverity.Hint).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            console.Write(table);
+        }
+
+        return writer.ToString();
     }
 
     private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";

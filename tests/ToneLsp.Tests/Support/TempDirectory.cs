@@ -15,6 +15,7 @@ public sealed class TempDirectory : IDisposable
     public string WriteBytes(string name, byte[] bytes)
     {
         string path = Path.Combine(Root, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
         return path;
     }

@@ -1,0 +1,94 @@
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>
+/// The same template in two languages (<c>de/x.md</c> and <c>en/x.md</c>, <c>x.de.md</c> and <c>x.en.md</c>, or front
+/// matter <c>translationOf:</c>): TONE021 when they use different placeholders, TONE022 as a hint when the twin has
+/// tone findings. Comparing needs both files, so the host pairs them and calls <see cref="Compare"/>.
+/// </summary>
+public static class TwinTemplates
+{
+    /// <summary>Different placeholders in twins.</summary>
+    public static readonly DiagnosticDescriptor PlaceholderMismatch = new(
+        "TONE021",
+        Categories.Template,
+        DiagnosticSeverity.Warning,
+        "Twin templates use different placeholders",
+        "“{0}” is not used in the twin {1}",
+        "The German and the English version of a template should fill in the same data. A placeholder that only one twin " +
+        "uses usually means one version was edited and the other forgotten, or a placeholder was misspelt.");
+
+    /// <summary>Tone findings in the twin.</summary>
+    public static readonly DiagnosticDescriptor TwinFindings = new(
+        "TONE022",
+        Categories.Template,
+        DiagnosticSeverity.Hint,
+        "The twin template has tone findings",
+        "The twin {0} has {1} tone finding(s) ({2}); this version may say the same",
+        "Twin templates are usually translations of each other, so a tone problem in one often exists in the other, in " +
+        "words no rule catches. Worth a look while you are here.");
+
+    /// <summary>Both descriptors.</summary>
+    public static IEnumerable<DiagnosticDescriptor> Descriptors => [PlaceholderMismatch, TwinFindings];
+
+    /// <summary>The twin path for a template path, by swapping a language directory or suffix; null when there is none.</summary>
+    public static IEnumerable<string> CandidateTwins(string relativePath)
+    {
+        string path = relativePath.Replace('\\', '/');
+        foreach (var (from, to) in new[] { ("de", "en"), ("en", "de") })
+        {
+            if (path.StartsWith(from + "/", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return to + path[from.Length..];
+            }
+
+            int inner = path.IndexOf("/" + from + "/", StringComparison.OrdinalIgnoreCase);
+            if (inner >= 0)
+            {
+                yield return path[..inner] + "/" + to + "/" + path[(inner + from.Length + 2)..];
+            }
+
+            if (path.EndsWith("." + from + ".md", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return path[..^(from.Length + 4)] + "." + to + ".md";
+            }
+        }
+    }
+
+    /// <summary>Diagnostics for <paramref name="self"/> from comparing it with its twin.</summary>
+    public static IReadOnlyList<ToneDiagnostic> Compare(AnalysisResult self, AnalysisResult twin, string twinName)
+    {
+        var diagnostics = new List<ToneDiagnostic>();
+        var twinNames = twin.Document.Placeholders.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (Placeholder placeholder in self.Document.Placeholders.DistinctBy(p => p.Name))
+        {
+            if (!twinNames.Contains(placeholder.Name))
+            {
+                Add(ToneDiagnostic.Create(PlaceholderMismatch, placeholder.Span, PlaceholderMismatch.FormatMessage(placeholder.Text, twinName)));
+            }
+        }
+
+        var toneFindings = twin.Diagnostics.Where(d => d.Severity <= DiagnosticSeverity.Warning && d.Category != Categories.Template).ToList();
+        if (toneFindings.Count > 0 && self.Document.ReplyBlocks.FirstOrDefault() is { } first)
+        {
+            string categories = string.Join(", ", toneFindings.Select(d => d.Category).Distinct());
+            var words = ProseTokenizer.Tokenize(self.Document.Prose, first.Span).Where(t => t.IsWord).Take(3).ToList();
+            TextSpan span = words.Count == 0 ? new TextSpan(first.Span.Start, 0) : TextSpan.FromBounds(words[0].Span.Start, words[^1].Span.End);
+            Add(ToneDiagnostic.Create(TwinFindings, span, TwinFindings.FormatMessage(twinName, toneFindings.Count, categories)));
+        }
+
+        return diagnostics;
+
+        void Add(ToneDiagnostic diagnostic)
+        {
+            if (self.Input.Options.Resolve(diagnostic) is { } severity)
+            {
+                diagnostics.Add(diagnostic with { Severity = severity });
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using ToneLsp.Core.Configuration;
+
+namespace ToneLsp.Repository;
+
+/// <summary>The configuration that applies to one template, where it came from, and what was wrong with it.</summary>
+public sealed record ResolvedConfiguration(ToneConfiguration Configuration, string? BaseDirectory, IReadOnlyList<string> Files, IReadOnlyList<ConfigurationError> Errors)
+{
+    /// <summary>No configuration file anywhere above the template.</summary>
+    public static ResolvedConfiguration None { get; } = new(ToneConfiguration.Empty, null, [], []);
+
+    /// <summary>The template's path relative to the outermost configuration's directory, with forward slashes.</summary>
+    public string? RelativePath(string fullPath) =>
+        BaseDirectory is null ? null : Path.GetRelativePath(BaseDirectory, fullPath).Replace('\\', '/');
+}
+
+/// <summary>
+/// Finds and reads <c>.tonelsp.yaml</c> files by walking up from a template's directory; nearer files override
+/// farther ones. Files are cached by path and last write time, so a changed file is read again.
+/// </summary>
+public sealed class ConfigurationProvider
+{
+    private readonly Dictionary<string, (DateTime Stamp, ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors)> _cache = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+
+    /// <summary>The merged configuration for a template file (or a directory).</summary>
+    public ResolvedConfiguration For(string path)
+    {
+        string? directory = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path));
+        var found = new List<(string File, ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors)>();
+        while (directory is not null)
+        {
+            string candidate = Path.Combine(directory, ConfigurationParser.FileName);
+            if (File.Exists(candidate))
+            {
+                var (configuration, errors) = Read(candidate);
+                found.Add((candidate, configuration, errors));
+            }
+
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        if (found.Count == 0)
+        {
+            return ResolvedConfiguration.None;
+        }
+
+        return new ResolvedConfiguration(
+            ToneConfiguration.Merge([.. found.Select(f => f.Configuration)]),
+            Path.GetDirectoryName(found[^1].File),
+            [.. found.Select(f => f.File)],
+            [.. found.SelectMany(f => f.Errors)]);
+    }
+
+    /// <summary>Forgets a cached file, for example after the editor reports a change.</summary>
+    public void Invalidate(string file)
+    {
+        lock (_gate)
+        {
+            _cache.Remove(Path.GetFullPath(file));
+        }
+    }
+
+    /// <summary>Reads one configuration file, from the cache when it has not changed.</summary>
+    public (ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors) Read(string file)
+    {
+        string full = Path.GetFullPath(file);
+        DateTime stamp;
+        try
+        {
+            stamp = File.GetLastWriteTimeUtc(full);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (ToneConfiguration.Empty, [new ConfigurationError(full, 1, 1, $"Cannot read the configuration: {exception.Message}")]);
+        }
+
+        lock (_gate)
+        {
+            if (_cache.TryGetValue(full, out var cached) && cached.Stamp == stamp)
+            {
+                return (cached.Configuration, cached.Errors);
+            }
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(full);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (ToneConfiguration.Empty, [new ConfigurationError(full, 1, 1, $"Cannot read the configuration: {exception.Message}")]);
+        }
+
+        var parsed = ConfigurationParser.Parse(text, full);
+        lock (_gate)
+        {
+            _cache[full] = (stamp, parsed.Configuration, parsed.Errors);
+        }
+
+        return parsed;
+    }
+}

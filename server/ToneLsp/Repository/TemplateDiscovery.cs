@@ -1,0 +1,134 @@
+using System.Diagnostics;
+
+namespace ToneLsp.Repository;
+
+/// <summary>A template found on disk: its full path and the path to show.</summary>
+public sealed record TemplatePath(string FullPath, string DisplayPath);
+
+/// <summary>
+/// Expands files and directories into the Markdown templates to check. Inside a Git work tree, Git itself lists
+/// the files, so <c>.gitignore</c> is respected exactly; elsewhere the directory is walked. The configuration's
+/// include and exclude globs apply to files found in directories; a file named explicitly is always checked.
+/// </summary>
+public static class TemplateDiscovery
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", ".vs", ".idea" };
+
+    /// <summary>Finds the templates; throws <see cref="FileNotFoundException"/> for a path that does not exist.</summary>
+    public static List<TemplatePath> Find(IEnumerable<string> inputs, ConfigurationProvider configurations)
+    {
+        var files = new List<TemplatePath>();
+        foreach (string input in inputs)
+        {
+            if (File.Exists(input))
+            {
+                files.Add(new TemplatePath(Path.GetFullPath(input), Display(input)));
+            }
+            else if (Directory.Exists(input))
+            {
+                foreach (string file in GitListing(input) ?? Walk(input))
+                {
+                    string full = Path.GetFullPath(file);
+                    ResolvedConfiguration resolved = configurations.For(full);
+                    if (resolved.RelativePath(full) is { } relative && !resolved.Configuration.Includes(relative))
+                    {
+                        continue;
+                    }
+
+                    files.Add(new TemplatePath(full, Display(file)));
+                }
+            }
+            else
+            {
+                throw new FileNotFoundException($"no such file or directory: {input}", input);
+            }
+        }
+
+        return [.. files.DistinctBy(f => f.FullPath).OrderBy(f => f.DisplayPath, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Whether the name is a Markdown file.</summary>
+    public static bool IsMarkdown(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    // Tracked and untracked files that are not ignored, as Git sees them; null outside a work tree or without git.
+    private static List<string>? GitListing(string directory)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git", ["-C", directory, "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "*.md", "*.markdown"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using Process? git = Process.Start(start);
+            if (git is null)
+            {
+                return null;
+            }
+
+            string output = git.StandardOutput.ReadToEnd();
+            git.StandardError.ReadToEnd();
+            git.WaitForExit();
+            if (git.ExitCode != 0)
+            {
+                return null;
+            }
+
+            return [.. output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                .Select(relative => Path.Combine(directory, relative))
+                .Where(File.Exists)];
+        }
+        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> Walk(string directory)
+    {
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.Count > 0)
+        {
+            string current = pending.Pop();
+            List<string> entries;
+            try
+            {
+                entries = [.. Directory.EnumerateFileSystemEntries(current)];
+            }
+            catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+            {
+                continue;
+            }
+
+            foreach (string entry in entries)
+            {
+                string name = Path.GetFileName(entry);
+                if (Directory.Exists(entry))
+                {
+                    if (!SkippedDirectories.Contains(name))
+                    {
+                        pending.Push(entry);
+                    }
+                }
+                else if (IsMarkdown(name))
+                {
+                    yield return entry;
+                }
+            }
+        }
+    }
+
+    private static string Display(string path)
+    {
+        string normalized = path.Replace('\\', '/');
+        while (normalized.StartsWith("./", StringComparison.Ordinal) && normalized.Length > 2)
+        {
+            normalized = normalized[2..];
+        }
+
+        return normalized;
+    }
+}
