@@ -21,7 +21,7 @@ public sealed class ServerCodeActionAndHoverTests
         CodeAction preferred = Assert.Single(actions, a => a.IsPreferred == true);
         Assert.Equal("quickfix", preferred.Kind);
         Assert.Equal("TONE001", Assert.Single(preferred.Diagnostics!).Code);
-        string fixedText = ClientText.ApplyEdits(text, preferred.Edit!.Changes[uri], utf8);
+        string fixedText = ClientText.ApplyEdits(text, preferred.Edit!.Changes![uri], utf8);
         Assert.Equal("Hallo Jürgen 👋,\n\n" + Samples.GermanCondescensionFixed, fixedText);
 
         await client.ReplaceAsync(uri, 2, fixedText);
@@ -40,7 +40,7 @@ public sealed class ServerCodeActionAndHoverTests
         CodeAction disable = Assert.Single(actions, a => a.Title == "Disable TONE001 for this line");
         Assert.Equal("quickfix", disable.Kind);
         Assert.Null(disable.IsPreferred);
-        string suppressed = ClientText.ApplyEdits(Samples.GermanCondescension, disable.Edit!.Changes[uri]);
+        string suppressed = ClientText.ApplyEdits(Samples.GermanCondescension, disable.Edit!.Changes![uri]);
         Assert.Equal("Wie bereits erwähnt, ist die Antwort im Hilfebereich. <!-- tonelsp-disable-line TONE001 -->\n", suppressed);
 
         await client.ReplaceAsync(uri, 2, suppressed);
@@ -62,7 +62,7 @@ public sealed class ServerCodeActionAndHoverTests
 
         CodeAction fixAll = Assert.Single(actions);
         Assert.Equal("source.fixAll.tonelsp", fixAll.Kind);
-        string fixedText = ClientText.ApplyEdits(text, fixAll.Edit!.Changes[uri]);
+        string fixedText = ClientText.ApplyEdits(text, fixAll.Edit!.Changes![uri]);
         Assert.Equal(Samples.GermanCondescensionFixed + "\nKurz zusammengefasst: Die Antwort steht in der Hilfe.\n", fixedText);
 
         await client.ReplaceAsync(uri, 2, fixedText);

@@ -26,8 +26,8 @@ public sealed class ServerConversionTests
             actions.Select(a => a.Title));
         CodeAction sentence = actions[0];
         Assert.Equal("Hallo Jana,\n\ndanke für deine Nachricht! Können Sie uns Ihre Bestellnummer per DM schicken?\n",
-            ClientText.ApplyEdits(InformalReply, sentence.Edit!.Changes[uri]));
-        Assert.Equal(FormalReply, ClientText.ApplyEdits(InformalReply, actions[2].Edit!.Changes[uri]));
+            ClientText.ApplyEdits(InformalReply, sentence.Edit!.Changes![uri]));
+        Assert.Equal(FormalReply, ClientText.ApplyEdits(InformalReply, actions[2].Edit!.Changes![uri]));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ServerConversionTests
             new ExecuteCommandParams(Commands.ConvertDocument, [JsonSerializer.SerializeToElement(uri), JsonSerializer.SerializeToElement("sie")]));
 
         ApplyWorkspaceEditParams applied = await client.AppliedEdits.WaitForAsync(_ => true, "the conversion edit");
-        Assert.Equal(FormalReply, ClientText.ApplyEdits(InformalReply, applied.Edit.Changes[uri]));
+        Assert.Equal(FormalReply, ClientText.ApplyEdits(InformalReply, applied.Edit.Changes![uri]));
     }
 
     [Fact]

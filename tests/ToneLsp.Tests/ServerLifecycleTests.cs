@@ -48,8 +48,8 @@ public sealed class ServerLifecycleTests
         JsonElement result = await client.InitializeAsync(new ClientSetup { PullDiagnostics = true });
 
         JsonElement provider = result.GetProperty("capabilities").GetProperty("diagnosticProvider");
-        Assert.False(provider.GetProperty("interFileDependencies").GetBoolean());
-        Assert.False(provider.GetProperty("workspaceDiagnostics").GetBoolean());
+        Assert.True(provider.GetProperty("interFileDependencies").GetBoolean());
+        Assert.True(provider.GetProperty("workspaceDiagnostics").GetBoolean());
     }
 
     // "Hallo 😀 Jürgen! " is 17 UTF-16 code units but 20 UTF-8 bytes: the emoji takes 2 units or 4 bytes, the ü 1 unit or 2 bytes.

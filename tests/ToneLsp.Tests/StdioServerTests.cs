@@ -29,7 +29,7 @@ public sealed class StdioServerTests
         CodeAction[] actions = RawLspConnection.Read<CodeAction[]>(RawLspConnection.Result(await connection.RequestAsync(
             "textDocument/codeAction", new CodeActionParams(new TextDocumentIdentifier(uri), finding.Range, new CodeActionContext([finding], null, null)))));
         CodeAction preferred = Assert.Single(actions, a => a.IsPreferred == true);
-        string fixedText = ClientText.ApplyEdits(text, preferred.Edit!.Changes[uri]);
+        string fixedText = ClientText.ApplyEdits(text, preferred.Edit!.Changes![uri]);
         Assert.Equal("Hallo Jürgen,\n\n" + Samples.GermanCondescensionFixed, fixedText);
         await connection.NotifyAsync("textDocument/didChange", new DidChangeTextDocumentParams(
             new VersionedTextDocumentIdentifier(uri, 2), [new TextDocumentContentChangeEvent(null, null, fixedText)]));

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ToneLsp.Core.Text;
 using System.Text;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Rules;
@@ -19,8 +20,8 @@ public static class Fingerprints
         foreach (ToneDiagnostic diagnostic in result.Diagnostics)
         {
             var source = result.Document.Source;
-            string flagged = LexiconAnalyzer.Collapse(source.Slice(diagnostic.Span)).ToLowerInvariant();
-            string line = LexiconAnalyzer.Collapse(source.GetLineText(source.GetLineNumber(diagnostic.Span.Start))).ToLowerInvariant();
+            string flagged = ProseTokenizer.CollapseWhitespace(source.Slice(diagnostic.Span)).ToLowerInvariant();
+            string line = ProseTokenizer.CollapseWhitespace(source.GetLineText(source.GetLineNumber(diagnostic.Span.Start))).ToLowerInvariant();
             string key = $"{diagnostic.Id}\u0000{flagged}\u0000{line}";
             int occurrence = seen.GetValueOrDefault(key);
             seen[key] = occurrence + 1;

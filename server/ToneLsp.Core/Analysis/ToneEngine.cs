@@ -227,7 +227,7 @@ public sealed class ToneEngine
             return false;
         }
 
-        string found = LexiconAnalyzer.Collapse(document.Source.Slice(diagnostic.Span));
+        string found = ProseTokenizer.CollapseWhitespace(document.Source.Slice(diagnostic.Span));
         return found.Length > 0 && accepted.Any(phrase =>
             found.Contains(phrase.Trim(), StringComparison.OrdinalIgnoreCase) || phrase.Contains(found, StringComparison.OrdinalIgnoreCase));
     }

@@ -77,7 +77,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                 any = true;
                 last = span;
                 LexiconPhrase phrase = rule.Phrases[phraseIndex];
-                string text = Collapse(document.Source.Slice(span));
+                string text = ProseTokenizer.CollapseWhitespace(document.Source.Slice(span));
                 string message = phrase.Message is { } custom ? Format(custom, text) : rule.Descriptor.FormatMessage(text);
                 context.Report(ToneDiagnostic.Create(
                     rule.Descriptor,
@@ -117,8 +117,6 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
         return phrase.Unless.Any(u => u.Match(document.Prose, scope.Start, scope.Length).Success);
     }
 
-    internal static string Collapse(string text) => Whitespace().Replace(text.Trim(), " ");
-
     private static string Format(string format, string text)
     {
         try
@@ -131,8 +129,6 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
         }
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
 
 /// <summary>Offers each lexicon phrase's rewrites, in the document's address form, as fixes.</summary>
@@ -183,7 +179,7 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
             }
 
             string title = text.Length == 0
-                ? $"Remove “{LexiconAnalyzer.Collapse(matched)}”"
+                ? $"Remove “{ProseTokenizer.CollapseWhitespace(matched)}”"
                 : $"Rewrite as “{edit.NewText}”";
             context.Register(new CodeFix(title, [edit], first, $"{rule.Descriptor.Id}:{phraseIndex}:{seen.Count}"));
             first = false;

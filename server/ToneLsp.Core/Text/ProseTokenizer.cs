@@ -28,6 +28,9 @@ public static partial class ProseTokenizer
         "e", "g", "i", "mr", "mrs", "ms", "st", "str", "tel", "bspw", "s", "mio", "mrd", "jan", "feb", "abs", "co", "vs",
     };
 
+    /// <summary>The text trimmed, with every run of white space as one space.</summary>
+    public static string CollapseWhitespace(string text) => Whitespace().Replace(text.Trim(), " ");
+
     /// <summary>Tokenizes a stretch of prose; spans are offsets into the same text.</summary>
     public static List<Token> Tokenize(string prose, TextSpan span)
     {
@@ -87,6 +90,9 @@ public static partial class ProseTokenizer
             sentences.Add(new Sentence(TextSpan.FromBounds(slice[0].Span.Start, slice[^1].Span.End), slice));
         }
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     // Words may contain inner apostrophes and hyphens; emoji and other symbols are single tokens.
     [GeneratedRegex(@"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’\-](?=[\p{L}\p{N}]))*|\p{Cs}\p{Cs}|[^\s\p{L}\p{N}]", RegexOptions.CultureInvariant)]

@@ -33,7 +33,10 @@ public sealed record InitializeParams(
     JsonElement? Capabilities,
     JsonElement? InitializationOptions,
     ClientInfo? ClientInfo,
-    string? Trace);
+    string? Trace,
+    WorkspaceFolder[]? WorkspaceFolders = null);
+
+public sealed record WorkspaceFolder(string Uri, string? Name);
 
 public sealed record ClientInfo(string Name, string? Version);
 
@@ -54,6 +57,10 @@ public sealed record ServerCapabilities
     public CodeLensOptions CodeLensProvider { get; init; } = new(false);
 
     public ExecuteCommandOptions ExecuteCommandProvider { get; init; } = new([Commands.ConvertDocument]);
+
+    public CompletionOptions CompletionProvider { get; init; } = new(false, null);
+
+    public bool DocumentSymbolProvider { get; init; } = true;
 
     public DiagnosticOptions? DiagnosticProvider { get; init; }
 }
@@ -78,6 +85,8 @@ public sealed record CodeActionOptions(string[] CodeActionKinds, bool ResolvePro
 public sealed record DiagnosticOptions(string Identifier, bool InterFileDependencies, bool WorkspaceDiagnostics);
 
 public sealed record CodeLensOptions(bool ResolveProvider);
+
+public sealed record CompletionOptions(bool ResolveProvider, string[]? TriggerCharacters);
 
 public sealed record ExecuteCommandOptions(string[] Commands);
 
@@ -147,7 +156,77 @@ public sealed record CodeAction
     public WorkspaceEdit? Edit { get; init; }
 }
 
-public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]> Changes);
+public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]>? Changes, object[]? DocumentChanges = null);
+
+public sealed record CreateFile(string Uri, CreateFileOptions? Options)
+{
+    public string Kind { get; init; } = "create";
+}
+
+public sealed record CreateFileOptions(bool IgnoreIfExists);
+
+public sealed record OptionalVersionedTextDocumentIdentifier(string Uri, int? Version);
+
+public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier TextDocument, TextEdit[] Edits);
+
+public sealed record FileEvent(string Uri, int Type);
+
+public sealed record DidChangeWatchedFilesParams(FileEvent[] Changes);
+
+public sealed record Registration(string Id, string Method, object? RegisterOptions);
+
+public sealed record RegistrationParams(Registration[] Registrations);
+
+public sealed record FileSystemWatcher(string GlobPattern);
+
+public sealed record DidChangeWatchedFilesRegistrationOptions(FileSystemWatcher[] Watchers);
+
+public sealed record PreviousResultId(string Uri, string Value);
+
+public sealed record WorkspaceDiagnosticParams(string? Identifier, PreviousResultId[]? PreviousResultIds);
+
+public sealed record WorkspaceDocumentDiagnosticReport(string Kind, string Uri, int? Version, string? ResultId, Diagnostic[]? Items);
+
+public sealed record WorkspaceDiagnosticReport(WorkspaceDocumentDiagnosticReport[] Items);
+
+public sealed record CompletionParams(TextDocumentIdentifier TextDocument, Position Position);
+
+public sealed record CompletionItem
+{
+    public required string Label { get; init; }
+
+    public int Kind { get; init; } = CompletionItemKind.Snippet;
+
+    public string? Detail { get; init; }
+
+    public MarkupContent? Documentation { get; init; }
+
+    public string? InsertText { get; init; }
+
+    public int InsertTextFormat { get; init; } = 2;
+
+    public string? FilterText { get; init; }
+
+    public string? SortText { get; init; }
+}
+
+public static class CompletionItemKind
+{
+    public const int Text = 1;
+    public const int Snippet = 15;
+}
+
+public sealed record CompletionList(bool IsIncomplete, CompletionItem[] Items);
+
+public sealed record DocumentSymbolParams(TextDocumentIdentifier TextDocument);
+
+public sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range Range, Range SelectionRange, DocumentSymbol[]? Children);
+
+public static class SymbolKind
+{
+    public const int String = 15;
+    public const int Namespace = 3;
+}
 
 public sealed record TextEdit(Range Range, string NewText);
 

@@ -12,16 +12,17 @@ public sealed class DocumentSnapshot
     private readonly Lazy<Task<AnalysisResult>> _analysis;
 
     /// <summary>Creates a snapshot; the analysis starts on the thread pool on first use.</summary>
-    public DocumentSnapshot(string uri, int version, SourceText text, ServerSettings settings, long generation, ToneEngine engine)
+    public DocumentSnapshot(string uri, int version, SourceText text, ServerSettings settings, long generation, ToneEngine engine, ToneOptions? options = null)
     {
         Uri = uri;
         Version = version;
         Text = text;
         Settings = settings;
+        Options = options ?? settings.Options;
         Generation = generation;
         Superseded = new CancellationTokenSource();
         _analysis = new Lazy<Task<AnalysisResult>>(
-            () => Task.Run(() => engine.Analyze(text.Text, settings.Options, Superseded.Token), Superseded.Token),
+            () => Task.Run(() => engine.Analyze(text.Text, Options, Superseded.Token), Superseded.Token),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -33,6 +34,9 @@ public sealed class DocumentSnapshot
 
     /// <summary>The text.</summary>
     public SourceText Text { get; }
+
+    /// <summary>The options the analysis uses: the client's settings with the repository configuration applied.</summary>
+    public ToneOptions Options { get; }
 
     /// <summary>The settings the analysis uses.</summary>
     public ServerSettings Settings { get; }

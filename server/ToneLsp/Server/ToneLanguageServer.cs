@@ -19,7 +19,7 @@ namespace ToneLsp.Server;
 /// configuration) run one at a time in arrival order; read requests take the current snapshot first
 /// and then run concurrently on the thread pool, honouring cancellation.
 /// </summary>
-public sealed class ToneLanguageServer
+public sealed partial class ToneLanguageServer
 {
     private readonly Workspace _workspace;
     private readonly ToneEngine _engine;
@@ -39,8 +39,9 @@ public sealed class ToneLanguageServer
     public ToneLanguageServer(ToneEngine engine, ILoggerFactory loggerFactory, LspLoggerProvider? clientLog = null)
     {
         _engine = engine;
-        _workspace = new Workspace(engine);
         _logger = loggerFactory.CreateLogger("tonelsp");
+        _repository = new RepositoryContext(_logger);
+        _workspace = new Workspace(engine, (uri, options) => _repository.OptionsFor(uri, options));
         _clientLog = clientLog;
         LoggerFactory = loggerFactory;
     }
@@ -107,6 +108,11 @@ public sealed class ToneLanguageServer
             _logger.LogWarning("{Warning}", warning);
         }
 
+        _watchedFilesRegistration = Has(capabilities, "workspace", "didChangeWatchedFiles") &&
+                                    Get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration") is { ValueKind: JsonValueKind.True };
+        _createFiles = Get(capabilities, "workspace", "workspaceEdit", "resourceOperations") is { ValueKind: JsonValueKind.Array } operations &&
+                       operations.EnumerateArray().Any(o => o.ValueKind == JsonValueKind.String && o.GetString() == "create");
+        _repository.SetRoots(WorkspaceFolderUris(parameters));
         _initialized = true;
         _logger.LogInformation("Initialized for {Client} ({Encoding}, {Mode} diagnostics).",
             parameters?.ClientInfo?.Name ?? "an unnamed client", _encoding == PositionEncoding.Utf8 ? "utf-8" : "utf-16", _pullDiagnostics ? "pull" : "push");
@@ -114,7 +120,7 @@ public sealed class ToneLanguageServer
             new ServerCapabilities
             {
                 PositionEncoding = _encoding == PositionEncoding.Utf8 ? PositionEncodingKinds.Utf8 : PositionEncodingKinds.Utf16,
-                DiagnosticProvider = _pullDiagnostics ? new DiagnosticOptions("tonelsp", false, false) : null,
+                DiagnosticProvider = _pullDiagnostics ? new DiagnosticOptions("tonelsp", InterFileDependencies: true, WorkspaceDiagnostics: true) : null,
             },
             new ServerInfo("tonelsp", ToolInfo.Version));
     }
@@ -128,6 +134,9 @@ public sealed class ToneLanguageServer
         {
             await PullConfigurationAsync().ConfigureAwait(false);
         }
+
+        await RegisterFileWatchersAsync().ConfigureAwait(false);
+        StartPlaceholderIndex();
     }
 
     /// <summary>LSP shutdown.</summary>
@@ -271,6 +280,10 @@ public sealed class ToneLanguageServer
                 }
 
                 actions.Add(Action(snapshot, $"Disable {diagnostic.Id} for this line", CodeActionKinds.QuickFix, [SuppressLine(text, diagnostic)], false, wire));
+                if (AcceptPhraseAction(snapshot, diagnostic, wire) is { } accept)
+                {
+                    actions.Add(accept);
+                }
             }
         }
 
@@ -503,7 +516,9 @@ public sealed class ToneLanguageServer
     }
 
     private Lsp.Diagnostic[] ToDiagnostics(DocumentSnapshot snapshot, AnalysisResult result) =>
-        snapshot.Settings.Enable ? [.. result.Diagnostics.Select(d => ProtocolConversion.ToDiagnostic(snapshot.Text, d, _encoding))] : [];
+        IsConfigurationFile(snapshot.Uri) ? ConfigurationDiagnostics(snapshot.Text.Text, snapshot.Uri)
+        : snapshot.Settings.Enable ? [.. result.Diagnostics.Select(d => ProtocolConversion.ToDiagnostic(snapshot.Text, d, _encoding))]
+        : [];
 
     private void ScheduleAnalysis(DocumentSnapshot snapshot)
     {
@@ -535,10 +550,12 @@ public sealed class ToneLanguageServer
                         await NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(snapshot.Uri, snapshot.Version, ToDiagnostics(snapshot, result))).ConfigureAwait(false);
                     }
 
-                    if (_statusNotifications)
+                    if (_statusNotifications && !IsConfigurationFile(snapshot.Uri))
                     {
                         await NotifyAsync("tonelsp/documentStatus", Status(snapshot, result)).ConfigureAwait(false);
                     }
+
+                    await PublishConfigurationErrorsAsync(snapshot.Uri).ConfigureAwait(false);
                 }
                 finally
                 {

@@ -8,7 +8,7 @@ namespace ToneLsp.Server;
 /// The open documents. Mutations come from notifications that the server applies one at a time;
 /// readers take the current snapshot without locking.
 /// </summary>
-public sealed class Workspace(ToneEngine engine)
+public sealed class Workspace(ToneEngine engine, Func<string, ToneOptions, ToneOptions>? resolveOptions = null)
 {
     private readonly object _gate = new();
     private ImmutableDictionary<string, DocumentSnapshot> _documents = ImmutableDictionary<string, DocumentSnapshot>.Empty;
@@ -63,6 +63,9 @@ public sealed class Workspace(ToneEngine engine)
         }
     }
 
+    /// <summary>Re-snapshots every open document, for example after a configuration file changed; returns the new snapshots.</summary>
+    public IReadOnlyList<DocumentSnapshot> Refresh() => UpdateSettings(_settings);
+
     /// <summary>Replaces the settings and re-snapshots every open document; returns the new snapshots.</summary>
     public IReadOnlyList<DocumentSnapshot> UpdateSettings(ServerSettings settings)
     {
@@ -82,7 +85,8 @@ public sealed class Workspace(ToneEngine engine)
                 previous.Superseded.Cancel();
             }
 
-            var snapshot = new DocumentSnapshot(uri, version, text, _settings, ++_generation, engine);
+            ToneOptions options = resolveOptions?.Invoke(uri, _settings.Options) ?? _settings.Options;
+            var snapshot = new DocumentSnapshot(uri, version, text, _settings, ++_generation, engine, options);
             _documents = _documents.SetItem(uri, snapshot);
             return snapshot;
         }

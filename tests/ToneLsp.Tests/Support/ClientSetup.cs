@@ -20,6 +20,12 @@ public sealed record ClientSetup
     /// <summary>Asks for <c>tonelsp/documentStatus</c> notifications through the initialization options.</summary>
     public bool StatusNotifications { get; init; }
 
+    /// <summary>The workspace folder, as a local path; none by default.</summary>
+    public string? RootPath { get; init; }
+
+    /// <summary>Declares that workspace edits may create files.</summary>
+    public bool CreateFiles { get; init; }
+
     /// <summary>The <c>initialize</c> parameters.</summary>
     public JsonObject ToInitializeParams()
     {
@@ -34,15 +40,26 @@ public sealed record ClientSetup
             capabilities["textDocument"] = new JsonObject { ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false } };
         }
 
+        var workspace = new JsonObject();
         if (ConfigurationRequests)
         {
-            capabilities["workspace"] = new JsonObject { ["configuration"] = true };
+            workspace["configuration"] = true;
+        }
+
+        if (CreateFiles)
+        {
+            workspace["workspaceEdit"] = new JsonObject { ["resourceOperations"] = new JsonArray("create") };
+        }
+
+        if (workspace.Count > 0)
+        {
+            capabilities["workspace"] = workspace;
         }
 
         return new JsonObject
         {
             ["processId"] = null,
-            ["rootUri"] = null,
+            ["rootUri"] = RootPath is null ? null : new Uri(RootPath).AbsoluteUri,
             ["clientInfo"] = new JsonObject { ["name"] = "ToneLsp.Tests" },
             ["capabilities"] = capabilities,
             ["initializationOptions"] = new JsonObject { ["statusNotifications"] = StatusNotifications },

@@ -1,0 +1,56 @@
+using System.Text;
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Documents;
+
+namespace ToneLsp.Core.Snippets;
+
+/// <summary>An approved opener, closing or passage: a name to type, a description, its language and its text.</summary>
+public sealed record Snippet(string Prefix, string Description, Language Language, string Body)
+{
+    /// <summary>Openers and closings offered when the team has no snippets of its own.</summary>
+    public static IReadOnlyList<Snippet> Defaults { get; } =
+    [
+        new("hallo", "Opener: thanks and acknowledgement", Language.German, "Hallo {{vorname}},\n\ndanke für deine Nachricht – das ist wirklich ärgerlich, und wir kümmern uns darum."),
+        new("dm", "Move to a direct message", Language.German, "Schick uns gern eine Direktnachricht mit deiner Bestellnummer, dann schauen wir uns das direkt an."),
+        new("gruss", "Closing with an offer of help", Language.German, "Melde dich gern, wenn wir noch etwas für dich tun können.\n\nViele Grüße\n{{agent}}"),
+        new("hi", "Opener: thanks and acknowledgement", Language.English, "Hi {{first_name}},\n\nthanks for reaching out, and sorry for the trouble – we're on it."),
+        new("dm", "Move to a direct message", Language.English, "Could you send us a DM with your order number? Then we can look into it right away."),
+        new("bye", "Closing with an offer of help", Language.English, "Let us know if there's anything else we can do.\n\nBest regards\n{{agent}}"),
+    ];
+
+    /// <summary>
+    /// The snippet as LSP snippet text for a document: converted to the form of address the document uses (German),
+    /// with <c>$</c>, <c>}</c> and <c>\</c> escaped and each placeholder a tab stop.
+    /// </summary>
+    public string Render(AddressForm target, ConversionOptions? options = null)
+    {
+        string text = Body;
+        if (Language == Language.German && target is AddressForm.Du or AddressForm.Sie)
+        {
+            var document = TemplateDocument.ParseAs(text, Language.German);
+            text = document.Source.ApplyEdits(AddressFormConverter.ConvertDocument(document, target, options));
+        }
+
+        var placeholders = TemplateDocument.ParseAs(text, Language).Placeholders;
+        var builder = new StringBuilder();
+        int position = 0;
+        int stop = 1;
+        var stops = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Placeholder placeholder in placeholders)
+        {
+            builder.Append(Escape(text[position..placeholder.Span.Start]));
+            if (!stops.TryGetValue(placeholder.Name, out int number))
+            {
+                number = stops[placeholder.Name] = stop++;
+            }
+
+            builder.Append("${").Append(number).Append(':').Append(Escape(placeholder.Text)).Append('}');
+            position = placeholder.Span.End;
+        }
+
+        builder.Append(Escape(text[position..]));
+        return builder.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("$", "\\$").Replace("}", "\\}");
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Configuration;
+using ToneLsp.Core.Documents;
+using ToneLsp.Repository;
+
+namespace ToneLsp.Server;
+
+/// <summary>
+/// What the server knows about the repositories around the open documents: their <c>.tonelsp.yaml</c> files, the
+/// templates in the workspace folders, and the placeholder names those templates use.
+/// </summary>
+public sealed class RepositoryContext(ILogger logger)
+{
+    private readonly object _gate = new();
+    private IReadOnlyDictionary<string, int> _placeholders = new Dictionary<string, int>(StringComparer.Ordinal);
+    private List<string> _roots = [];
+
+    /// <summary>The configuration files, cached by path and modification time.</summary>
+    public ConfigurationProvider Configurations { get; } = new();
+
+    /// <summary>The workspace folders as local paths.</summary>
+    public IReadOnlyList<string> Roots => _roots;
+
+    /// <summary>Sets the workspace folders from the initialize request's URIs.</summary>
+    public void SetRoots(IEnumerable<string?> uris)
+    {
+        _roots = [.. uris.Select(LocalPath).OfType<string>().Where(Directory.Exists).Distinct()];
+    }
+
+    /// <summary>The local file path of a file URI, or null for other schemes.</summary>
+    public static string? LocalPath(string? uri)
+    {
+        if (uri is null || !Uri.TryCreate(uri, UriKind.Absolute, out Uri? parsed) || !parsed.IsFile)
+        {
+            return null;
+        }
+
+        return parsed.LocalPath;
+    }
+
+    /// <summary>The file URI of a local path.</summary>
+    public static string ToUri(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
+
+    /// <summary>The options for a document: the client's options with the configuration above the file and the repository's placeholders.</summary>
+    public ToneOptions OptionsFor(string uri, ToneOptions baseOptions)
+    {
+        ToneOptions options = baseOptions with { KnownPlaceholders = _placeholders };
+        if (LocalPath(uri) is not { } path)
+        {
+            return options;
+        }
+
+        ResolvedConfiguration resolved = Configurations.For(path);
+        return resolved.Configuration == ToneConfiguration.Empty ? options : resolved.Configuration.Apply(options, resolved.RelativePath(path));
+    }
+
+    /// <summary>The configuration files that apply to a document, with their errors.</summary>
+    public ResolvedConfiguration ConfigurationFor(string uri) =>
+        LocalPath(uri) is { } path ? Configurations.For(path) : ResolvedConfiguration.None;
+
+    /// <summary>The templates in the workspace folders, as the CLI would check them.</summary>
+    public IReadOnlyList<TemplatePath> Templates()
+    {
+        try
+        {
+            return _roots.Count == 0 ? [] : TemplateDiscovery.Find(_roots, Configurations);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not list the workspace's templates: {Error}", exception.Message);
+            return [];
+        }
+    }
+
+    /// <summary>Counts the placeholders of every template in the workspace, for typo detection; safe to call again after changes.</summary>
+    public void IndexPlaceholders(CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (TemplatePath template in Templates())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var document = TemplateDocument.Parse(File.ReadAllText(template.FullPath));
+                foreach (string name in document.Placeholders.Select(p => p.Name).Distinct())
+                {
+                    counts[name] = counts.GetValueOrDefault(name) + 1;
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                logger.LogDebug("Skipped {Path} while indexing placeholders: {Error}", template.DisplayPath, exception.Message);
+            }
+        }
+
+        lock (_gate)
+        {
+            _placeholders = counts;
+        }
+    }
+}
