@@ -115,18 +115,68 @@ public sealed class TemplateDocument
     /// <summary>The sentences of the customer's message.</summary>
     public IEnumerable<BlockSentence> CustomerSentences => Sentences.Where(s => s.Block.IsCustomerMessage);
 
+    /// <summary>The index in <see cref="Sentences"/> of the sentence that contains the offset, or -1; a binary search.</summary>
+    public int SentenceIndexAt(int offset)
+    {
+        IReadOnlyList<BlockSentence> sentences = Sentences;
+        int low = 0, high = sentences.Count - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) / 2;
+            TextSpan span = sentences[middle].Sentence.Span;
+            if (offset < span.Start)
+            {
+                high = middle - 1;
+            }
+            else if (offset >= span.End && !(span.Length == 0 && offset == span.Start))
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                return middle;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The sentence that contains the whole span, or null.</summary>
+    public BlockSentence? SentenceContaining(TextSpan span)
+    {
+        int index = SentenceIndexAt(span.Start);
+        return index >= 0 && Sentences[index].Sentence.Span.Contains(span) ? Sentences[index] : null;
+    }
+
+    /// <summary>The tokens of a block's prose, computed once per block.</summary>
+    public IReadOnlyList<Token> TokensOf(ProseBlock block)
+    {
+        _tokens ??= new Dictionary<ProseBlock, IReadOnlyList<Token>>(ReferenceEqualityComparer.Instance);
+        lock (_tokens)
+        {
+            if (!_tokens.TryGetValue(block, out IReadOnlyList<Token>? tokens))
+            {
+                tokens = ProseTokenizer.Tokenize(Prose, block.Span);
+                _tokens[block] = tokens;
+            }
+
+            return tokens;
+        }
+    }
+
     /// <summary>The prose inside the span.</summary>
     public string GetProse(TextSpan span) => Prose.Substring(span.Start, span.Length);
 
     private IReadOnlyList<BlockSentence>? _sentences;
     private IReadOnlyList<Placeholder>? _placeholders;
+    private Dictionary<ProseBlock, IReadOnlyList<Token>>? _tokens;
 
     private List<BlockSentence> SplitSentences()
     {
         var list = new List<BlockSentence>();
         foreach (ProseBlock block in Blocks)
         {
-            foreach (Sentence sentence in ProseTokenizer.Sentences(Prose, block.Span))
+            foreach (Sentence sentence in ProseTokenizer.Sentences(TokensOf(block)))
             {
                 list.Add(new BlockSentence(block, sentence));
             }

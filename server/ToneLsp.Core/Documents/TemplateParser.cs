@@ -14,8 +14,6 @@ internal static partial class TemplateParser
         .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
         .UsePipeTables()
-        .UseGridTables()
-        .UseAutoLinks()
         .Build();
 
     public static TemplateDocument Parse(SourceText source, Language? defaultLanguage, Language? forcedLanguage)

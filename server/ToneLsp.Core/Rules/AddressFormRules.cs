@@ -126,7 +126,7 @@ public sealed class AddressFormCodeFixProvider : CodeFixProvider
         ConversionOptions options = context.Input.Options.Conversion;
         string label = target == AddressForm.Du ? "du" : "Sie";
         if (diagnostic.Id == MixedAddressFormAnalyzer.Descriptor.Id &&
-            document.ReplySentences.FirstOrDefault(s => s.Sentence.Span.Contains(diagnostic.Span)) is { } sentence)
+            document.SentenceContaining(diagnostic.Span) is { Block.IsQuoted: false } sentence)
         {
             IReadOnlyList<TextEdit> edits = AddressFormConverter.Convert(document, [sentence.Sentence], target, options);
             context.Register(new CodeFix($"Convert this sentence to {label}", edits, true, $"convert-sentence:{label}"));

@@ -38,7 +38,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
             for (int p = 0; p < rule.Phrases.Count; p++)
             {
                 LexiconPhrase phrase = rule.Phrases[p];
-                if (phrase.Language != document.Language || (phrase.Anchors is { } anchors && !context.Input.Words.ContainsAny(anchors)))
+                if (phrase.Language != document.Language || !phrase.Anchors.All(context.Input.Words.ContainsAny))
                 {
                     continue;
                 }
@@ -97,16 +97,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
         }
 
         IReadOnlyList<BlockSentence> sentences = document.Sentences;
-        int index = -1;
-        for (int i = 0; i < sentences.Count; i++)
-        {
-            if (sentences[i].Sentence.Span.Contains(offset))
-            {
-                index = i;
-                break;
-            }
-        }
-
+        int index = document.SentenceIndexAt(offset);
         TextSpan scope = new(offset, 0);
         if (index >= 0)
         {
@@ -222,7 +213,7 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
     private static partial System.Text.RegularExpressions.Regex GreetingPrefix();
 
     private static TextSpan? SentenceAround(TemplateDocument document, TextSpan span) =>
-        document.ReplySentences.FirstOrDefault(s => s.Sentence.Span.Contains(span))?.Sentence.Span;
+        document.SentenceContaining(span) is { Block.IsQuoted: false } sentence ? sentence.Sentence.Span : null;
 
     // Deleting a phrase also removes the space after it, and keeps a sentence start capitalised.
     private static TextEdit Deletion(SourceText source, TextSpan span, string matched)

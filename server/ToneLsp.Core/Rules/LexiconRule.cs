@@ -31,7 +31,7 @@ public sealed record LexiconPhrase(
     Language Language,
     string Pattern,
     Regex Regex,
-    IReadOnlyList<string>? Anchors,
+    IReadOnlyList<IReadOnlyList<string>> Anchors,
     string? Message,
     RewriteScope Scope,
     IReadOnlyList<LexiconRewrite> Rewrites,

@@ -38,13 +38,14 @@ public static class PhrasePattern
     }
 
     /// <summary>
-    /// The words a text must contain for the pattern to match, folded with <see cref="Fold"/>; a trailing
-    /// <c>*</c> marks a prefix. Null when the pattern has no such words (then it must always run).
+    /// Groups of words a text must contain for the pattern to match: one word of every group, folded with
+    /// <see cref="Fold"/>; a trailing <c>*</c> marks a prefix. Empty when the pattern has no such words (then it
+    /// must always run).
     /// </summary>
-    public static IReadOnlyList<string>? Anchors(string pattern)
+    public static IReadOnlyList<IReadOnlyList<string>> Anchors(string pattern)
     {
         var parser = new Parser(pattern);
-        return parser.ParseSequence(endChar: null).Anchors;
+        return parser.ParseSequence(endChar: null).AllAnchors;
     }
 
     /// <summary>Folds a word for anchor lookups: lower case, umlauts and ß transliterated.</summary>
@@ -106,6 +107,9 @@ public static class PhrasePattern
     {
         // Folded words, one of which must occur for the node to match ("erwähn*" is a prefix); null when unknown.
         public IReadOnlyList<string>? Anchors { get; init; }
+
+        // For a sequence: every required item's anchors; all of them must occur.
+        public IReadOnlyList<IReadOnlyList<string>> AllAnchors { get; init; } = [];
     }
 
     private sealed class Parser(string text)
@@ -323,19 +327,15 @@ public static class PhrasePattern
                 previous = item;
             }
 
-            IReadOnlyList<string>? anchors = items
-                .Where(i => !i.IsOptional && !i.IsGap && i.Anchors is { Count: > 0 })
-                .Select(i => i.Anchors!)
-                .OrderBy(a => a.Count)
-                .ThenByDescending(a => a.Min(w => w.Length))
-                .FirstOrDefault();
+            var required = items.Where(i => !i.IsOptional && !i.IsGap && i.Anchors is { Count: > 0 }).Select(i => i.Anchors!).ToList();
+            IReadOnlyList<string>? anchors = required.OrderBy(a => a.Count).ThenByDescending(a => a.Min(w => w.Length)).FirstOrDefault();
             var leading = items.TakeWhile(i => i.IsOptional || i.IsGap).ToList();
             Node? firstRequired = items.FirstOrDefault(i => !i.IsOptional && !i.IsGap);
             bool startsWithWord = leading.All(i => i.StartsWithWord) && firstRequired is { StartsWithWord: true };
             var trailing = items.AsEnumerable().Reverse().TakeWhile(i => i.IsOptional).ToList();
             Node? lastRequired = items.LastOrDefault(i => !i.IsOptional && !i.IsGap);
             bool endsWithWord = lastRequired is { EndsWithWord: true } && trailing.All(i => i.EndsWithWord || !i.StartsWithWord);
-            return new Node(builder.ToString(), canBeEmpty, startsWithWord, endsWithWord) { Anchors = anchors };
+            return new Node(builder.ToString(), canBeEmpty, startsWithWord, endsWithWord) { Anchors = anchors, AllAnchors = required };
         }
 
         // Between words there must be white space; next to punctuation it may be absent.

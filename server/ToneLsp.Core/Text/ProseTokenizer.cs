@@ -45,10 +45,13 @@ public static partial class ProseTokenizer
     }
 
     /// <summary>Splits a stretch of prose into sentences at ., ! and ?, not after common abbreviations.</summary>
-    public static List<Sentence> Sentences(string prose, TextSpan span)
+    public static List<Sentence> Sentences(string prose, TextSpan span) => Sentences(Tokenize(prose, span));
+
+    /// <summary>Splits tokens into sentences at ., ! and ?, not after common abbreviations.</summary>
+    public static List<Sentence> Sentences(IReadOnlyList<Token> tokenList)
     {
         var sentences = new List<Sentence>();
-        List<Token> tokens = Tokenize(prose, span);
+        var tokens = tokenList as List<Token> ?? [.. tokenList];
         int start = 0;
         for (int i = 0; i < tokens.Count; i++)
         {

@@ -17,7 +17,7 @@ public sealed class WordIndex
     {
         foreach (ProseBlock block in document.ReplyBlocks)
         {
-            foreach (Token token in ProseTokenizer.Tokenize(document.Prose, block.Span))
+            foreach (Token token in document.TokensOf(block))
             {
                 if (!token.IsWord)
                 {

@@ -420,7 +420,8 @@ public sealed partial class ToneLanguageServer
         }
 
         ConversionOptions options = snapshot.Settings.Options.Conversion;
-        BlockSentence? sentence = document.ReplySentences.FirstOrDefault(s => s.Sentence.Span.Contains(offset) || s.Sentence.Span.End == offset);
+        BlockSentence? sentence = document.SentenceIndexAt(offset) is int index and >= 0 && !document.Sentences[index].Block.IsQuoted ? document.Sentences[index]
+            : document.ReplySentences.LastOrDefault(s => s.Sentence.Span.End == offset);
         var scopes = new List<(string Name, IReadOnlyList<Core.Documents.BlockSentence> Sentences)>();
         if (sentence is not null)
         {
