@@ -30,6 +30,9 @@ internal static partial class LanguageDetector
         "you're", "we've", "of", "course", "great", "good", "help", "which", "should", "about", "more", "than", "were",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GermanLookup = GermanWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static Language Detect(string prose, IReadOnlyList<ProseBlock> blocks, Language fallback)
     {
         var (german, english) = Score(prose, blocks.Where(b => !b.IsQuoted));
@@ -46,20 +49,21 @@ internal static partial class LanguageDetector
         double german = 0, english = 0;
         foreach (ProseBlock block in blocks)
         {
-            foreach (ValueMatch word in WordPattern().EnumerateMatches(prose.AsSpan(block.Span.Start, block.Span.Length)))
+            ReadOnlySpan<char> text = prose.AsSpan(block.Span.Start, block.Span.Length);
+            foreach (ValueMatch word in WordPattern().EnumerateMatches(text))
             {
-                string token = prose.Substring(block.Span.Start + word.Index, word.Length);
-                if (GermanWords.Contains(token))
+                ReadOnlySpan<char> token = text.Slice(word.Index, word.Length);
+                if (GermanLookup.Contains(token))
                 {
                     german += 1;
                 }
 
-                if (EnglishWords.Contains(token))
+                if (EnglishLookup.Contains(token))
                 {
                     english += 1;
                 }
 
-                if (token.AsSpan().IndexOfAny("äöüßÄÖÜ") >= 0)
+                if (token.IndexOfAny("äöüßÄÖÜ") >= 0)
                 {
                     german += 0.5;
                 }

@@ -51,6 +51,11 @@ public static class PhrasePattern
     /// <summary>Folds a word for anchor lookups: lower case, umlauts and ß transliterated.</summary>
     public static string Fold(string word)
     {
+        if (word.AsSpan().IndexOfAny("äöüßÄÖÜ’") < 0)
+        {
+            return word.ToLowerInvariant();
+        }
+
         var builder = new StringBuilder(word.Length + 2);
         foreach (char c in word)
         {

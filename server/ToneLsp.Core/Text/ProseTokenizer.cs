@@ -5,8 +5,8 @@ namespace ToneLsp.Core.Text;
 /// <summary>A word or punctuation mark in prose, with its span in the source.</summary>
 public readonly record struct Token(string Text, TextSpan Span, bool IsWord)
 {
-    /// <summary>The token's text in lower case.</summary>
-    public string Lower => Text.ToLowerInvariant();
+    /// <summary>The token's text in lower case, computed once.</summary>
+    public string Lower { get; } = Text.ToLowerInvariant();
 
     /// <summary>Whether the token starts with an upper-case letter.</summary>
     public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);

@@ -24,7 +24,7 @@ public sealed class WordIndex
                     continue;
                 }
 
-                string folded = PhrasePattern.Fold(token.Text);
+                string folded = PhrasePattern.Fold(token.Lower);
                 _words.Add(folded);
                 int split = folded.IndexOfAny(['\'', '-']);
                 if (split > 0)
