@@ -166,6 +166,7 @@ public sealed class ServerRepositoryTests : IDisposable
         Assert.Contains("\"kind\":\"create\"", changes, StringComparison.Ordinal);
         Assert.Contains(".tonelsp.yaml", changes, StringComparison.Ordinal);
         Assert.Contains("accept:\\n  - \\u0022Wie bereits erw\\u00E4hnt\\u0022\\n", changes, StringComparison.Ordinal);
+        Assert.Contains("\"version\":null", changes, StringComparison.Ordinal);
     }
 
     private static string Uri(string path) => new Uri(path).AbsoluteUri;

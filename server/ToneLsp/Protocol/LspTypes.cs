@@ -165,7 +165,12 @@ public sealed record CreateFile(string Uri, CreateFileOptions? Options)
 
 public sealed record CreateFileOptions(bool IgnoreIfExists);
 
-public sealed record OptionalVersionedTextDocumentIdentifier(string Uri, int? Version);
+public sealed record OptionalVersionedTextDocumentIdentifier(string Uri, int? Version)
+{
+    // The specification requires the key: null means the file as it is on disk. Clients reject the edit without it.
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public int? Version { get; init; } = Version;
+}
 
 public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier TextDocument, TextEdit[] Edits);
 
