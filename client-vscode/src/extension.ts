@@ -7,6 +7,7 @@ import {
   RevealOutputChannelOn,
   ServerOptions,
   State,
+  StaticFeature,
 } from 'vscode-languageclient/node';
 import { checkServer, findServer, ServerNotFoundError } from './serverLocation';
 import { addressFormLabel, convertPickerCommand, DocumentStatus, documentStatusMethod, TemplateStatusBar } from './statusBar';
@@ -145,6 +146,7 @@ class ToneLspController implements vscode.Disposable {
 
     // The client reads the tonelsp.trace.server setting itself because its ID is "tonelsp".
     const client = new LanguageClient('tonelsp', 'ToneLsp', serverOptions, clientOptions);
+    client.registerFeature(pushDiagnosticsOnly);
     client.onNotification(documentStatusMethod, (status: DocumentStatus) => this.statusBar.update(status));
     this.statusBar.setSelector(selector);
     try {
@@ -265,6 +267,22 @@ class ToneLspController implements vscode.Disposable {
     void this.stop();
   }
 }
+
+/**
+ * Withdraws the pull-diagnostics capability, so the server pushes diagnostics. In pull mode the server answers a
+ * pull that overlaps a settings change with ContentModified and sends no workspace/diagnostic/refresh afterwards,
+ * which leaves a freshly opened template without diagnostics until its next edit. Push mode republishes after
+ * every change of text or settings, tagged with the document version.
+ */
+const pushDiagnosticsOnly: StaticFeature = {
+  fillClientCapabilities(capabilities) {
+    delete capabilities.textDocument?.diagnostic;
+    delete capabilities.workspace?.diagnostics;
+  },
+  initialize() {},
+  getState: () => ({ kind: 'static' }),
+  clear() {},
+};
 
 /** The tonelsp settings as plain JSON, for the initialization options. */
 function plainSettings(settings: vscode.WorkspaceConfiguration): Record<string, unknown> {
