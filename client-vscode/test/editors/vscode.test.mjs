@@ -117,8 +117,8 @@ describe('VS Code (code-server) with the packaged extension', () => {
 
   test('the status bar shows the language, the address form and the number of findings', () =>
     withFailureScreenshot('status-bar', async () => {
-      const status = await waitFor(toneStatus, 'the ToneLsp status bar item');
-      assert.equal(status, 'ToneLsp: DE, Sie, 1 tone finding');
+      const expected = 'ToneLsp: DE, Sie, 1 tone finding';
+      await waitFor(async () => (await toneStatus()) === expected, `the status bar item to read "${expected}"`);
       const text = await page.locator('.statusbar-item[id$="tonelsp.status"]').innerText();
       assert.match(text.replace(/\s+/g, ' '), /DE · Sie · 1/);
     }));
@@ -133,7 +133,8 @@ describe('VS Code (code-server) with the packaged extension', () => {
       await page.keyboard.press('Control+.');
       const preferred = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Rewrite as “Kurz zusammengefasst”' });
       await waitFor(() => preferred.isVisible(), 'the quick fix "Rewrite as “Kurz zusammengefasst”"');
-      assert.match(await page.locator('.action-widget .monaco-list-row.action.focused').innerText(), /Kurz zusammengefasst/, 'the preferred fix comes first');
+      const focused = page.locator('.action-widget .monaco-list-row.action.focused');
+      await waitFor(async () => /Kurz zusammengefasst/.test(await focused.innerText()), 'the preferred fix to be the first, focused entry');
 
       const screenshot = path.join(artifactsDirectory, 'vscode-quickfix.png');
       await page.screenshot({ path: screenshot });
@@ -147,7 +148,7 @@ describe('VS Code (code-server) with the packaged extension', () => {
       const rewritten = 'Kurz zusammengefasst ist die Antwort im Hilfebereich.';
       await waitFor(async () => (await editorText()).includes(rewritten), 'the rewritten sentence in the editor');
       await waitFor(async () => (await toneStatus()) === 'ToneLsp: DE, Sie, 0 tone findings', 'the status bar to count 0 findings');
-      assert.equal(await page.locator('.monaco-editor .squiggly-warning').count(), 0, 'no warning squiggle after the fix');
+      await waitFor(async () => (await page.locator('.monaco-editor .squiggly-warning').count()) === 0, 'the warning squiggle to go away');
       assert.doesNotMatch(await saveAndExpectOnDisk('reply-condescending.md', rewritten), /Wie bereits erwähnt/);
     }));
 
