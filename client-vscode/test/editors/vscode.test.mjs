@@ -1,7 +1,7 @@
 // The packaged extension in a real VS Code: code-server on 127.0.0.1 with the .vsix installed, driven by
 // Playwright in headless Chromium the way a person would use it: keyboard, command palette, quick fix menu.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -121,6 +121,26 @@ describe('VS Code (code-server) with the packaged extension', () => {
       await waitFor(async () => (await toneStatus()) === expected, `the status bar item to read "${expected}"`);
       const text = await page.locator('.statusbar-item[id$="tonelsp.status"]').innerText();
       assert.match(text.replace(/\s+/g, ' '), /DE · Sie · 1/);
+    }));
+
+  test('settings reach the server: a rule severity, then the template globs', () =>
+    withFailureScreenshot('settings', async () => {
+      const settingsFile = path.join(codeServer.workspace, '.vscode', 'settings.json');
+      mkdirSync(path.dirname(settingsFile), { recursive: true });
+      try {
+        // VS Code notices the edited workspace settings and forwards the tonelsp section to the server.
+        writeFileSync(settingsFile, JSON.stringify({ 'tonelsp.rules': { TONE001: 'error' } }));
+        await waitFor(() => page.locator('.monaco-editor .squiggly-error').count(), 'TONE001 to become an error squiggle');
+
+        // Templates elsewhere only: the client restarts without this file, and the status bar item hides.
+        writeFileSync(settingsFile, JSON.stringify({ 'tonelsp.templates': ['drafts/**/*.md'] }));
+        await waitFor(async () => (await page.locator('.monaco-editor [class*="squiggly-"]').count()) === 0, 'the findings to go once the file is no template');
+        await waitFor(async () => (await toneStatus()) === undefined, 'the status bar item to hide');
+      } finally {
+        rmSync(settingsFile, { force: true });
+      }
+      await waitFor(() => page.locator('.monaco-editor .squiggly-warning').count(), 'the warning squiggle to return with the default settings', { timeoutMs: 60_000 });
+      await waitFor(async () => (await toneStatus()) === 'ToneLsp: DE, Sie, 1 tone finding', 'the status bar item to return');
     }));
 
   test('the preferred quick fix rewrites the phrase', () =>
