@@ -41,7 +41,6 @@ local function run()
   wait_for('the server to initialize', function()
     return client.initialized == true or (client.server_capabilities ~= nil and next(client.server_capabilities) ~= nil)
   end)
-  result.server_name = client.server_info and client.server_info.name or nil
 
   -- Push diagnostics arrive after the document is opened.
   wait_for('diagnostics', function()
