@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: restores and builds the .NET solution, runs the C# tests
 # (core, server, CLI, LSP in-process and over stdio), installs the client's npm packages and runs
-# the client build, type check and end-to-end protocol tests against the real server.
+# the client build, type check and end-to-end protocol tests against the real server, packages the
+# VS Code extension (.vsix with the published server) and runs it in a real VS Code (code-server
+# driven by Playwright in headless Chromium), and runs Neovim's built-in LSP client against the server.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -11,6 +13,29 @@ trap 'rm -f "$log"' EXIT
 step() { echo; echo "==> $*"; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
+# The Debian packages the editor tests need: Chromium for Playwright, Neovim, and ripgrep and the
+# Kerberos headers for code-server's install. Installed only when missing, and only where apt-get may run.
+editor_packages=(chromium neovim ripgrep libkrb5-dev)
+install_editor_packages() {
+  local missing=()
+  for package in "${editor_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+      sudo=(sudo -n)
+    else
+      echo "Missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
+      return 1
+    fi
+  fi
+  echo "Installing ${missing[*]}"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
 step "Building the .NET solution"
 dotnet build ToneLsp.sln -c Release -nologo -clp:ErrorsOnly || fail "dotnet build"
 
@@ -18,7 +43,7 @@ step "C# tests"
 dotnet test ToneLsp.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 dotnet_status=${PIPESTATUS[0]}
 
-step "Client: npm ci, build, type check, end-to-end tests"
+step "Client: npm ci, build, type check, end-to-end protocol tests"
 npm_status=0
 if command -v npm >/dev/null; then
   { npm ci --no-audit --no-fund && npm run build && npm run typecheck; } || npm_status=$?
@@ -31,6 +56,21 @@ else
   npm_status=1
 fi
 
+step "Editors: package the .vsix, then VS Code (code-server + Playwright) and Neovim"
+editors_status=0
+if [ "$npm_status" -ne 0 ] && ! [ -d node_modules ]; then
+  echo "Skipped: the client's npm packages are not installed." >&2
+  editors_status=1
+elif ! install_editor_packages; then
+  editors_status=1
+elif ! npm run package; then
+  echo "npm run package failed." >&2
+  editors_status=1
+else
+  TONELSP_DLL="$PWD/server/ToneLsp/bin/Release/net10.0/tonelsp.dll" npm run test:editors 2>&1 | tee -a "$log"
+  editors_status=${PIPESTATUS[0]}
+fi
+
 # One summary line over all runners: "N passed, N failed".
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
@@ -40,3 +80,4 @@ echo
 echo "tests: $((passed + node_pass)) passed, $((failed + node_fail)) failed"
 [ "$dotnet_status" -eq 0 ] || fail "C# tests"
 [ "$npm_status" -eq 0 ] || fail "client tests"
+[ "$editors_status" -eq 0 ] || fail "editor tests (VS Code, Neovim); screenshots and logs are in artifacts/vscode/"

@@ -9,11 +9,13 @@ const require = createRequire(import.meta.url);
 const protocol = require('vscode-languageserver-protocol/node');
 
 export const {
+  ApplyWorkspaceEditRequest,
   CodeActionRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
   ExitNotification,
   HoverRequest,
   InitializeRequest,
