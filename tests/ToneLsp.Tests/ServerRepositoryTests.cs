@@ -171,3 +171,37 @@ public sealed class ServerRepositoryTests : IDisposable
 
     private static string Uri(string path) => new Uri(path).AbsoluteUri;
 }
+
+/// <summary>Pull diagnostics stay current when settings change.</summary>
+public sealed class ServerPullDiagnosticsTests
+{
+    [Fact]
+    public async Task ASettingsChangeAsksPullingClientsToRefresh()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { PullDiagnostics = true, DiagnosticRefresh = true });
+        string uri = Samples.Uri("refresh");
+        await client.OpenAsync(uri, Samples.GermanCondescension);
+
+        await client.NotifyAsync("workspace/didChangeConfiguration", new DidChangeConfigurationParams(JsonSerializer.SerializeToElement(new { tonelsp = new { rules = new { TONE001 = "error" } } })));
+
+        await client.DiagnosticRefreshes.WaitForAsync(_ => true, "a diagnostic refresh request");
+        DocumentDiagnosticReport report = await client.PullDiagnosticsAsync(uri);
+        Assert.Equal(1, Assert.Single(report.Items!).Severity);
+    }
+
+    [Fact]
+    public async Task APullThatRacesASettingsChangeStillGetsFindings()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { PullDiagnostics = true });
+        string uri = Samples.Uri("race");
+        await client.OpenAsync(uri, Samples.GermanCondescension);
+
+        // The settings change supersedes the snapshot while the pull may still be analysing it.
+        Task<DocumentDiagnosticReport> pull = client.PullDiagnosticsAsync(uri);
+        await client.NotifyAsync("workspace/didChangeConfiguration", new DidChangeConfigurationParams(JsonSerializer.SerializeToElement(new { tonelsp = new { humorAllowed = true } })));
+
+        DocumentDiagnosticReport report = await pull;
+        Assert.Equal("full", report.Kind);
+        Assert.Equal("TONE001", Assert.Single(report.Items!).Code);
+    }
+}

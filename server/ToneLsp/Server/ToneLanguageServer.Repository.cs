@@ -27,6 +27,7 @@ public sealed partial class ToneLanguageServer
     private readonly Dictionary<string, int> _publishedConfigurations = new(StringComparer.Ordinal);
     private CancellationTokenSource _indexing = new();
     private bool _watchedFilesRegistration;
+    private bool _diagnosticRefresh;
     private bool _createFiles;
 
     /// <summary>The repositories around the open documents.</summary>
@@ -68,7 +69,22 @@ public sealed partial class ToneLanguageServer
             {
                 ScheduleAnalysis(snapshot);
             }
+
+            RequestDiagnosticRefresh();
         }
+    }
+
+    // Pulling clients keep their last results until asked: after settings or configuration change, ask them to pull again.
+    private void RequestDiagnosticRefresh()
+    {
+        if (!_pullDiagnostics || !_diagnosticRefresh || _rpc is not { IsDisposed: false } rpc)
+        {
+            return;
+        }
+
+        _ = rpc.InvokeWithParameterObjectAsync<JsonElement>("workspace/diagnostic/refresh", null).ContinueWith(
+            task => _logger.LogDebug("The client did not refresh its diagnostics: {Error}", task.Exception?.GetBaseException().Message),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     /// <summary>LSP workspace/diagnostic: findings for every template in the workspace folders, open or not.</summary>

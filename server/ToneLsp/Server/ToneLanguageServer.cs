@@ -108,6 +108,7 @@ public sealed partial class ToneLanguageServer
             _logger.LogWarning("{Warning}", warning);
         }
 
+        _diagnosticRefresh = Get(capabilities, "workspace", "diagnostics", "refreshSupport") is { ValueKind: JsonValueKind.True };
         _watchedFilesRegistration = Has(capabilities, "workspace", "didChangeWatchedFiles") &&
                                     Get(capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration") is { ValueKind: JsonValueKind.True };
         _createFiles = Get(capabilities, "workspace", "workspaceEdit", "resourceOperations") is { ValueKind: JsonValueKind.Array } operations &&
@@ -232,18 +233,28 @@ public sealed partial class ToneLanguageServer
     {
         DocumentSnapshot? snapshot = RequireSnapshot(parameters?.TextDocument?.Uri);
         await TaskScheduler.Default;
-        if (snapshot is null)
+
+        // A pull is about the document as it is now: when an edit or a settings change supersedes the snapshot
+        // during the analysis, answer for the newer one instead of failing the request.
+        for (int attempt = 0; snapshot is not null; attempt++)
         {
-            return new DocumentDiagnosticReport("full", null, []);
+            string resultId = snapshot.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (parameters!.PreviousResultId == resultId)
+            {
+                return new DocumentDiagnosticReport("unchanged", resultId, null);
+            }
+
+            try
+            {
+                return new DocumentDiagnosticReport("full", resultId, ToDiagnostics(snapshot, await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (LocalRpcException) when (attempt < 5 && _workspace.Get(snapshot.Uri) is { } newer && newer != snapshot && !cancellationToken.IsCancellationRequested)
+            {
+                snapshot = newer;
+            }
         }
 
-        string resultId = snapshot.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (parameters!.PreviousResultId == resultId)
-        {
-            return new DocumentDiagnosticReport("unchanged", resultId, null);
-        }
-
-        return new DocumentDiagnosticReport("full", resultId, ToDiagnostics(snapshot, await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false)));
+        return new DocumentDiagnosticReport("full", null, []);
     }
 
     /// <summary>LSP textDocument/codeAction: quick fixes, suppressions and fix-all.</summary>
@@ -648,6 +659,8 @@ public sealed partial class ToneLanguageServer
         {
             ScheduleAnalysis(snapshot);
         }
+
+        RequestDiagnosticRefresh();
     }
 
     private DocumentSnapshot? RequireSnapshot(string? uri)

@@ -23,6 +23,9 @@ public sealed record ClientSetup
     /// <summary>The workspace folder, as a local path; none by default.</summary>
     public string? RootPath { get; init; }
 
+    /// <summary>Declares <c>workspace.diagnostics.refreshSupport</c>.</summary>
+    public bool DiagnosticRefresh { get; init; }
+
     /// <summary>Declares that workspace edits may create files.</summary>
     public bool CreateFiles { get; init; }
 
@@ -44,6 +47,11 @@ public sealed record ClientSetup
         if (ConfigurationRequests)
         {
             workspace["configuration"] = true;
+        }
+
+        if (DiagnosticRefresh)
+        {
+            workspace["diagnostics"] = new JsonObject { ["refreshSupport"] = true };
         }
 
         if (CreateFiles)

@@ -39,6 +39,9 @@ public sealed class LspTestClient : IAsyncDisposable
     /// <summary>Every <c>workspace/configuration</c> request received.</summary>
     public Inbox<ConfigurationParams> ConfigurationRequests { get; } = new();
 
+    /// <summary>Requests to pull diagnostics again (<c>workspace/diagnostic/refresh</c>).</summary>
+    public Inbox<bool> DiagnosticRefreshes { get; } = new();
+
     /// <summary>Edits the server asked the client to apply (<c>workspace/applyEdit</c>).</summary>
     public Inbox<ApplyWorkspaceEditParams> AppliedEdits { get; } = new();
 
@@ -164,6 +167,7 @@ public sealed class LspTestClient : IAsyncDisposable
         LogMessages.Close(reason);
         ConfigurationRequests.Close(reason);
         AppliedEdits.Close(reason);
+        DiagnosticRefreshes.Close(reason);
     }
 
     // The methods the server calls on the client.
@@ -177,6 +181,13 @@ public sealed class LspTestClient : IAsyncDisposable
 
         [JsonRpcMethod("window/logMessage", UseSingleObjectParameterDeserialization = true)]
         public void LogMessage(LogMessageParams parameters) => client.LogMessages.Add(parameters);
+
+        [JsonRpcMethod("workspace/diagnostic/refresh")]
+        public object? DiagnosticRefresh()
+        {
+            client.DiagnosticRefreshes.Add(true);
+            return null;
+        }
 
         [JsonRpcMethod("workspace/applyEdit", UseSingleObjectParameterDeserialization = true)]
         public object ApplyEdit(ApplyWorkspaceEditParams parameters)
