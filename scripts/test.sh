@@ -3,7 +3,8 @@
 # (core, server, CLI, LSP in-process and over stdio), installs the client's npm packages and runs
 # the client build, type check and end-to-end protocol tests against the real server, packages the
 # VS Code extension (.vsix with the published server) and runs it in a real VS Code (code-server
-# driven by Playwright in headless Chromium), and runs Neovim's built-in LSP client against the server.
+# driven by Playwright in headless Chromium), runs Neovim's built-in LSP client against the server, and
+# runs a bounded protocol fuzzing campaign against the real server (TONELSP_FUZZ_SECONDS, default 20).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -71,13 +72,20 @@ else
   editors_status=${PIPESTATUS[0]}
 fi
 
+step "Protocol fuzzing: a bounded campaign against the real server"
+fuzz_status=0
+dotnet run --project tests/ToneLsp.LoadDriver -c Release --no-build -- --fuzz "${TONELSP_FUZZ_SECONDS:-20}" 2>&1 | tee -a "$log"
+fuzz_status=${PIPESTATUS[0]}
+if [ "$fuzz_status" -eq 0 ]; then fuzz_pass=1; fuzz_fail=0; else fuzz_pass=0; fuzz_fail=1; fi
+
 # One summary line over all runners: "N passed, N failed".
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 node_pass=$(grep -oE '^(# |ℹ )pass [0-9]+' "$log" | awk '{s+=$NF} END {print s+0}')
 node_fail=$(grep -oE '^(# |ℹ )fail [0-9]+' "$log" | awk '{s+=$NF} END {print s+0}')
 echo
-echo "tests: $((passed + node_pass)) passed, $((failed + node_fail)) failed"
+echo "tests: $((passed + node_pass + fuzz_pass)) passed, $((failed + node_fail + fuzz_fail)) failed"
 [ "$dotnet_status" -eq 0 ] || fail "C# tests"
 [ "$npm_status" -eq 0 ] || fail "client tests"
+[ "$fuzz_status" -eq 0 ] || fail "protocol fuzzing"
 [ "$editors_status" -eq 0 ] || fail "editor tests (VS Code, Neovim); screenshots and logs are in artifacts/vscode/"

@@ -6,6 +6,7 @@ using ToneLsp.Protocol;
 
 // Drives the real tonelsp server like an editor with many open templates and reports latencies.
 // Usage: dotnet run -c Release --project tests/ToneLsp.LoadDriver -- [--server PATH.dll] [--documents 500] [--typing 6] [--seconds 20] [--rate 4]
+//        dotnet run -c Release --project tests/ToneLsp.LoadDriver -- --fuzz SECONDS [--seed N]   (a bounded protocol fuzzing campaign)
 var options = LoadOptions.Parse(args);
 string root = FindRoot();
 string server = options.Server ?? Path.Combine(root, "server/ToneLsp/bin/Release/net10.0/tonelsp.dll");
@@ -13,6 +14,13 @@ if (!File.Exists(server))
 {
     Console.Error.WriteLine($"No server at {server}; build it with: dotnet build server/ToneLsp -c Release");
     return 2;
+}
+
+if (args.Contains("--fuzz"))
+{
+    int fuzzSeconds = int.Parse(args.SkipWhile(a => a != "--fuzz").Skip(1).FirstOrDefault() ?? "20", System.Globalization.CultureInfo.InvariantCulture);
+    int seed = int.Parse(args.SkipWhile(a => a != "--seed").Skip(1).FirstOrDefault() ?? "20261123", System.Globalization.CultureInfo.InvariantCulture);
+    return await new ToneLsp.LoadDriver.ProtocolFuzzer(server, fuzzSeconds, seed).RunAsync();
 }
 
 string[] templates = [.. Directory.GetFiles(Path.Combine(root, "examples"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText)];
