@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Throughput of tonelsp check against alex (the best-known inconsiderate-writing linter) in one run.
+# Builds 2000 documents (1000 German, 1000 English) from manual pages with ../shared/tools/make-corpus.sh, then
+# times, including process start: tonelsp on the English half, alex on the English half, tonelsp on all.
+# Usage: scripts/throughput.sh [CORPUS_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-/tmp/tonelsp-corpus}
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/tonelsp/alex-11.0.1"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+[ -d "$corpus/en" ] || bash ../shared/tools/make-corpus.sh "$corpus" 1000
+if [ ! -x "$cache/node_modules/.bin/alex" ]; then
+  mkdir -p "$cache"
+  npm install --prefix "$cache" --no-audit --no-fund --silent alex@11.0.1 >/dev/null
+fi
+# The published ReadyToRun build, as the VS Code extension ships it: less JIT at start-up.
+dotnet publish server/ToneLsp -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false \
+  -o artifacts/server-r2r -nologo -v quiet -clp:ErrorsOnly >/dev/null
+tonelsp=(dotnet artifacts/server-r2r/tonelsp.dll check --format json)
+
+# Seconds of wall time for one command; its exit code (findings) does not matter.
+seconds() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+
+english=$(find "$corpus/en" -name '*.md' | wc -l)
+all=$(find "$corpus" -name '*.md' | wc -l)
+t_tone_en=$(seconds "${tonelsp[@]}" "$corpus/en")
+t_alex_en=$(seconds "$cache/node_modules/.bin/alex" "$corpus/en")
+t_tone_all=$(seconds "${tonelsp[@]}" "$corpus")
+printf 'tonelsp check, English half: %d files in %.2f s = %.0f files/s\n' "$english" "$t_tone_en" "$(echo "$english / $t_tone_en" | bc -l)"
+printf 'alex, English half:          %d files in %.2f s = %.0f files/s\n' "$english" "$t_alex_en" "$(echo "$english / $t_alex_en" | bc -l)"
+printf 'tonelsp check, all:          %d files in %.2f s = %.0f files/s\n' "$all" "$t_tone_all" "$(echo "$all / $t_tone_all" | bc -l)"
+printf 'ratio tonelsp / alex on the same files: %.1fx\n' "$(echo "$t_alex_en / $t_tone_en" | bc -l)"
