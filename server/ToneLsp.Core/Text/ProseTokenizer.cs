@@ -34,11 +34,47 @@ public static partial class ProseTokenizer
     /// <summary>Tokenizes a stretch of prose; spans are offsets into the same text.</summary>
     public static List<Token> Tokenize(string prose, TextSpan span)
     {
-        var tokens = new List<Token>();
-        for (Match match = TokenPattern().Match(prose, span.Start, span.Length); match.Success; match = match.NextMatch())
+        // A scanner rather than a regular expression: tokenizing runs on every keystroke over the whole document.
+        var tokens = new List<Token>(span.Length / 5);
+        int end = Math.Min(prose.Length, span.End);
+        int i = Math.Max(0, span.Start);
+        while (i < end)
         {
-            bool isWord = char.IsLetterOrDigit(match.Value[0]);
-            tokens.Add(new Token(match.Value, new TextSpan(match.Index, match.Length), isWord));
+            char c = prose[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            if (char.IsLetterOrDigit(c))
+            {
+                i++;
+                while (i < end)
+                {
+                    char next = prose[i];
+                    if (char.IsLetterOrDigit(next) || char.GetUnicodeCategory(next) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark)
+                    {
+                        i++;
+                    }
+                    else if (next is '\'' or '’' or '-' && i + 1 < end && char.IsLetterOrDigit(prose[i + 1]))
+                    {
+                        i += 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                tokens.Add(new Token(prose.Substring(start, i - start), new TextSpan(start, i - start), true));
+                continue;
+            }
+
+            // A surrogate pair (most emoji) is one token; any other character stands alone.
+            i += char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(prose[i + 1]) ? 2 : 1;
+            tokens.Add(new Token(prose.Substring(start, i - start), new TextSpan(start, i - start), false));
         }
 
         return tokens;
@@ -96,8 +132,4 @@ public static partial class ProseTokenizer
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    // Words may contain inner apostrophes and hyphens; emoji and other symbols are single tokens.
-    [GeneratedRegex(@"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’\-](?=[\p{L}\p{N}]))*|\p{Cs}\p{Cs}|[^\s\p{L}\p{N}]", RegexOptions.CultureInvariant)]
-    private static partial Regex TokenPattern();
 }
