@@ -26,6 +26,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
         TemplateDocument document = context.Input.Document;
         var blocks = document.ReplyBlocks.ToList();
         string? channel = document.Metadata.Channel?.Trim();
+        Text.WordIndex words = context.Input.Words;
         foreach (LexiconRule rule in rules)
         {
             if (context.Input.Options.GetSeverity(rule.Descriptor) is null ||
@@ -38,7 +39,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
             for (int p = 0; p < rule.Phrases.Count; p++)
             {
                 LexiconPhrase phrase = rule.Phrases[p];
-                if (phrase.Language != document.Language || !phrase.Anchors.All(context.Input.Words.ContainsAny))
+                if (phrase.Language != document.Language || !AllAnchorsOccur(phrase, words))
                 {
                     continue;
                 }
@@ -86,6 +87,19 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                     ImmutableDictionary<string, string>.Empty.Add(PhraseProperty, phraseIndex.ToString(CultureInfo.InvariantCulture))));
             }
         }
+    }
+
+    private static bool AllAnchorsOccur(LexiconPhrase phrase, Text.WordIndex words)
+    {
+        foreach (IReadOnlyList<string> group in phrase.Anchors)
+        {
+            if (!words.ContainsAny(group))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // An "unless" pattern in the same sentence or the next one cancels the match ("… per DM schicken").

@@ -19,6 +19,27 @@ public sealed record Sentence(TextSpan Span, IReadOnlyList<Token> Tokens)
     public bool IsQuestion => Tokens.Count > 0 && Tokens[^1] is { IsWord: false, Text: "?" };
 }
 
+/// <summary>A view of consecutive tokens of a block's list, so sentences share their block's tokens instead of copying them.</summary>
+public sealed class TokenRange(List<Token> tokens, int start, int count) : IReadOnlyList<Token>
+{
+    /// <inheritdoc />
+    public int Count => count;
+
+    /// <inheritdoc />
+    public Token this[int index] => (uint)index < (uint)count ? tokens[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <inheritdoc />
+    public IEnumerator<Token> GetEnumerator()
+    {
+        for (int i = 0; i < count; i++)
+        {
+            yield return tokens[start + i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
 /// <summary>Splits prose into words, punctuation and sentences.</summary>
 public static partial class ProseTokenizer
 {
@@ -125,8 +146,8 @@ public static partial class ProseTokenizer
                 return;
             }
 
-            var slice = tokens.GetRange(first, last - first + 1);
-            sentences.Add(new Sentence(TextSpan.FromBounds(slice[0].Span.Start, slice[^1].Span.End), slice));
+            var slice = new TokenRange(tokens, first, last - first + 1);
+            sentences.Add(new Sentence(TextSpan.FromBounds(tokens[first].Span.Start, tokens[last].Span.End), slice));
         }
     }
 
