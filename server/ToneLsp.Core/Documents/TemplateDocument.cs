@@ -156,7 +156,9 @@ public sealed class TemplateDocument
         {
             if (!_tokens.TryGetValue(block, out IReadOnlyList<Token>? tokens))
             {
-                tokens = ProseTokenizer.Tokenize(Prose, block.Span);
+                // Large documents repeat words thousands of times; sharing their strings saves most allocations.
+                _pool ??= Prose.Length > 32 * 1024 ? new StringPool() : null;
+                tokens = ProseTokenizer.Tokenize(Prose, block.Span, _pool);
                 _tokens[block] = tokens;
             }
 
@@ -170,6 +172,7 @@ public sealed class TemplateDocument
     private IReadOnlyList<BlockSentence>? _sentences;
     private IReadOnlyList<Placeholder>? _placeholders;
     private Dictionary<ProseBlock, IReadOnlyList<Token>>? _tokens;
+    private StringPool? _pool;
 
     private List<BlockSentence> SplitSentences()
     {

@@ -90,7 +90,27 @@ internal static partial class TemplateParser
 
     private static void BlankOutNonProse(string text, char[] prose, TextSpan span)
     {
-        for (Match match = NonProsePattern().Match(text, span.Start, span.Length); match.Success; match = match.NextMatch())
+        // Each pattern only where its telltale characters occur: most blocks have none of them.
+        ReadOnlySpan<char> block = text.AsSpan(span.Start, span.Length);
+        if (block.IndexOfAny("{$%[\\") >= 0)
+        {
+            BlankOut(PlaceholderOrEscapePattern(), text, prose, span);
+        }
+
+        if (block.Contains("://", StringComparison.Ordinal) || block.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            BlankOut(UrlPattern(), text, prose, span);
+        }
+
+        if (block.Contains('@'))
+        {
+            BlankOut(EmailPattern(), text, prose, span);
+        }
+    }
+
+    private static void BlankOut(Regex pattern, string text, char[] prose, TextSpan span)
+    {
+        for (Match match = pattern.Match(text, span.Start, span.Length); match.Success; match = match.NextMatch())
         {
             for (int index = match.Index; index < match.Index + match.Length; index++)
             {
@@ -109,6 +129,11 @@ internal static partial class TemplateParser
         string text = document.Source.Text;
         foreach (ProseBlock block in document.Blocks)
         {
+            if (text.AsSpan(block.Span.Start, block.Span.Length).IndexOfAny("{$%[") < 0)
+            {
+                continue;
+            }
+
             for (Match match = PlaceholderPattern().Match(text, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
             {
                 string name = match.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value.Trim();
@@ -122,12 +147,17 @@ internal static partial class TemplateParser
     [GeneratedRegex(@"\{\{\s*([^{}\r\n]{0,100}?)\s*\}\}|\$\{([^{}\r\n]{1,100})\}|\{([\p{L}_][\p{L}\p{N}_.\-]{0,60})\}|%([\p{L}_][\p{L}\p{N}_]{0,60})%|\[\[([^\[\]\r\n]{1,100})\]\]", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderPattern();
 
-    // Placeholders ({{name}}, ${name}, {name}, %NAME%, [[name]]), URLs and e-mail addresses are not prose.
+    // Placeholders ({{name}}, ${name}, {name}, %NAME%, [[name]]) and backslash escapes are not prose.
     [GeneratedRegex(
-        @"\{\{[^{}\r\n]{0,100}\}\}|\$\{[^{}\r\n]{1,100}\}|\{[\p{L}_][\p{L}\p{N}_.\-]{0,60}\}|%[\p{L}_][\p{L}\p{N}_]{0,60}%|\[\[[^\[\]\r\n]{1,100}\]\]" +
-        @"|\b(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|www\.)[^\s<>()\[\]""]+|[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+|\\(?=[\p{P}\p{S}])",
+        @"\{\{[^{}\r\n]{0,100}\}\}|\$\{[^{}\r\n]{1,100}\}|\{[\p{L}_][\p{L}\p{N}_.\-]{0,60}\}|%[\p{L}_][\p{L}\p{N}_]{0,60}%|\[\[[^\[\]\r\n]{1,100}\]\]|\\(?=[\p{P}\p{S}])",
         RegexOptions.CultureInvariant)]
-    private static partial Regex NonProsePattern();
+    private static partial Regex PlaceholderOrEscapePattern();
+
+    [GeneratedRegex(@"\b(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|www\.)[^\s<>()\[\]""]+", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
 
     private sealed class Walker(
         SourceText source,

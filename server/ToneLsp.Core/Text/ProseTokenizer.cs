@@ -3,10 +3,28 @@ using System.Text.RegularExpressions;
 namespace ToneLsp.Core.Text;
 
 /// <summary>A word or punctuation mark in prose, with its span in the source.</summary>
-public readonly record struct Token(string Text, TextSpan Span, bool IsWord)
+public readonly struct Token
 {
-    /// <summary>The token's text in lower case, computed once.</summary>
-    public string Lower { get; } = Text.ToLowerInvariant();
+    /// <summary>Creates a token; the lower-case form is computed unless given.</summary>
+    public Token(string text, TextSpan span, bool isWord, string? lower = null)
+    {
+        Text = text;
+        Span = span;
+        IsWord = isWord;
+        Lower = lower ?? text.ToLowerInvariant();
+    }
+
+    /// <summary>The token's text.</summary>
+    public string Text { get; }
+
+    /// <summary>Where the token stands.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>Whether the token is a word (not punctuation or a symbol).</summary>
+    public bool IsWord { get; }
+
+    /// <summary>The token's text in lower case.</summary>
+    public string Lower { get; }
 
     /// <summary>Whether the token starts with an upper-case letter.</summary>
     public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
@@ -17,6 +35,30 @@ public sealed record Sentence(TextSpan Span, IReadOnlyList<Token> Tokens)
 {
     /// <summary>Whether the sentence ends with a question mark.</summary>
     public bool IsQuestion => Tokens.Count > 0 && Tokens[^1] is { IsWord: false, Text: "?" };
+}
+
+/// <summary>Shares the strings of repeated tokens, with their lower-case forms; not thread-safe.</summary>
+public sealed class StringPool
+{
+    private readonly Dictionary<string, string> _lower = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>Creates an empty pool.</summary>
+    public StringPool() => _lookup = _lower.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The pooled string for the characters, and its lower-case form.</summary>
+    public (string Text, string Lower) Get(ReadOnlySpan<char> characters)
+    {
+        if (_lookup.TryGetValue(characters, out string? text, out string? lower))
+        {
+            return (text, lower);
+        }
+
+        text = characters.ToString();
+        lower = text.ToLowerInvariant();
+        _lower[text] = lower;
+        return (text, lower);
+    }
 }
 
 /// <summary>A view of consecutive tokens of a block's list, so sentences share their block's tokens instead of copying them.</summary>
@@ -53,7 +95,10 @@ public static partial class ProseTokenizer
     public static string CollapseWhitespace(string text) => Whitespace().Replace(text.Trim(), " ");
 
     /// <summary>Tokenizes a stretch of prose; spans are offsets into the same text.</summary>
-    public static List<Token> Tokenize(string prose, TextSpan span)
+    public static List<Token> Tokenize(string prose, TextSpan span) => Tokenize(prose, span, null);
+
+    /// <summary>Tokenizes with a pool that shares the strings of repeated words (one per document).</summary>
+    public static List<Token> Tokenize(string prose, TextSpan span, StringPool? pool)
     {
         // A scanner rather than a regular expression: tokenizing runs on every keystroke over the whole document.
         var tokens = new List<Token>(span.Length / 5);
@@ -89,16 +134,27 @@ public static partial class ProseTokenizer
                     }
                 }
 
-                tokens.Add(new Token(prose.Substring(start, i - start), new TextSpan(start, i - start), true));
+                tokens.Add(Make(start, i, true));
                 continue;
             }
 
             // A surrogate pair (most emoji) is one token; any other character stands alone.
             i += char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(prose[i + 1]) ? 2 : 1;
-            tokens.Add(new Token(prose.Substring(start, i - start), new TextSpan(start, i - start), false));
+            tokens.Add(Make(start, i, false));
         }
 
         return tokens;
+
+        Token Make(int start, int end, bool isWord)
+        {
+            if (pool is null)
+            {
+                return new Token(prose.Substring(start, end - start), new TextSpan(start, end - start), isWord);
+            }
+
+            var (text, lower) = pool.Get(prose.AsSpan(start, end - start));
+            return new Token(text, new TextSpan(start, end - start), isWord, lower);
+        }
     }
 
     /// <summary>Splits a stretch of prose into sentences at ., ! and ?, not after common abbreviations.</summary>
