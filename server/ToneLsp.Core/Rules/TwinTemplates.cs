@@ -59,6 +59,18 @@ public static class TwinTemplates
         }
     }
 
+    /// <summary>
+    /// Whether two templates paired by their paths look like translations of each other: they share a placeholder and
+    /// their lengths are comparable. Pairs linked by front matter <c>translationOf:</c> need no such evidence.
+    /// </summary>
+    public static bool LookLikeTwins(TemplateDocument a, TemplateDocument b)
+    {
+        var names = a.Placeholders.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        int shorter = Math.Max(1, Math.Min(a.Source.Length, b.Source.Length));
+        int longer = Math.Max(a.Source.Length, b.Source.Length);
+        return b.Placeholders.Any(p => names.Contains(p.Name)) && longer <= shorter * 5 / 2;
+    }
+
     /// <summary>Diagnostics for <paramref name="self"/> from comparing it with its twin.</summary>
     public static IReadOnlyList<ToneDiagnostic> Compare(AnalysisResult self, AnalysisResult twin, string twinName)
     {

@@ -107,7 +107,7 @@ public static class CheckRunner
 
             foreach (string candidate in TwinTemplates.CandidateTwins(relative))
             {
-                if (byPath.TryGetValue(candidate, out int other) && !pairs.ContainsKey(i))
+                if (byPath.TryGetValue(candidate, out int other) && !pairs.ContainsKey(i) && TwinTemplates.LookLikeTwins(document, templates[other].Document))
                 {
                     pairs[i] = other;
                 }
