@@ -91,6 +91,19 @@ public class TemplateDocumentTests
         Assert.All(document.Blocks, b => Assert.True(b.Span.End <= text.Length));
     }
 
+    [Theory]
+    [InlineData("  ", "- a\n")]
+    [InlineData(">", " a\n")]
+    [InlineData("  ", "1. a\n")]
+    public void AbsurdlyDeepNestingIsReportedAndTheRestStillChecked(string level, string line)
+    {
+        string text = "Wie bereits erwähnt, ist das so.\n\n" + string.Concat(Enumerable.Range(0, 2000).Select(i => string.Concat(Enumerable.Repeat(level, i)) + line));
+        var result = Analysis.ToneEngine.Default.Analyze(text);
+        Assert.Contains(result.Document.Problems, p => p.Message.Contains("nested more than", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Id == "TONE001");
+        Assert.Equal(text.Length, result.Document.Prose.Length);
+    }
+
     [Fact]
     public void SentencesDoNotEndAtAbbreviations()
     {

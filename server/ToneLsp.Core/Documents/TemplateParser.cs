@@ -28,7 +28,7 @@ internal static partial class TemplateParser
         MarkdownDocument? markdown = null;
         try
         {
-            markdown = Markdown.Parse(text, Pipeline);
+            markdown = Markdown.Parse(WithoutDeepNesting(text, problems), Pipeline);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -74,6 +74,62 @@ internal static partial class TemplateParser
             ? (given, true)
             : (LanguageDetector.Detect(proseText, blocks, defaultLanguage ?? Language.German), false);
         return new TemplateDocument(source, proseText, blocks, metadata, language, fromMetadata, suppressions, problems);
+    }
+
+    // Markdig takes seconds on thousands of nested lists or quotes. Lines whose leading markers and indentation run
+    // past this many columns are handed to it blanked out (offsets stay the same), so they parse as code: unchecked.
+    private const int MaxLeadingColumns = 64;
+
+    private static string WithoutDeepNesting(string text, List<DocumentProblem> problems)
+    {
+        char[]? copy = null;
+        int lineStart = 0;
+        int firstDeep = -1;
+        while (lineStart < text.Length)
+        {
+            int i = lineStart;
+            while (i < text.Length && text[i] is ' ' or '\t' or '>')
+            {
+                i++;
+            }
+
+            if (i - lineStart > MaxLeadingColumns)
+            {
+                // The list marker after the indentation goes too, or the line stays a deeply nested item.
+                int end = i;
+                if (end < text.Length && text[end] is '-' or '*' or '+')
+                {
+                    end++;
+                }
+                else
+                {
+                    while (end < text.Length && end - i < 9 && char.IsAsciiDigit(text[end]))
+                    {
+                        end++;
+                    }
+
+                    end = end > i && end < text.Length && text[end] is '.' or ')' ? end + 1 : i;
+                }
+
+                copy ??= text.ToCharArray();
+                firstDeep = firstDeep < 0 ? lineStart : firstDeep;
+                for (int k = lineStart; k < end; k++)
+                {
+                    copy[k] = ' ';
+                }
+            }
+
+            int next = text.IndexOf('\n', i);
+            lineStart = next < 0 ? text.Length : next + 1;
+        }
+
+        if (copy is null)
+        {
+            return text;
+        }
+
+        problems.Add(new DocumentProblem(new TextSpan(firstDeep, 0), $"Lists or quotes are nested more than {MaxLeadingColumns} columns deep; those lines are not checked."));
+        return new string(copy);
     }
 
     private static char[] BlankOut(string text)
