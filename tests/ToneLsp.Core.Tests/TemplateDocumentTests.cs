@@ -92,9 +92,9 @@ public class TemplateDocumentTests
     }
 
     [Theory]
-    [InlineData("  ", "- a\n")]
-    [InlineData(">", " a\n")]
-    [InlineData("  ", "1. a\n")]
+    [InlineData("  ", "- Punkt\n")]
+    [InlineData(">", " Punkt\n")]
+    [InlineData("  ", "1. Punkt\n")]
     public void AbsurdlyDeepNestingIsReportedAndTheRestStillChecked(string level, string line)
     {
         string text = "Wie bereits erwähnt, ist das so.\n\n" + string.Concat(Enumerable.Range(0, 2000).Select(i => string.Concat(Enumerable.Repeat(level, i)) + line));
