@@ -4,6 +4,7 @@ using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Rules;
+using ToneLsp.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -87,32 +88,8 @@ public static class ConfigurationParser
 
     private static string Suggest(string key, IEnumerable<string> known)
     {
-        string? best = known.OrderBy(k => Distance(k.ToLowerInvariant(), key.ToLowerInvariant())).FirstOrDefault();
-        return best is not null && Distance(best.ToLowerInvariant(), key.ToLowerInvariant()) <= 2 ? $" (did you mean '{best}'?)" : string.Empty;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
+        string? best = known.OrderBy(k => EditDistance.Between(k, key, ignoreCase: true)).FirstOrDefault();
+        return best is not null && EditDistance.Between(best, key, ignoreCase: true) <= 2 ? $" (did you mean '{best}'?)" : string.Empty;
     }
 
     private sealed class Reader(string source, List<ConfigurationError> errors)

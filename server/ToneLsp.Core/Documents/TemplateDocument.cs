@@ -166,6 +166,48 @@ public sealed class TemplateDocument
         }
     }
 
+    /// <summary>The span of a block's first words, where hints about the whole block are shown.</summary>
+    public TextSpan LeadingWords(ProseBlock block, int count = 3)
+    {
+        var words = TokensOf(block).Where(t => t.IsWord).Take(count).ToList();
+        return words.Count == 0 ? new TextSpan(block.Span.Start, 0) : TextSpan.FromBounds(words[0].Span.Start, words[^1].Span.End);
+    }
+
+    /// <summary>The span of a block's last words.</summary>
+    public TextSpan TrailingWords(ProseBlock block, int count = 3)
+    {
+        var words = TokensOf(block).Where(t => t.IsWord).TakeLast(count).ToList();
+        return words.Count == 0 ? new TextSpan(block.Span.End, 0) : TextSpan.FromBounds(words[0].Span.Start, words[^1].Span.End);
+    }
+
+    /// <summary>The offset of a block's first prose character (after markup such as "- " or "> ").</summary>
+    public int FirstProseOffset(ProseBlock block)
+    {
+        for (int i = block.Span.Start; i < block.Span.End; i++)
+        {
+            if (!char.IsWhiteSpace(Prose[i]))
+            {
+                return i;
+            }
+        }
+
+        return block.Span.Start;
+    }
+
+    /// <summary>The offset just past a block's last prose character.</summary>
+    public int LastProseEnd(ProseBlock block)
+    {
+        for (int i = block.Span.End; i > block.Span.Start; i--)
+        {
+            if (!char.IsWhiteSpace(Prose[i - 1]))
+            {
+                return i;
+            }
+        }
+
+        return block.Span.End;
+    }
+
     /// <summary>The prose inside the span.</summary>
     public string GetProse(TextSpan span) => Prose.Substring(span.Start, span.Length);
 

@@ -68,8 +68,8 @@ public sealed partial class BrandAnalyzer : ToneAnalyzer
         if (input.Options.RequireGreeting && !GreetingPattern().IsMatch(document.GetProse(reply[0].Span).TrimStart()))
         {
             string greeting = german ? (form == AddressForm.Du ? "Hallo,\n\n" : "Guten Tag,\n\n") : "Hi,\n\n";
-            int at = FirstProse(document, reply[0]);
-            context.Report(ToneDiagnostic.Create(GreetingRequired, FirstWords(document, reply[0]), GreetingRequired.FormatMessage("open with a greeting"),
+            int at = document.FirstProseOffset(reply[0]);
+            context.Report(ToneDiagnostic.Create(GreetingRequired, document.LeadingWords(reply[0]), GreetingRequired.FormatMessage("open with a greeting"),
                 ImmutableDictionary<string, string>.Empty.Add("insert", greeting).Add("at", at.ToString(CultureInfo.InvariantCulture))));
         }
 
@@ -79,40 +79,11 @@ public sealed partial class BrandAnalyzer : ToneAnalyzer
         if (input.Options.RequireClosing && !closed)
         {
             string closing = german ? "\n\nViele Grüße" : "\n\nBest regards";
-            int at = reply[^1].Span.End;
-            while (at > reply[^1].Span.Start && char.IsWhiteSpace(document.Source.Text[at - 1]))
-            {
-                at--;
-            }
+            int at = document.LastProseEnd(reply[^1]);
 
-            context.Report(ToneDiagnostic.Create(GreetingRequired, LastWords(document, reply[^1]), GreetingRequired.FormatMessage("end with a closing"),
+            context.Report(ToneDiagnostic.Create(GreetingRequired, document.TrailingWords(reply[^1]), GreetingRequired.FormatMessage("end with a closing"),
                 ImmutableDictionary<string, string>.Empty.Add("insert", closing).Add("at", at.ToString(CultureInfo.InvariantCulture))));
         }
-    }
-
-    private static int FirstProse(TemplateDocument document, ProseBlock block)
-    {
-        for (int i = block.Span.Start; i < block.Span.End; i++)
-        {
-            if (!char.IsWhiteSpace(document.Prose[i]))
-            {
-                return i;
-            }
-        }
-
-        return block.Span.Start;
-    }
-
-    private static TextSpan FirstWords(TemplateDocument document, ProseBlock block)
-    {
-        var words = ProseTokenizer.Tokenize(document.Prose, block.Span).Where(t => t.IsWord).Take(3).ToList();
-        return words.Count == 0 ? new TextSpan(block.Span.Start, 0) : TextSpan.FromBounds(words[0].Span.Start, words[^1].Span.End);
-    }
-
-    private static TextSpan LastWords(TemplateDocument document, ProseBlock block)
-    {
-        var words = ProseTokenizer.Tokenize(document.Prose, block.Span).Where(t => t.IsWord).TakeLast(3).ToList();
-        return words.Count == 0 ? new TextSpan(block.Span.End, 0) : TextSpan.FromBounds(words[0].Span.Start, words[^1].Span.End);
     }
 
     [GeneratedRegex(@"\p{Cs}{2}(?:\uFE0F)?|[\u2600-\u27BF]\uFE0F?", RegexOptions.CultureInvariant)]

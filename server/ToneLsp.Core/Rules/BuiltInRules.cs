@@ -23,11 +23,9 @@ public static class BuiltInRules
     {
         yield return new LexiconCodeFixProvider(LexiconLoader.BuiltIn);
         yield return new AddressFormCodeFixProvider();
-        yield return new GreetingCodeFixProvider();
-        yield return new ShoutingCodeFixProvider();
+        yield return new ReplacementCodeFixProvider(GreetingAnalyzer.Descriptor.Id, ShoutingAnalyzer.Capitals.Id, ShoutingAnalyzer.Punctuation.Id, PlaceholderAnalyzer.Descriptor.Id);
         yield return new EmpathyCodeFixProvider();
         yield return new BrandCodeFixProvider();
-        yield return new PlaceholderCodeFixProvider();
         yield return new UnusedSuppressionCodeFixProvider();
     }
 }

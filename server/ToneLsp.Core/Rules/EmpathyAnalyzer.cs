@@ -58,7 +58,7 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
             return;
         }
 
-        TextSpan first = FirstWords(document, reply[0]);
+        TextSpan first = document.LeadingWords(reply[0]);
         AddressForm form = context.Input.RewriteAddress;
         if (!(german ? GermanAcknowledgement() : EnglishAcknowledgement()).IsMatch(replyText))
         {
@@ -76,16 +76,8 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
                 ? form == AddressForm.Du ? " Melde dich gern, wenn wir noch etwas für dich tun können." : " Melden Sie sich gern, wenn wir noch etwas für Sie tun können."
                 : " Let us know if there's anything else we can do.";
             context.Report(ToneDiagnostic.Create(MissingOffer, first, MissingOffer.MessageFormat,
-                ImmutableDictionary<string, string>.Empty.Add("insert", offer).Add("at", LastProseEnd(document, last).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                ImmutableDictionary<string, string>.Empty.Add("insert", offer).Add("at", document.LastProseEnd(last).ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
-    }
-
-    // The first words of the reply carry the hint, so it is visible without covering the whole text.
-    private static TextSpan FirstWords(TemplateDocument document, ProseBlock block)
-    {
-        var tokens = ProseTokenizer.Tokenize(document.Prose, block.Span);
-        var words = tokens.Where(t => t.IsWord).Take(3).ToList();
-        return words.Count == 0 ? new TextSpan(block.Span.Start, 0) : TextSpan.FromBounds(words[0].Span.Start, words[^1].Span.End);
     }
 
     // After a greeting paragraph such as "Hallo Anna,", the opening goes into the next paragraph.
@@ -93,38 +85,7 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
     {
         ProseBlock first = reply[0];
         string text = document.Source.Slice(first.Span).Trim();
-        if (reply.Count > 1 && text.EndsWith(',') && text.Length < 60)
-        {
-            return FirstProseOffset(document, reply[1]);
-        }
-
-        return FirstProseOffset(document, first);
-    }
-
-    private static int FirstProseOffset(TemplateDocument document, ProseBlock block)
-    {
-        for (int i = block.Span.Start; i < block.Span.End; i++)
-        {
-            if (!char.IsWhiteSpace(document.Prose[i]))
-            {
-                return i;
-            }
-        }
-
-        return block.Span.Start;
-    }
-
-    private static int LastProseEnd(TemplateDocument document, ProseBlock block)
-    {
-        for (int i = block.Span.End; i > block.Span.Start; i--)
-        {
-            if (!char.IsWhiteSpace(document.Prose[i - 1]))
-            {
-                return i;
-            }
-        }
-
-        return block.Span.End;
+        return reply.Count > 1 && text.EndsWith(',') && text.Length < 60 ? document.FirstProseOffset(reply[1]) : document.FirstProseOffset(first);
     }
 
     [GeneratedRegex(@"\b(ärger\w*|enttäusch\w*|immer noch|noch immer|seit (Tagen|Wochen|Monaten)|schon wieder|kaputt|defekt|nervt?\w*|Frechheit|unmöglich|Skandal|katastroph\w*|schlecht\w*|keine Antwort|nicht angekommen|nie angekommen|Reklamation|Beschwerde|warte\w* (seit|immer|schon)|funktioniert (nicht|nie)|geht nicht|Abzocke|unverschämt|Sauerei|Witz|!!|\?\?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

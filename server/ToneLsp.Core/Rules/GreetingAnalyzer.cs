@@ -48,23 +48,7 @@ public sealed class GreetingAnalyzer : ToneAnalyzer
         {
             string found = document.Source.Slice(clash.Span);
             context.Report(ToneDiagnostic.Create(Descriptor, clash.Span, Descriptor.FormatMessage(found, label),
-                ImmutableDictionary<string, string>.Empty.Add("replacement", clash.NewText)));
-        }
-    }
-}
-
-/// <summary>Replaces a mismatched greeting or closing.</summary>
-public sealed class GreetingCodeFixProvider : CodeFixProvider
-{
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [GreetingAnalyzer.Descriptor.Id];
-
-    /// <inheritdoc />
-    public override void RegisterFixes(CodeFixContext context)
-    {
-        if (context.Diagnostic.Properties.TryGetValue("replacement", out string? replacement))
-        {
-            context.Register(new CodeFix($"Write “{replacement}”", [new TextEdit(context.Diagnostic.Span, replacement)], true, "TONE013"));
+                ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, clash.NewText)));
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
                 var span = new TextSpan(match.Index, match.Length);
                 string greeting = match.Groups["greeting"].Value;
                 context.Report(ToneDiagnostic.Create(Descriptor, span, Descriptor.FormatMessage($"“{document.Source.Slice(span)}” looks like an empty placeholder"),
-                    ImmutableDictionary<string, string>.Empty.Add("replacement", greeting + ",")));
+                    ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, greeting + ",")));
             }
 
             for (Match match = Malformed().Match(document.Source.Text, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
@@ -48,7 +48,7 @@ public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
                 var span = new TextSpan(match.Index, match.Length);
                 string name = match.Groups["name"].Value.Trim();
                 context.Report(ToneDiagnostic.Create(Descriptor, span, Descriptor.FormatMessage($"“{match.Value}” is not a complete placeholder"),
-                    ImmutableDictionary<string, string>.Empty.Add("replacement", "{{" + name + "}}")));
+                    ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, "{{" + name + "}}")));
             }
         }
 
@@ -71,7 +71,7 @@ public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
             {
                 context.Report(ToneDiagnostic.Create(Descriptor, placeholder.Span,
                     Descriptor.FormatMessage($"“{placeholder.Text}” is not used elsewhere; other templates use “{placeholder.Text.Replace(placeholder.Name, closest, StringComparison.Ordinal)}”"),
-                    ImmutableDictionary<string, string>.Empty.Add("replacement", placeholder.Text.Replace(placeholder.Name, closest, StringComparison.Ordinal))));
+                    ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, placeholder.Text.Replace(placeholder.Name, closest, StringComparison.Ordinal))));
             }
         }
     }
@@ -84,27 +84,8 @@ public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
             return false;
         }
 
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
-            }
-        }
-
         int limit = Math.Min(a.Length, b.Length) >= 6 ? 2 : 1;
-        return d[a.Length, b.Length] <= limit;
+        return EditDistance.Between(a, b, ignoreCase: true) <= limit;
     }
 
     // "Hallo ," or "Dear ,": a greeting whose name was an empty placeholder.
@@ -114,20 +95,4 @@ public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
     // "{{name}" or "{name}}": unbalanced braces around a name.
     [GeneratedRegex(@"(?<!\{)\{\{(?<name>[\p{L}_][\p{L}\p{N}_.\- ]{0,60})\}(?!\})|(?<!\{)\{(?<name>[\p{L}_][\p{L}\p{N}_.\-]{0,60})\}\}(?!\})", RegexOptions.CultureInvariant)]
     private static partial Regex Malformed();
-}
-
-/// <summary>Replaces the placeholder or removes the stray space.</summary>
-public sealed class PlaceholderCodeFixProvider : CodeFixProvider
-{
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PlaceholderAnalyzer.Descriptor.Id];
-
-    /// <inheritdoc />
-    public override void RegisterFixes(CodeFixContext context)
-    {
-        if (context.Diagnostic.Properties.TryGetValue("replacement", out string? replacement))
-        {
-            context.Register(new CodeFix($"Write “{replacement}”", [new TextEdit(context.Diagnostic.Span, replacement)], true, "TONE019"));
-        }
-    }
 }

@@ -131,7 +131,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
                 string text = document.Source.Slice(span);
                 bool start = AddressForms.AddressFormDetector.IsSentenceInitial(tokens, i);
                 context.Report(ToneDiagnostic.Create(Capitals, span, Capitals.FormatMessage(text),
-                    ImmutableDictionary<string, string>.Empty.Add("replacement", Normalize(text, start, document.Language))));
+                    ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, Normalize(text, start, document.Language))));
             }
 
             i = end + 1;
@@ -160,7 +160,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
                 TextSpan span = TextSpan.FromBounds(tokens[i].Span.Start, tokens[end].Span.End);
                 string text = document.Source.Slice(span);
                 context.Report(ToneDiagnostic.Create(Punctuation, span, Punctuation.FormatMessage(text),
-                    ImmutableDictionary<string, string>.Empty.Add("replacement", text.Contains('?') ? "?" : "!")));
+                    ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, text.Contains('?') ? "?" : "!")));
             }
 
             i = end + 1;
@@ -208,22 +208,5 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         char before = start > 0 ? source[start - 1] : ' ';
         char after = end < source.Length ? source[end] : ' ';
         return before is '_' or '$' or '-' or '/' or '.' or '=' or '<' || after is '_' or '=' or '/' or '(' or '>';
-    }
-}
-
-/// <summary>Fixes shouting by writing the words in normal case or keeping one punctuation mark.</summary>
-public sealed class ShoutingCodeFixProvider : CodeFixProvider
-{
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [ShoutingAnalyzer.Capitals.Id, ShoutingAnalyzer.Punctuation.Id];
-
-    /// <inheritdoc />
-    public override void RegisterFixes(CodeFixContext context)
-    {
-        if (context.Diagnostic.Properties.TryGetValue("replacement", out string? replacement))
-        {
-            string title = context.Diagnostic.Id == ShoutingAnalyzer.Capitals.Id ? $"Write “{replacement}”" : $"Keep a single “{replacement}”";
-            context.Register(new CodeFix(title, [new TextEdit(context.Diagnostic.Span, replacement)], true, context.Diagnostic.Id));
-        }
     }
 }

@@ -88,9 +88,7 @@ public static class TwinTemplates
         if (toneFindings.Count > 0 && self.Document.ReplyBlocks.FirstOrDefault() is { } first)
         {
             string categories = string.Join(", ", toneFindings.Select(d => d.Category).Distinct());
-            var words = ProseTokenizer.Tokenize(self.Document.Prose, first.Span).Where(t => t.IsWord).Take(3).ToList();
-            TextSpan span = words.Count == 0 ? new TextSpan(first.Span.Start, 0) : TextSpan.FromBounds(words[0].Span.Start, words[^1].Span.End);
-            Add(ToneDiagnostic.Create(TwinFindings, span, TwinFindings.FormatMessage(twinName, toneFindings.Count, categories)));
+            Add(ToneDiagnostic.Create(TwinFindings, self.Document.LeadingWords(first), TwinFindings.FormatMessage(twinName, toneFindings.Count, categories)));
         }
 
         return diagnostics;
