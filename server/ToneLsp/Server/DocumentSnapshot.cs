@@ -53,9 +53,6 @@ public sealed class DocumentSnapshot
     /// </summary>
     public Task<AnalysisResult> GetAnalysisAsync(CancellationToken cancellationToken = default) => _analysis.Value.WaitAsync(cancellationToken);
 
-    /// <summary>The analysis of this snapshot; blocks the calling thread until it is computed, so prefer <see cref="GetAnalysisAsync"/>.</summary>
-    public AnalysisResult Analysis => _analysis.Value.GetAwaiter().GetResult();
-
     /// <summary>Whether the analysis has been computed.</summary>
     public bool IsAnalyzed => _analysis.IsValueCreated && _analysis.Value.IsCompletedSuccessfully;
 }
