@@ -35,7 +35,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                 continue;
             }
 
-            var matches = new List<(TextSpan Span, int Phrase)>();
+            List<(TextSpan Span, int Phrase)>? matches = null;
             for (int p = 0; p < rule.Phrases.Count; p++)
             {
                 LexiconPhrase phrase = rule.Phrases[p];
@@ -49,11 +49,13 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                     foreach (ProseBlock block in blocks)
                     {
                         context.CancellationToken.ThrowIfCancellationRequested();
-                        for (Match match = phrase.Regex.Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+                        // A slice behaves as the whole input for anchors and lookarounds, as Match(input, start, length) does.
+                        foreach (ValueMatch match in phrase.Regex.EnumerateMatches(document.Prose.AsSpan(block.Span.Start, block.Span.Length)))
                         {
-                            if (match.Length > 0 && !IsExcepted(document, phrase, match.Index))
+                            int index = block.Span.Start + match.Index;
+                            if (match.Length > 0 && !IsExcepted(document, phrase, index))
                             {
-                                matches.Add((new TextSpan(match.Index, match.Length), p));
+                                (matches ??= []).Add((new TextSpan(index, match.Length), p));
                             }
                         }
                     }
@@ -63,6 +65,11 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                     // A user pattern that takes too long is skipped for this document; the others still run.
                     context.ReportFailure($"{rule.Descriptor.Id}: the pattern '{phrase.Pattern}' timed out and was skipped");
                 }
+            }
+
+            if (matches is null)
+            {
+                continue;
             }
 
             // One finding per place: where phrases of one rule overlap, the longest earliest wins.
@@ -91,9 +98,10 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
 
     private static bool AllAnchorsOccur(LexiconPhrase phrase, Text.WordIndex words)
     {
-        foreach (IReadOnlyList<string> group in phrase.Anchors)
+        // Indexed rather than foreach: this runs for every phrase, and an interface enumerator is an allocation.
+        for (int i = 0; i < phrase.Anchors.Count; i++)
         {
-            if (!words.ContainsAny(group))
+            if (!words.ContainsAny(phrase.Anchors[i]))
             {
                 return false;
             }
@@ -119,7 +127,15 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
             scope = TextSpan.FromBounds(sentences[index].Sentence.Span.Start, sentences[last].Sentence.Span.End);
         }
 
-        return phrase.Unless.Any(u => u.Match(document.Prose, scope.Start, scope.Length).Success);
+        foreach (Regex unless in phrase.Unless)
+        {
+            if (unless.IsMatch(document.Prose.AsSpan(scope.Start, scope.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Format(string format, string text)

@@ -9,12 +9,13 @@ namespace ToneLsp.Core.Text;
 /// </summary>
 public sealed class WordIndex
 {
-    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
-    private readonly string[] _sorted;
+    private readonly HashSet<string> _words;
+    private string[]? _sorted;
 
     /// <summary>Indexes the words of the reply blocks of the document.</summary>
     public WordIndex(TemplateDocument document)
     {
+        _words = new HashSet<string>(document.Prose.Length / 12, StringComparer.Ordinal);
         foreach (ProseBlock block in document.ReplyBlocks)
         {
             foreach (Token token in document.TokensOf(block))
@@ -26,23 +27,22 @@ public sealed class WordIndex
 
                 string folded = PhrasePattern.Fold(token.Lower);
                 _words.Add(folded);
-                int split = folded.IndexOfAny(['\'', '-']);
+                int split = folded.AsSpan().IndexOfAny('\'', '-');
                 if (split > 0)
                 {
                     _words.Add(folded[..split]);
                 }
             }
         }
-
-        _sorted = [.. _words.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Whether any of the anchors occurs; an anchor ending in * matches words that start with it.</summary>
     public bool ContainsAny(IReadOnlyList<string> anchors)
     {
-        foreach (string anchor in anchors)
+        for (int i = 0; i < anchors.Count; i++)
         {
-            if (anchor.EndsWith('*') ? HasPrefix(anchor[..^1]) : _words.Contains(anchor))
+            string anchor = anchors[i];
+            if (anchor.EndsWith('*') ? HasPrefix(anchor.AsSpan(0, anchor.Length - 1)) : _words.Contains(anchor))
             {
                 return true;
             }
@@ -51,15 +51,29 @@ public sealed class WordIndex
         return false;
     }
 
-    private bool HasPrefix(string prefix)
+    private bool HasPrefix(ReadOnlySpan<char> prefix)
     {
-        int index = Array.BinarySearch(_sorted, prefix, StringComparer.Ordinal);
-        if (index >= 0)
+        // Sorted only when a prefix anchor asks: most documents never need it.
+        if (_sorted is null)
         {
-            return true;
+            _sorted = [.. _words];
+            Array.Sort(_sorted, StringComparer.Ordinal);
         }
 
-        index = ~index;
-        return index < _sorted.Length && _sorted[index].StartsWith(prefix, StringComparison.Ordinal);
+        int low = 0, high = _sorted.Length;
+        while (low < high)
+        {
+            int middle = (low + high) / 2;
+            if (_sorted[middle].AsSpan().CompareTo(prefix, StringComparison.Ordinal) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low < _sorted.Length && _sorted[low].AsSpan().StartsWith(prefix, StringComparison.Ordinal);
     }
 }
