@@ -51,16 +51,14 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
         }
 
         bool german = document.Language == Language.German;
-        string customerText = string.Join("\n", customer.Select(b => document.GetProse(b.Span)));
-        string replyText = string.Join("\n", reply.Select(b => document.GetProse(b.Span)));
-        if (!(german ? GermanComplaint() : EnglishComplaint()).IsMatch(customerText))
+        if (!AnyBlockMatches(german ? GermanComplaint() : EnglishComplaint(), document, customer))
         {
             return;
         }
 
         TextSpan first = document.LeadingWords(reply[0]);
         AddressForm form = context.Input.RewriteAddress;
-        if (!(german ? GermanAcknowledgement() : EnglishAcknowledgement()).IsMatch(replyText))
+        if (!AnyBlockMatches(german ? GermanAcknowledgement() : EnglishAcknowledgement(), document, reply))
         {
             string opening = german
                 ? form == AddressForm.Du ? "Danke, dass du dich meldest – das ist wirklich ärgerlich. " : "Danke, dass Sie sich melden – das ist wirklich ärgerlich. "
@@ -69,7 +67,7 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
                 ImmutableDictionary<string, string>.Empty.Add("insert", opening).Add("at", InsertionPoint(document, reply).ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
-        if (!(german ? GermanOffer() : EnglishOffer()).IsMatch(replyText))
+        if (!AnyBlockMatches(german ? GermanOffer() : EnglishOffer(), document, reply))
         {
             ProseBlock last = reply[^1];
             string offer = german
@@ -78,6 +76,20 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
             context.Report(ToneDiagnostic.Create(MissingOffer, first, MissingOffer.MessageFormat,
                 ImmutableDictionary<string, string>.Empty.Add("insert", offer).Add("at", document.LastProseEnd(last).ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
+    }
+
+    // Blocks are matched one by one, which needs no copy of their text; no pattern spans a paragraph.
+    private static bool AnyBlockMatches(Regex regex, TemplateDocument document, List<ProseBlock> blocks)
+    {
+        foreach (ProseBlock block in blocks)
+        {
+            if (regex.IsMatch(document.Prose.AsSpan(block.Span.Start, block.Span.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // After a greeting paragraph such as "Hallo Anna,", the opening goes into the next paragraph.

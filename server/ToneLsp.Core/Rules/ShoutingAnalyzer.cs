@@ -169,7 +169,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
 
     private static bool IsShoutedWord(Token token)
     {
-        if (!token.IsWord || token.Text.Length < 2 || token.Text.Any(char.IsDigit))
+        if (!token.IsWord || token.Text.Length < 2)
         {
             return false;
         }
@@ -177,6 +177,11 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         int letters = 0;
         foreach (char c in token.Text)
         {
+            if (char.IsDigit(c))
+            {
+                return false;
+            }
+
             if (char.IsLetter(c))
             {
                 letters++;
