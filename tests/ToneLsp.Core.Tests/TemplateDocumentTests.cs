@@ -110,4 +110,30 @@ public class TemplateDocumentTests
         var sentences = ProseTokenizer.Sentences("Bitte z. B. die Nr. 5 nehmen. Danke!", new TextSpan(0, 36));
         Assert.Equal(2, sentences.Count);
     }
+
+    [Fact]
+    public void TokensKeepSpanKindAndLowerCaseWhetherSharedPooledOrNew()
+    {
+        // "Sie" and "!" come from the shared table, "Zustellung" is new, and the pool shares repeated words.
+        const string text = "Sie erhalten die Zustellung! Zustellung";
+        foreach (StringPool? pool in new StringPool?[] { null, new StringPool() })
+        {
+            var tokens = ProseTokenizer.Tokenize(text, new TextSpan(0, text.Length), pool);
+            Assert.Equal(["Sie", "erhalten", "die", "Zustellung", "!", "Zustellung"], tokens.Select(t => t.Text));
+            Assert.Equal(["sie", "erhalten", "die", "zustellung", "!", "zustellung"], tokens.Select(t => t.Lower));
+            Assert.Equal([true, true, true, true, false, true], tokens.Select(t => t.IsWord));
+            Assert.All(tokens, t => Assert.Equal(t.Text, text.Substring(t.Span.Start, t.Span.Length)));
+        }
+
+        Assert.Equal(new TextSpan(7, 0), new Token(string.Empty, new TextSpan(7, 0), isWord: false).Span);
+        Assert.False(new Token(string.Empty, new TextSpan(7, 0), isWord: false).IsWord);
+    }
+
+    [Fact]
+    public void DocumentSentencesShareTheirBlocksTokens()
+    {
+        var document = TemplateDocument.Parse("Hallo Anna, danke! Wir prüfen das.\n\nViele Grüße");
+        Assert.Equal(["Hallo Anna, danke!", "Wir prüfen das.", "Viele Grüße"], document.Sentences.Select(s => document.GetProse(s.Sentence.Span)));
+        Assert.Equal(document.TokensOf(document.Blocks[0]).Count, document.Sentences.Where(s => s.Block == document.Blocks[0]).Sum(s => s.Sentence.Tokens.Count));
+    }
 }

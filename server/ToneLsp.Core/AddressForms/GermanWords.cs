@@ -91,7 +91,7 @@ internal static class GermanWords
         "entschuldig", "hinterlass", "gib", "vertrau", "bedenk", "überleg", "stell", "schlaf", "iss", "trink", "koch", "back",
         "lach", "sorg", "mel", "antwort", "besuch", "abonnier", "folg", "like", "teil", "kommentier", "beweg", "atme", "atm");
 
-    public static bool IsPunctuation(this in Text.Token token, params string[] marks) => !token.IsWord && marks.Contains(token.Text);
+    public static bool IsPunctuation(this in Text.Token token, params ReadOnlySpan<string> marks) => !token.IsWord && marks.Contains(token.Text);
 
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
 }

@@ -151,14 +151,19 @@ public sealed class TemplateDocument
     /// <summary>The tokens of a block's prose, computed once per block.</summary>
     public IReadOnlyList<Token> TokensOf(ProseBlock block)
     {
-        _tokens ??= new Dictionary<ProseBlock, IReadOnlyList<Token>>(ReferenceEqualityComparer.Instance);
+        return TokenArrayOf(block);
+    }
+
+    private Token[] TokenArrayOf(ProseBlock block)
+    {
+        _tokens ??= new Dictionary<ProseBlock, Token[]>(Blocks.Count, ReferenceEqualityComparer.Instance);
         lock (_tokens)
         {
-            if (!_tokens.TryGetValue(block, out IReadOnlyList<Token>? tokens))
+            if (!_tokens.TryGetValue(block, out Token[]? tokens))
             {
                 // Large documents repeat words thousands of times; sharing their strings saves most allocations.
                 _pool ??= Prose.Length > 32 * 1024 ? new StringPool() : null;
-                tokens = ProseTokenizer.Tokenize(Prose, block.Span, _pool);
+                tokens = ProseTokenizer.TokenizeToArray(Prose, block.Span, _pool);
                 _tokens[block] = tokens;
             }
 
@@ -213,15 +218,18 @@ public sealed class TemplateDocument
 
     private IReadOnlyList<BlockSentence>? _sentences;
     private IReadOnlyList<Placeholder>? _placeholders;
-    private Dictionary<ProseBlock, IReadOnlyList<Token>>? _tokens;
+    private Dictionary<ProseBlock, Token[]>? _tokens;
     private StringPool? _pool;
 
     private List<BlockSentence> SplitSentences()
     {
-        var list = new List<BlockSentence>();
+        var list = new List<BlockSentence>(Blocks.Count * 2);
+        var sentences = new List<Sentence>();
         foreach (ProseBlock block in Blocks)
         {
-            foreach (Sentence sentence in ProseTokenizer.Sentences(TokensOf(block)))
+            sentences.Clear();
+            ProseTokenizer.Sentences(TokenArrayOf(block), sentences);
+            foreach (Sentence sentence in sentences)
             {
                 list.Add(new BlockSentence(block, sentence));
             }

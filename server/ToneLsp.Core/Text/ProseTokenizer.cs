@@ -9,8 +9,8 @@ public readonly struct Token
     public Token(string text, TextSpan span, bool isWord, string? lower = null)
     {
         Text = text;
-        Span = span;
-        IsWord = isWord;
+        _start = span.Start;
+        _lengthOrMark = isWord ? span.Length : ~span.Length;
         Lower = lower ?? text.ToLowerInvariant();
     }
 
@@ -18,16 +18,20 @@ public readonly struct Token
     public string Text { get; }
 
     /// <summary>Where the token stands.</summary>
-    public TextSpan Span { get; }
+    public TextSpan Span => new(_start, _lengthOrMark >= 0 ? _lengthOrMark : ~_lengthOrMark);
 
     /// <summary>Whether the token is a word (not punctuation or a symbol).</summary>
-    public bool IsWord { get; }
+    public bool IsWord => _lengthOrMark >= 0;
 
     /// <summary>The token's text in lower case.</summary>
     public string Lower { get; }
 
     /// <summary>Whether the token starts with an upper-case letter.</summary>
     public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
+
+    // The span's start, and its length, complemented for marks: a document holds many tokens, so they stay small.
+    private readonly int _start;
+    private readonly int _lengthOrMark;
 }
 
 /// <summary>A sentence: its tokens and its span.</summary>
@@ -62,7 +66,7 @@ public sealed class StringPool
 }
 
 /// <summary>A view of consecutive tokens of a block's list, so sentences share their block's tokens instead of copying them.</summary>
-public sealed class TokenRange(List<Token> tokens, int start, int count) : IReadOnlyList<Token>
+public sealed class TokenRange(Token[] tokens, int start, int count) : IReadOnlyList<Token>
 {
     /// <inheritdoc />
     public int Count => count;
@@ -100,8 +104,32 @@ public static partial class ProseTokenizer
     /// <summary>Tokenizes with a pool that shares the strings of repeated words (one per document).</summary>
     public static List<Token> Tokenize(string prose, TextSpan span, StringPool? pool)
     {
-        // A scanner rather than a regular expression: tokenizing runs on every keystroke over the whole document.
         var tokens = new List<Token>(span.Length / 5);
+        Tokenize(prose, span, pool, tokens);
+        return tokens;
+    }
+
+    /// <summary>Tokenizes into an array of exactly the tokens' size, for documents that keep their tokens.</summary>
+    public static Token[] TokenizeToArray(string prose, TextSpan span, StringPool? pool)
+    {
+        List<Token> scratch = t_scratch ??= new List<Token>(256);
+        scratch.Clear();
+        Tokenize(prose, span, pool, scratch);
+        Token[] tokens = scratch.ToArray();
+        if (scratch.Capacity > 64 * 1024)
+        {
+            t_scratch = null;
+        }
+
+        return tokens;
+    }
+
+    [ThreadStatic]
+    private static List<Token>? t_scratch;
+
+    private static void Tokenize(string prose, TextSpan span, StringPool? pool, List<Token> tokens)
+    {
+        // A scanner rather than a regular expression: tokenizing runs on every keystroke over the whole document.
         int end = Math.Min(prose.Length, span.End);
         int i = Math.Max(0, span.Start);
         while (i < end)
@@ -143,10 +171,13 @@ public static partial class ProseTokenizer
             tokens.Add(Make(start, i, false));
         }
 
-        return tokens;
-
         Token Make(int start, int end, bool isWord)
         {
+            if (CommonWords.TryGet(prose.AsSpan(start, end - start), out string common, out string commonLower))
+            {
+                return new Token(common, new TextSpan(start, end - start), isWord, commonLower);
+            }
+
             if (pool is null)
             {
                 return new Token(prose.Substring(start, end - start), new TextSpan(start, end - start), isWord);
@@ -164,9 +195,15 @@ public static partial class ProseTokenizer
     public static List<Sentence> Sentences(IReadOnlyList<Token> tokenList)
     {
         var sentences = new List<Sentence>();
-        var tokens = tokenList as List<Token> ?? [.. tokenList];
+        Sentences(tokenList as Token[] ?? [.. tokenList], sentences);
+        return sentences;
+    }
+
+    /// <summary>Splits tokens into sentences, appended to <paramref name="sentences"/>; they share the array.</summary>
+    public static void Sentences(Token[] tokens, List<Sentence> sentences)
+    {
         int start = 0;
-        for (int i = 0; i < tokens.Count; i++)
+        for (int i = 0; i < tokens.Length; i++)
         {
             Token token = tokens[i];
             if (token.IsWord || token.Text is not ("." or "!" or "?" or "…"))
@@ -182,7 +219,7 @@ public static partial class ProseTokenizer
             }
 
             int end = i;
-            while (end + 1 < tokens.Count && !tokens[end + 1].IsWord && tokens[end + 1].Text is "." or "!" or "?" or "…" or "\"" or "“" or "”" or ")" or "»" or "«")
+            while (end + 1 < tokens.Length && !tokens[end + 1].IsWord && tokens[end + 1].Text is "." or "!" or "?" or "…" or "\"" or "“" or "”" or ")" or "»" or "«")
             {
                 end++;
             }
@@ -192,8 +229,7 @@ public static partial class ProseTokenizer
             i = end;
         }
 
-        Add(start, tokens.Count - 1);
-        return sentences;
+        Add(start, tokens.Length - 1);
 
         void Add(int first, int last)
         {
