@@ -19,7 +19,22 @@ internal static partial class TemplateParser
     public static TemplateDocument Parse(SourceText source, Language? defaultLanguage, Language? forcedLanguage)
     {
         string text = source.Text;
-        char[] prose = BlankOut(text);
+        // The prose is built in a rented buffer; only the finished string is allocated.
+        char[] prose = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            return Parse(source, prose, defaultLanguage, forcedLanguage);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(prose);
+        }
+    }
+
+    private static TemplateDocument Parse(SourceText source, char[] prose, Language? defaultLanguage, Language? forcedLanguage)
+    {
+        string text = source.Text;
+        BlankOut(text, prose);
         var blocks = new List<ProseBlock>();
         var suppressions = new List<SuppressionComment>();
         var problems = new List<DocumentProblem>();
@@ -67,7 +82,7 @@ internal static partial class TemplateParser
             BlankOutNonProse(text, prose, block.Span);
         }
 
-        string proseText = new(prose);
+        string proseText = new(prose, 0, text.Length);
         var (language, fromMetadata) = forcedLanguage is { } forced
             ? (forced, false)
             : metadata.Language is { } given
@@ -132,16 +147,13 @@ internal static partial class TemplateParser
         return new string(copy);
     }
 
-    private static char[] BlankOut(string text)
+    private static void BlankOut(string text, char[] chars)
     {
-        char[] chars = new char[text.Length];
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             chars[i] = c is '\r' or '\n' ? c : ' ';
         }
-
-        return chars;
     }
 
     private static void BlankOutNonProse(string text, char[] prose, TextSpan span)
@@ -166,9 +178,10 @@ internal static partial class TemplateParser
 
     private static void BlankOut(Regex pattern, string text, char[] prose, TextSpan span)
     {
-        for (Match match = pattern.Match(text, span.Start, span.Length); match.Success; match = match.NextMatch())
+        foreach (ValueMatch match in pattern.EnumerateMatches(text.AsSpan(span.Start, span.Length)))
         {
-            for (int index = match.Index; index < match.Index + match.Length; index++)
+            int start = span.Start + match.Index;
+            for (int index = start; index < start + match.Length; index++)
             {
                 if (prose[index] is not ('\r' or '\n'))
                 {
