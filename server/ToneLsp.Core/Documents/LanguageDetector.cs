@@ -33,6 +33,8 @@ internal static partial class LanguageDetector
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GermanLookup = GermanWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private const double EnoughEvidence = 500;
+
     public static Language Detect(string prose, IReadOnlyList<ProseBlock> blocks, Language fallback)
     {
         var (german, english) = Score(prose, blocks.Where(b => !b.IsQuoted));
@@ -67,6 +69,12 @@ internal static partial class LanguageDetector
                 {
                     german += 0.5;
                 }
+            }
+
+            // A few hundred function words decide it; a long document need not be read to its end.
+            if (german + english >= EnoughEvidence)
+            {
+                break;
             }
         }
 

@@ -51,7 +51,7 @@ public static class PhrasePattern
     /// <summary>Folds a word for anchor lookups: lower case, umlauts and ß transliterated.</summary>
     public static string Fold(string word)
     {
-        if (word.AsSpan().IndexOfAny("äöüßÄÖÜ’") < 0)
+        if (!NeedsFolding(word))
         {
             return word.ToLowerInvariant();
         }
@@ -72,6 +72,9 @@ public static class PhrasePattern
 
         return builder.ToString();
     }
+
+    /// <summary>Whether <see cref="Fold"/> changes more than the case of a word.</summary>
+    public static bool NeedsFolding(string word) => word.AsSpan().IndexOfAny("äöüßÄÖÜ’") >= 0;
 
     /// <summary>Translates a pattern into regular-expression source.</summary>
     public static string ToRegex(string pattern)

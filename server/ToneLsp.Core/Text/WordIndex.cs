@@ -15,7 +15,10 @@ public sealed class WordIndex
     /// <summary>Indexes the words of the reply blocks of the document.</summary>
     public WordIndex(TemplateDocument document)
     {
-        _words = new HashSet<string>(document.Prose.Length / 12, StringComparer.Ordinal);
+        // Sized for a template; large documents repeat their words, so the set stays far smaller than their text.
+        _words = new HashSet<string>(Math.Min(document.Prose.Length / 12, 4096), StringComparer.Ordinal);
+        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Dictionary<string, string>? foldedForms = null;
         foreach (ProseBlock block in document.ReplyBlocks)
         {
             foreach (Token token in document.TokensOf(block))
@@ -25,10 +28,22 @@ public sealed class WordIndex
                     continue;
                 }
 
-                string folded = PhrasePattern.Fold(token.Lower);
+                string folded = token.Lower;
+                if (PhrasePattern.NeedsFolding(folded))
+                {
+                    foldedForms ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                    if (!foldedForms.TryGetValue(folded, out string? known))
+                    {
+                        known = PhrasePattern.Fold(folded);
+                        foldedForms[folded] = known;
+                    }
+
+                    folded = known;
+                }
+
                 _words.Add(folded);
                 int split = folded.AsSpan().IndexOfAny('\'', '-');
-                if (split > 0)
+                if (split > 0 && !lookup.Contains(folded.AsSpan(0, split)))
                 {
                     _words.Add(folded[..split]);
                 }
