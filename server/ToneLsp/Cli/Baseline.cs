@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ToneLsp.Cli;
 
@@ -6,7 +7,7 @@ namespace ToneLsp.Cli;
 /// Findings recorded when a repository adopts ToneLsp (<c>--write-baseline</c>); later runs with <c>--baseline</c>
 /// report only findings that are not in it. Entries match by path and fingerprint, each entry once.
 /// </summary>
-public sealed class Baseline
+public sealed partial class Baseline
 {
     private readonly Dictionary<(string Path, string Fingerprint), int> _remaining;
 
@@ -66,9 +67,14 @@ public sealed class Baseline
             return report with { Findings = [.. keep.Select(i => report.Findings[i])], Fingerprints = [.. keep.Select(i => report.Fingerprints[i])] };
         })];
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true, TypeInfoResolver = BaselineContext.Default };
 
-    private sealed record BaselineFile(int Version, List<Entry>? Findings);
+    // Generated serialisation: no reflection at run time.
+    [JsonSerializable(typeof(BaselineFile))]
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+    internal sealed partial class BaselineContext : JsonSerializerContext;
 
-    private sealed record Entry(string Path, string RuleId, string Fingerprint, string Message);
+    internal sealed record BaselineFile(int Version, List<Entry>? Findings);
+
+    internal sealed record Entry(string Path, string RuleId, string Fingerprint, string Message);
 }

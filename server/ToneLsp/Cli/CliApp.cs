@@ -84,6 +84,13 @@ public static class CliApp
 
     private static int Serve(LogLevel level)
     {
+        // StreamJsonRpc binds the protocol by reflection; a natively compiled tonelsp is a command-line tool only.
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            Console.Error.WriteLine("tonelsp: this native build runs check, fix, convert and explain; serve needs the .NET build (tonelsp.dll), as the VS Code extension ships it.");
+            return 2;
+        }
+
         Stream input = Console.OpenStandardInput();
         Stream output = Console.OpenStandardOutput();
 

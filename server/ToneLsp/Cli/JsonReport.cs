@@ -9,7 +9,7 @@ using ToneLsp.Core.Text;
 namespace ToneLsp.Cli;
 
 /// <summary>The <c>--format json</c> output. Its shape is a public contract (version 1).</summary>
-public static class JsonReport
+public static partial class JsonReport
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -17,6 +17,7 @@ public static class JsonReport
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
+        TypeInfoResolver = ReportContext.Default,
     };
 
     /// <summary>Serialises the reports.</summary>
@@ -62,19 +63,24 @@ public static class JsonReport
         return new RangeJson(new PositionJson(range.Start.Line, range.Start.Character), new PositionJson(range.End.Line, range.End.Character));
     }
 
-    private sealed record ReportJson(int Version, IReadOnlyList<FileJson> Files, SummaryJson Summary);
+    // Generated serialisation: no reflection at run time, which also lets the CLI be compiled ahead of time.
+    [JsonSerializable(typeof(ReportJson))]
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    internal sealed partial class ReportContext : JsonSerializerContext;
 
-    private sealed record FileJson(string Path, string Language, string AddressForm, string? CustomerAddressForm, IReadOnlyList<DiagnosticJson> Diagnostics);
+    internal sealed record ReportJson(int Version, IReadOnlyList<FileJson> Files, SummaryJson Summary);
 
-    private sealed record DiagnosticJson(string RuleId, string Category, string Severity, string Message, RangeJson Range, IReadOnlyList<FixJson> Fixes);
+    internal sealed record FileJson(string Path, string Language, string AddressForm, string? CustomerAddressForm, IReadOnlyList<DiagnosticJson> Diagnostics);
 
-    private sealed record FixJson(string Title, bool IsPreferred, IReadOnlyList<EditJson> Edits);
+    internal sealed record DiagnosticJson(string RuleId, string Category, string Severity, string Message, RangeJson Range, IReadOnlyList<FixJson> Fixes);
 
-    private sealed record EditJson(RangeJson Range, string NewText);
+    internal sealed record FixJson(string Title, bool IsPreferred, IReadOnlyList<EditJson> Edits);
 
-    private sealed record RangeJson(PositionJson Start, PositionJson End);
+    internal sealed record EditJson(RangeJson Range, string NewText);
 
-    private sealed record PositionJson(int Line, int Character);
+    internal sealed record RangeJson(PositionJson Start, PositionJson End);
 
-    private sealed record SummaryJson(int Files, int Diagnostics, int Errors, int Warnings, int Information, int Hints, IReadOnlyDictionary<string, int> ByCategory);
+    internal sealed record PositionJson(int Line, int Character);
+
+    internal sealed record SummaryJson(int Files, int Diagnostics, int Errors, int Warnings, int Information, int Hints, IReadOnlyDictionary<string, int> ByCategory);
 }

@@ -67,7 +67,7 @@ public static class SarifReport
                     })]);
                 }
 
-                results.Add(result);
+                results.Add((JsonNode)result);
             }
         }
 
