@@ -30,6 +30,23 @@ public class LexiconTests
     }
 
     [Fact]
+    public void EveryBuiltInPhraseCompilesOnFirstUse()
+    {
+        // Built-in expressions are compiled lazily, so this is where a broken one would show.
+        var phrases = LexiconLoader.BuiltIn.SelectMany(r => r.Phrases).ToList();
+        Assert.NotEmpty(phrases);
+        Assert.All(phrases, p => Assert.True(p.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled), p.Pattern));
+    }
+
+    [Fact]
+    public void ABrokenExpressionInALexiconFileIsAnErrorWithItsLine()
+    {
+        const string yaml = "id: TONE900\ncategory: condescension\nseverity: warning\ntitle: t\nmessage: m\nhelp: h\nphrases:\n  - lang: de\n    match: \"(?<x\"\n";
+        var (_, errors) = LexiconLoader.Parse(yaml, "broken.yaml");
+        Assert.Contains(errors, e => e.Message.Contains("Invalid pattern", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EveryPhraseHasPositiveAndNegativeExamples()
     {
         var missing = LexiconLoader.BuiltIn

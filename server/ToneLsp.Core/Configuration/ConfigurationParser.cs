@@ -266,7 +266,7 @@ public static class ConfigurationParser
                     Scalar(map, "help") ?? $"{message} This rule comes from the team's configuration ({source}).");
                 var rewrites = Rewrites(Child(map, "replace"));
                 var languages = language is { } only ? [only] : new[] { Language.German, Language.English };
-                var phrases = languages.Select(l => new LexiconPhrase(l, pattern!, regex, PhrasePattern.Anchors(pattern!), null, RewriteScope.Match, rewrites, [], [], [], (int)map.Start.Line)).ToList();
+                var phrases = languages.Select(l => new LexiconPhrase(l, pattern!, new Lazy<Regex>(regex), PhrasePattern.Anchors(pattern!), null, RewriteScope.Match, rewrites, [], [], [], (int)map.Start.Line)).ToList();
                 if (severity != RuleSetting.Off)
                 {
                     rules.Add(new LexiconRule(descriptor, phrases, source, []));

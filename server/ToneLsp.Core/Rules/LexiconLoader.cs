@@ -32,7 +32,11 @@ public static class LexiconLoader
     private static readonly Lazy<(IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors)> LazyBuiltIn = new(LoadBuiltIn);
 
     /// <summary>Parses one lexicon file. Never throws; problems are returned as errors with line numbers.</summary>
-    public static (LexiconRule? Rule, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName)
+    public static (LexiconRule? Rule, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName) =>
+        Parse(yaml, sourceName, deferCompilation: false);
+
+    // Built-in phrases are checked by their own test lines, so their expressions may wait for first use.
+    private static (LexiconRule? Rule, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName, bool deferCompilation)
     {
         var errors = new List<LexiconError>();
         YamlMappingNode? root;
@@ -84,7 +88,7 @@ public static class LexiconLoader
         {
             foreach (YamlNode node in sequence)
             {
-                if (ParsePhrase(node, sourceName, errors) is { } phrase)
+                if (ParsePhrase(node, sourceName, errors, deferCompilation) is { } phrase)
                 {
                     phrases.Add(phrase);
                 }
@@ -98,7 +102,7 @@ public static class LexiconLoader
         return (new LexiconRule(descriptor, phrases, sourceName, List(root, "skipChannels")), errors);
     }
 
-    private static LexiconPhrase? ParsePhrase(YamlNode node, string sourceName, List<LexiconError> errors)
+    private static LexiconPhrase? ParsePhrase(YamlNode node, string sourceName, List<LexiconError> errors, bool deferCompilation)
     {
         if (node is not YamlMappingNode map)
         {
@@ -125,11 +129,17 @@ public static class LexiconLoader
             return RewriteScope.Match;
         }
 
-        Regex regex;
+        Lazy<Regex> regex;
         try
         {
-            // Compiled: about 30 ms for the whole built-in lexicon, and a third of the matching time on every keystroke.
-            regex = PhrasePattern.Compile(pattern, RegexOptions.Compiled);
+            // The pattern is checked now and compiled on first use (compiled matching takes a third less time per
+            // keystroke, but compiling every phrase up front cost about 30 ms of start-up).
+            string source = PhrasePattern.ToRegex(pattern);
+            regex = new Lazy<Regex>(() => new Regex(source, PhrasePattern.Options | RegexOptions.Compiled));
+            if (!deferCompilation)
+            {
+                _ = regex.Value;
+            }
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
@@ -195,7 +205,7 @@ public static class LexiconLoader
             }
 
             using var reader = new StreamReader(stream);
-            var (rule, fileErrors) = Parse(reader.ReadToEnd(), name[ResourcePrefix.Length..]);
+            var (rule, fileErrors) = Parse(reader.ReadToEnd(), name[ResourcePrefix.Length..], deferCompilation: true);
             errors.AddRange(fileErrors);
             if (rule is not null)
             {

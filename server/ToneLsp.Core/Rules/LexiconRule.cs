@@ -26,11 +26,14 @@ public enum RewriteScope
     Sentence,
 }
 
-/// <summary>One phrase of a lexicon rule: its pattern, rewrites and its own test sentences.</summary>
+/// <summary>
+/// One phrase of a lexicon rule: its pattern, rewrites and its own test sentences. The expression is built on first
+/// use: the word prefilter means most phrases never run on a given template, and building them all costs start-up.
+/// </summary>
 public sealed record LexiconPhrase(
     Language Language,
     string Pattern,
-    Regex Regex,
+    Lazy<Regex> Matcher,
     IReadOnlyList<IReadOnlyList<string>> Anchors,
     string? Message,
     RewriteScope Scope,
@@ -38,7 +41,11 @@ public sealed record LexiconPhrase(
     IReadOnlyList<Regex> Unless,
     IReadOnlyList<string> Flag,
     IReadOnlyList<string> Pass,
-    int SourceLine);
+    int SourceLine)
+{
+    /// <summary>The phrase's regular expression.</summary>
+    public Regex Regex => Matcher.Value;
+}
 
 /// <summary>
 /// A rule defined as data: a descriptor, its phrases in every language, and the channels (front matter

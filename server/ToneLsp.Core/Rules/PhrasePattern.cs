@@ -34,8 +34,11 @@ public static class PhrasePattern
     public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None, TimeSpan? timeout = null)
     {
         string regex = ToRegex(pattern);
-        return new Regex(regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | extra, timeout ?? Regex.InfiniteMatchTimeout);
+        return new Regex(regex, Options | extra, timeout ?? Regex.InfiniteMatchTimeout);
     }
+
+    /// <summary>The options every phrase expression is built with.</summary>
+    public const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     /// <summary>
     /// Groups of words a text must contain for the pattern to match: one word of every group, folded with
