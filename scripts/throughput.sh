@@ -18,6 +18,15 @@ fi
 dotnet publish server/ToneLsp -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false \
   -o artifacts/server-r2r -nologo -v quiet -clp:ErrorsOnly >/dev/null
 tonelsp=(dotnet artifacts/server-r2r/tonelsp.dll check --format json)
+# The same CLI compiled ahead of time (Native AOT: no runtime to start, no JIT), as a CI job would install it.
+# It needs a C toolchain; when the build fails, the script says so and measures the .NET build alone.
+native=()
+if dotnet publish server/ToneLsp -c Release -r linux-x64 -p:PublishAot=true -p:TreatWarningsAsErrors=false \
+     -o artifacts/tonelsp-native -nologo -v quiet -clp:ErrorsOnly >/dev/null 2>&1; then
+  native=(artifacts/tonelsp-native/tonelsp check --format json)
+else
+  echo "Native AOT build failed (it needs clang or gcc); measuring the .NET build only." >&2
+fi
 
 # Seconds of wall time for one command; its exit code (findings) does not matter.
 seconds() {
@@ -33,7 +42,16 @@ all=$(find "$corpus" -name '*.md' | wc -l)
 t_tone_en=$(seconds "${tonelsp[@]}" "$corpus/en")
 t_alex_en=$(seconds "$cache/node_modules/.bin/alex" "$corpus/en")
 t_tone_all=$(seconds "${tonelsp[@]}" "$corpus")
+if [ "${#native[@]}" -gt 0 ]; then
+  t_native_en=$(seconds "${native[@]}" "$corpus/en")
+  t_native_all=$(seconds "${native[@]}" "$corpus")
+fi
 printf 'tonelsp check, English half: %d files in %.2f s = %.0f files/s\n' "$english" "$t_tone_en" "$(echo "$english / $t_tone_en" | bc -l)"
 printf 'alex, English half:          %d files in %.2f s = %.0f files/s\n' "$english" "$t_alex_en" "$(echo "$english / $t_alex_en" | bc -l)"
 printf 'tonelsp check, all:          %d files in %.2f s = %.0f files/s\n' "$all" "$t_tone_all" "$(echo "$all / $t_tone_all" | bc -l)"
 printf 'ratio tonelsp / alex on the same files: %.1fx\n' "$(echo "$t_alex_en / $t_tone_en" | bc -l)"
+if [ "${#native[@]}" -gt 0 ]; then
+  printf 'tonelsp check (Native AOT), English half: %d files in %.2f s = %.0f files/s\n' "$english" "$t_native_en" "$(echo "$english / $t_native_en" | bc -l)"
+  printf 'tonelsp check (Native AOT), all:          %d files in %.2f s = %.0f files/s\n' "$all" "$t_native_all" "$(echo "$all / $t_native_all" | bc -l)"
+  printf 'ratio tonelsp (Native AOT) / alex on the same files: %.1fx\n' "$(echo "$t_alex_en / $t_native_en" | bc -l)"
+fi

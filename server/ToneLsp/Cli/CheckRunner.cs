@@ -30,6 +30,15 @@ public static class CheckRunner
         ToneEngine engine,
         ToneOptions baseOptions,
         ConfigurationProvider configurations,
+        Action? progress = null) =>
+        Run(files, () => engine, baseOptions, configurations, progress);
+
+    /// <summary>Checks the files with an engine that is asked for only once the files are read and parsed.</summary>
+    public static CheckRun Run(
+        IReadOnlyList<TemplatePath> files,
+        Func<ToneEngine> engineWhenNeeded,
+        ToneOptions baseOptions,
+        ConfigurationProvider configurations,
         Action? progress = null)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
@@ -56,6 +65,7 @@ public static class CheckRunner
         // How many templates use each placeholder, so a one-off spelling stands out.
         var known = inputs.SelectMany(x => x.Document.Placeholders.Select(p => p.Name).Distinct())
             .GroupBy(n => n, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        ToneEngine engine = engineWhenNeeded();
         var results = new AnalysisResult[files.Count];
         Parallel.For(0, files.Count, parallel, i =>
         {

@@ -31,8 +31,9 @@ public static class CliApp
     /// <summary>Runs the command line with the given writers; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, ToneEngine? engine = null)
     {
-        engine ??= ToneEngine.Default;
-        RootCommand root = Build(output, error, engine);
+        // The built-in rules load on another core while the command line is parsed and templates are found and read.
+        Task<ToneEngine> loading = engine is not null ? Task.FromResult(engine) : Task.Run(() => ToneEngine.Default);
+        RootCommand root = Build(output, error, () => loading.GetAwaiter().GetResult());
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -61,7 +62,7 @@ public static class CliApp
         }
     }
 
-    private static RootCommand Build(TextWriter output, TextWriter error, ToneEngine engine)
+    private static RootCommand Build(TextWriter output, TextWriter error, Func<ToneEngine> engine)
     {
         var root = new RootCommand("ToneLsp: a tone linter and language server for customer reply templates (German and English).");
         root.Subcommands.Add(ServeCommand());
@@ -108,7 +109,7 @@ public static class CliApp
         return server.RunAsync(input, output).GetAwaiter().GetResult();
     }
 
-    private static Command CheckCommand(TextWriter output, TextWriter error, ToneEngine engine)
+    private static Command CheckCommand(TextWriter output, TextWriter error, Func<ToneEngine> engine)
     {
         var paths = PathsArgument();
         var format = new Option<string>("--format") { Description = "Output format: text, json, sarif or github.", DefaultValueFactory = _ => "text" };
@@ -147,7 +148,7 @@ public static class CliApp
             output.Write(selectedFormat switch
             {
                 "json" => JsonReport.Write(reports) + "\n",
-                "sarif" => SarifReport.Write(reports, engine.Descriptors) + "\n",
+                "sarif" => SarifReport.Write(reports, engine().Descriptors) + "\n",
                 "github" => GithubReport.Write(reports),
                 _ => TextReport.Write(reports, UseColor(output)),
             });
@@ -167,7 +168,7 @@ public static class CliApp
         return command;
     }
 
-    private static Command FixCommand(TextWriter output, TextWriter error, ToneEngine engine)
+    private static Command FixCommand(TextWriter output, TextWriter error, Func<ToneEngine> engine)
     {
         var paths = PathsArgument();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print a unified diff of what would change; write nothing." };
@@ -183,7 +184,7 @@ public static class CliApp
             int changedFiles = 0, applied = 0, failed = 0;
             foreach (FileReport report in run.Reports)
             {
-                IReadOnlyList<TextEdit> edits = engine.GetFixAllEdits(report.Result);
+                IReadOnlyList<TextEdit> edits = engine().GetFixAllEdits(report.Result);
                 if (edits.Count == 0)
                 {
                     continue;
@@ -289,7 +290,7 @@ public static class CliApp
         return document.Source.ApplyEdits(AddressFormConverter.ConvertDocument(document, target, options));
     }
 
-    private static Command ExplainCommand(TextWriter output, ToneEngine engine)
+    private static Command ExplainCommand(TextWriter output, Func<ToneEngine> engine)
     {
         var rule = new Argument<string?>("rule") { Description = "A rule ID such as TONE001, or a category; all rules when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("explain", "Explain a rule: what it finds, why it matters, what to write instead.") { rule };
@@ -298,7 +299,7 @@ public static class CliApp
             string? id = parse.GetValue(rule);
             if (string.IsNullOrWhiteSpace(id))
             {
-                foreach (DiagnosticDescriptor descriptor in engine.Descriptors)
+                foreach (DiagnosticDescriptor descriptor in engine().Descriptors)
                 {
                     output.WriteLine($"{descriptor.Id}  {descriptor.Category,-16} {JsonReport.SeverityName(descriptor.DefaultSeverity),-11} {descriptor.Title}");
                 }
@@ -306,10 +307,10 @@ public static class CliApp
                 return Success;
             }
 
-            var matches = engine.Descriptors.Where(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals(d.Category, id, StringComparison.OrdinalIgnoreCase)).ToList();
+            var matches = engine().Descriptors.Where(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals(d.Category, id, StringComparison.OrdinalIgnoreCase)).ToList();
             if (matches.Count == 0)
             {
-                throw new CliException($"unknown rule '{id}'. Known rules: {string.Join(", ", engine.Descriptors.Select(d => d.Id))}.");
+                throw new CliException($"unknown rule '{id}'. Known rules: {string.Join(", ", engine().Descriptors.Select(d => d.Id))}.");
             }
 
             foreach (DiagnosticDescriptor descriptor in matches)
