@@ -37,14 +37,15 @@ public static partial class GreetingConverter
         string lower = found.ToLowerInvariant();
         if (target == AddressForm.Du)
         {
-            return lower.StartsWith("sehr geehrte", StringComparison.Ordinal) ? "Hallo" : "Viele Grüße";
+            // The second half of "Sehr geehrte Kundin, sehr geehrter Kunde" stays in lower case.
+            return lower.StartsWith("sehr geehrte", StringComparison.Ordinal) ? (found[0] == 's' ? "hallo" : "Hallo") : "Viele Grüße";
         }
 
         return lower is "hey" or "hi" or "huhu" or "yo" or "moin" or "servus" or "hallöchen" ? "Hallo" : "Viele Grüße";
     }
 
-    // Formal openings and closings that clash with du.
-    [GeneratedRegex(@"(?<![\p{L}])(Sehr geehrte Damen und Herren|Sehr geehrte[rs]?|Mit freundlichen Grüßen|Hochachtungsvoll|Mit vorzüglicher Hochachtung)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    // Formal openings and closings that clash with du, and the second salutation after a comma.
+    [GeneratedRegex(@"(?<![\p{L}])(Sehr geehrte Damen und Herren|Sehr geehrte[rs]?|Mit freundlichen Grüßen|Hochachtungsvoll|Mit vorzüglicher Hochachtung)(?![\p{L}])|(?<=,[ \t]*)sehr geehrte[rs]?(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex FormalGreeting();
 
     // Casual openings (at the start of a line) and closings (alone at the end of a line) that clash with Sie.
