@@ -4,7 +4,8 @@
 # the client build, type check and end-to-end protocol tests against the real server, packages the
 # VS Code extension (.vsix with the published server) and runs it in a real VS Code (code-server
 # driven by Playwright in headless Chromium), runs Neovim's built-in LSP client against the server, and
-# runs a bounded protocol fuzzing campaign against the real server (TONELSP_FUZZ_SECONDS, default 20).
+# runs a bounded protocol fuzzing campaign against the real server (TONELSP_FUZZ_SECONDS, default 20), and
+# compiles tonelsp ahead of time (Native AOT) to check that the native build's reports equal the .NET build's.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -17,9 +18,9 @@ fail() { echo "FAILED: $*" >&2; exit 1; }
 # The Debian packages the editor tests need: Chromium for Playwright, Neovim, and ripgrep and the
 # Kerberos headers for code-server's install. Installed only when missing, and only where apt-get may run.
 editor_packages=(chromium neovim ripgrep libkrb5-dev)
-install_editor_packages() {
+install_packages() {
   local missing=()
-  for package in "${editor_packages[@]}"; do
+  for package in "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
@@ -62,7 +63,7 @@ editors_status=0
 if [ "$npm_status" -ne 0 ] && ! [ -d node_modules ]; then
   echo "Skipped: the client's npm packages are not installed." >&2
   editors_status=1
-elif ! install_editor_packages; then
+elif ! install_packages "${editor_packages[@]}"; then
   editors_status=1
 elif ! npm run package; then
   echo "npm run package failed." >&2
@@ -78,14 +79,47 @@ dotnet run --project tests/ToneLsp.LoadDriver -c Release --no-build -- --fuzz "$
 fuzz_status=${PIPESTATUS[0]}
 if [ "$fuzz_status" -eq 0 ]; then fuzz_pass=1; fuzz_fail=0; else fuzz_pass=0; fuzz_fail=1; fi
 
+step "Native build: tonelsp compiled ahead of time gives the same reports as the .NET build"
+native_status=0
+native_dir=artifacts/tonelsp-native
+dotnet_cli=(dotnet server/ToneLsp/bin/Release/net10.0/tonelsp.dll)
+# Native AOT links with clang or gcc; a machine without either gets clang.
+if ! command -v clang >/dev/null && ! command -v gcc >/dev/null && ! install_packages clang; then
+  native_status=1
+elif ! dotnet publish server/ToneLsp -c Release -r linux-x64 -p:PublishAot=true -p:TreatWarningsAsErrors=false \
+       -o "$native_dir" -nologo -v quiet -clp:ErrorsOnly; then
+  echo "The Native AOT build failed." >&2
+  native_status=1
+else
+  for format in json sarif text; do
+    # Findings make the exit code 1; the reports themselves must match byte for byte.
+    "$native_dir/tonelsp" check --format "$format" examples >"$native_dir/native.$format" 2>&1
+    native_code=$?
+    "${dotnet_cli[@]}" check --format "$format" examples >"$native_dir/dotnet.$format" 2>&1
+    dotnet_code=$?
+    if [ "$native_code" -ne "$dotnet_code" ] || ! cmp -s "$native_dir/native.$format" "$native_dir/dotnet.$format"; then
+      echo "check --format $format differs between the native and the .NET build (exit $native_code vs $dotnet_code):" >&2
+      diff "$native_dir/dotnet.$format" "$native_dir/native.$format" | head -20 >&2
+      native_status=1
+    fi
+  done
+  if "$native_dir/tonelsp" serve </dev/null >/dev/null 2>"$native_dir/serve.err" || ! grep -q "serve needs the .NET build" "$native_dir/serve.err"; then
+    echo "The native build should refuse serve with a clear message." >&2
+    native_status=1
+  fi
+fi
+[ "$native_status" -eq 0 ] && echo "native build: check (json, sarif, text) matches the .NET build; serve is refused clearly"
+if [ "$native_status" -eq 0 ]; then native_pass=1; native_fail=0; else native_pass=0; native_fail=1; fi
+
 # One summary line over all runners: "N passed, N failed".
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 node_pass=$(grep -oE '^(# |ℹ )pass [0-9]+' "$log" | awk '{s+=$NF} END {print s+0}')
 node_fail=$(grep -oE '^(# |ℹ )fail [0-9]+' "$log" | awk '{s+=$NF} END {print s+0}')
 echo
-echo "tests: $((passed + node_pass + fuzz_pass)) passed, $((failed + node_fail + fuzz_fail)) failed"
+echo "tests: $((passed + node_pass + fuzz_pass + native_pass)) passed, $((failed + node_fail + fuzz_fail + native_fail)) failed"
 [ "$dotnet_status" -eq 0 ] || fail "C# tests"
 [ "$npm_status" -eq 0 ] || fail "client tests"
 [ "$fuzz_status" -eq 0 ] || fail "protocol fuzzing"
+[ "$native_status" -eq 0 ] || fail "native build"
 [ "$editors_status" -eq 0 ] || fail "editor tests (VS Code, Neovim); screenshots and logs are in artifacts/vscode/"
