@@ -54,6 +54,11 @@ public static class TemplateDiscovery
     // Tracked and untracked files that are not ignored, as Git sees them; null outside a work tree or without git.
     private static List<string>? GitListing(string directory)
     {
+        if (!MayBeInWorkTree(directory))
+        {
+            return null;
+        }
+
         try
         {
             var start = new ProcessStartInfo("git", ["-C", directory, "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "*.md", "*.markdown"])
@@ -84,6 +89,26 @@ public static class TemplateDiscovery
         {
             return null;
         }
+    }
+
+    // With no .git above the directory (and no GIT_DIR), Git has nothing to list; not starting it saves a process.
+    private static bool MayBeInWorkTree(string directory)
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GIT_DIR")))
+        {
+            return true;
+        }
+
+        for (DirectoryInfo? current = new(Path.GetFullPath(directory)); current is not null; current = current.Parent)
+        {
+            string marker = Path.Combine(current.FullName, ".git");
+            if (Directory.Exists(marker) || File.Exists(marker))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> Walk(string directory)
