@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throughput of tonelsp check against alex (the best-known inconsiderate-writing linter) in one run.
+# Throughput of tonelsp check against alex (the best-known inconsiderate-writing linter) in one run: medians of
+# five runs of tonelsp and three of alex.
 # Builds 2000 documents (1000 German, 1000 English) from manual pages with ../shared/tools/make-corpus.sh, then
 # times, including process start: tonelsp on the English half, alex on the English half, tonelsp on all.
 # Usage: scripts/throughput.sh [CORPUS_DIR]
@@ -28,23 +29,30 @@ else
   echo "Native AOT build failed (it needs clang or gcc); measuring the .NET build only." >&2
 fi
 
-# Seconds of wall time for one command; its exit code (findings) does not matter.
-seconds() {
-  local start end
-  start=$(date +%s.%N)
-  "$@" >/dev/null 2>&1 || true
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc -l
+# Median seconds of wall time over RUNS runs of one command (the machines are noisy); exit codes (findings) do not matter.
+median_seconds() {
+  local runs=$1 start end times=()
+  shift
+  for ((i = 0; i < runs; i++)); do
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc -l)")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | sed -n "$(((runs + 1) / 2))p"
 }
+
+# Build servers linger after publishing and take CPU; the timings want a quiet machine.
+dotnet build-server shutdown >/dev/null 2>&1 || true
 
 english=$(find "$corpus/en" -name '*.md' | wc -l)
 all=$(find "$corpus" -name '*.md' | wc -l)
-t_tone_en=$(seconds "${tonelsp[@]}" "$corpus/en")
-t_alex_en=$(seconds "$cache/node_modules/.bin/alex" "$corpus/en")
-t_tone_all=$(seconds "${tonelsp[@]}" "$corpus")
+t_tone_en=$(median_seconds 5 "${tonelsp[@]}" "$corpus/en")
+t_alex_en=$(median_seconds 3 "$cache/node_modules/.bin/alex" "$corpus/en")
+t_tone_all=$(median_seconds 5 "${tonelsp[@]}" "$corpus")
 if [ "${#native[@]}" -gt 0 ]; then
-  t_native_en=$(seconds "${native[@]}" "$corpus/en")
-  t_native_all=$(seconds "${native[@]}" "$corpus")
+  t_native_en=$(median_seconds 5 "${native[@]}" "$corpus/en")
+  t_native_all=$(median_seconds 5 "${native[@]}" "$corpus")
 fi
 printf 'tonelsp check, English half: %d files in %.2f s = %.0f files/s\n' "$english" "$t_tone_en" "$(echo "$english / $t_tone_en" | bc -l)"
 printf 'alex, English half:          %d files in %.2f s = %.0f files/s\n' "$english" "$t_alex_en" "$(echo "$english / $t_alex_en" | bc -l)"
