@@ -149,10 +149,7 @@ public sealed class TemplateDocument
     }
 
     /// <summary>The tokens of a block's prose, computed once per block.</summary>
-    public IReadOnlyList<Token> TokensOf(ProseBlock block)
-    {
-        return TokenArrayOf(block);
-    }
+    public IReadOnlyList<Token> TokensOf(ProseBlock block) => TokenArrayOf(block);
 
     private Token[] TokenArrayOf(ProseBlock block)
     {
@@ -215,6 +212,9 @@ public sealed class TemplateDocument
 
     /// <summary>The prose inside the span.</summary>
     public string GetProse(TextSpan span) => Prose.Substring(span.Start, span.Length);
+
+    /// <summary>The prose inside the span, without a copy; a regular expression sees it as its whole input.</summary>
+    public ReadOnlySpan<char> ProseSpan(TextSpan span) => Prose.AsSpan(span.Start, span.Length);
 
     private IReadOnlyList<BlockSentence>? _sentences;
     private IReadOnlyList<Placeholder>? _placeholders;

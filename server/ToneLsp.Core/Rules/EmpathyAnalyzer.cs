@@ -83,7 +83,7 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
     {
         foreach (ProseBlock block in blocks)
         {
-            if (regex.IsMatch(document.Prose.AsSpan(block.Span.Start, block.Span.Length)))
+            if (regex.IsMatch(document.ProseSpan(block.Span)))
             {
                 return true;
             }

@@ -50,7 +50,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                     {
                         context.CancellationToken.ThrowIfCancellationRequested();
                         // A slice behaves as the whole input for anchors and lookarounds, as Match(input, start, length) does.
-                        foreach (ValueMatch match in phrase.Regex.EnumerateMatches(document.Prose.AsSpan(block.Span.Start, block.Span.Length)))
+                        foreach (ValueMatch match in phrase.Regex.EnumerateMatches(document.ProseSpan(block.Span)))
                         {
                             int index = block.Span.Start + match.Index;
                             if (match.Length > 0 && !IsExcepted(document, phrase, index))
@@ -129,7 +129,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
 
         foreach (Regex unless in phrase.Unless)
         {
-            if (unless.IsMatch(document.Prose.AsSpan(scope.Start, scope.Length)))
+            if (unless.IsMatch(document.ProseSpan(scope)))
             {
                 return true;
             }

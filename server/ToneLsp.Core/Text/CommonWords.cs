@@ -8,13 +8,13 @@ internal static class CommonWords
 {
     private const string German =
         "der die das den dem des ein eine einen einem einer eines und oder aber doch denn sondern nicht kein keine keinen " +
-        "ich du er sie es wir ihr man mich dich sich uns euch mir dir ihm ihn ihnen ihnen mein meine dein deine sein seine " +
+        "ich du er sie es wir ihr man mich dich sich uns euch mir dir ihm ihn ihnen mein meine dein deine sein seine " +
         "unser unsere unseren ihre ihren ihrem ihrer euer eure ist sind war waren bin bist hat haben habe hast hatte wird " +
         "werden wurde kann können kannst könnte könnten muss müssen soll sollte will möchte möchten gibt gern gerne bitte " +
         "danke dank vielen für mit von zu zum zur bei nach aus auf an in im am um über unter vor durch ohne bis seit als " +
         "wie was wer wo wann warum dass wenn ob weil damit so auch noch schon nur sehr mal jetzt hier da dann gleich leider " +
         "heute morgen gut alle alles etwas nichts mehr viel wieder einfach gerade natürlich ja nein hallo liebe lieber " +
-        "grüße viele beste team ihnen anfrage nachricht bestellung";
+        "grüße viele beste team anfrage nachricht bestellung";
 
     private const string English =
         "the a an and or but not no yes i you he she it we they me him her us them my your his its our their is are was were " +
@@ -44,10 +44,8 @@ internal static class CommonWords
         var table = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string word in (German + " " + English).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            string lower = string.Intern(word);
-            table.TryAdd(lower, lower);
-            string capitalized = char.ToUpperInvariant(word[0]) + word[1..];
-            table.TryAdd(capitalized, lower);
+            table.TryAdd(word, word);
+            table.TryAdd(char.ToUpperInvariant(word[0]) + word[1..], word);
         }
 
         for (char c = '!'; c <= '~'; c++)
