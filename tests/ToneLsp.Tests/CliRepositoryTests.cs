@@ -29,6 +29,29 @@ public sealed class CliRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void RememberingDirectoriesResolvesTheSameConfigurationsAndForgetsThemWhenAFileChanges()
+    {
+        _repo.Write(".tonelsp.yaml", "rules:\n  condescension: off\n");
+        _repo.Write("strict/.tonelsp.yaml", "rules:\n  TONE001: error\n");
+        string[] templates = [_repo.Write("a.md", Condescending), _repo.Write("strict/b.md", Condescending), _repo.Write("strict/deeper/c.md", Condescending)];
+        var remembering = new Repository.ConfigurationProvider(rememberDirectories: true);
+
+        foreach (string template in templates)
+        {
+            var expected = new Repository.ConfigurationProvider().For(template);
+            var first = remembering.ForFile(Path.GetFullPath(template));
+            Assert.Equal(expected.Files, first.Files);
+            Assert.Equal(expected.BaseDirectory, first.BaseDirectory);
+            Assert.Same(first, remembering.ForFile(Path.GetFullPath(template)));
+        }
+
+        string added = _repo.Write("strict/deeper/.tonelsp.yaml", "rules:\n  TONE001: off\n");
+        Assert.Equal(2, remembering.ForFile(Path.GetFullPath(templates[2])).Files.Count);
+        remembering.Invalidate(added);
+        Assert.Equal(3, remembering.ForFile(Path.GetFullPath(templates[2])).Files.Count);
+    }
+
+    [Fact]
     public void InvalidConfigurationIsAnErrorWithFileAndLineButCheckingGoesOn()
     {
         _repo.Write(".tonelsp.yaml", "brand:\n  adress: du\nrules:\n  TONE001: error\n");

@@ -56,7 +56,7 @@ public static class CheckRunner
                 throw new IOException($"cannot read {path.DisplayPath}: {exception.Message}", exception);
             }
 
-            ResolvedConfiguration resolved = configurations.For(path.FullPath);
+            ResolvedConfiguration resolved = configurations.ForFile(path.FullPath);
             string relative = resolved.RelativePath(path.FullPath) ?? path.DisplayPath;
             ToneOptions options = resolved.Configuration.Apply(baseOptions, relative);
             inputs[i] = (file, TemplateDocument.Parse(file.Text, options.DefaultLanguage), options, relative);
@@ -88,7 +88,7 @@ public static class CheckRunner
             reports[i] = new FileReport(inputs[i].File, results[i], findings, Fingerprints.Compute(results[i].WithDiagnostics(diagnostics)), channel);
         });
 
-        var errors = files.Select(f => configurations.For(f.FullPath)).SelectMany(r => r.Errors).Distinct().ToList();
+        var errors = files.Select(f => configurations.ForFile(f.FullPath)).SelectMany(r => r.Errors).Distinct().ToList();
         return new CheckRun(reports, errors);
     }
 

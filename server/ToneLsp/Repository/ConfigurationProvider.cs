@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ToneLsp.Core.Configuration;
 
 namespace ToneLsp.Repository;
@@ -17,39 +18,25 @@ public sealed record ResolvedConfiguration(ToneConfiguration Configuration, stri
 /// Finds and reads <c>.tonelsp.yaml</c> files by walking up from a template's directory; nearer files override
 /// farther ones. Files are cached by path and last write time, so a changed file is read again.
 /// </summary>
-public sealed class ConfigurationProvider
+/// <param name="rememberDirectories">
+/// Whether to look each directory up only once, for a single run over a repository (the CLI); a long-lived host
+/// leaves it off so that a configuration file created later is found.
+/// </param>
+public sealed class ConfigurationProvider(bool rememberDirectories = false)
 {
     private readonly Dictionary<string, (DateTime Stamp, ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ResolvedConfiguration>? _directories = rememberDirectories ? new(StringComparer.Ordinal) : null;
     private readonly object _gate = new();
 
     /// <summary>The merged configuration for a template file (or a directory).</summary>
     public ResolvedConfiguration For(string path)
     {
-        string? directory = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path));
-        var found = new List<(string File, ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors)>();
-        while (directory is not null)
-        {
-            string candidate = Path.Combine(directory, ConfigurationParser.FileName);
-            if (File.Exists(candidate))
-            {
-                var (configuration, errors) = Read(candidate);
-                found.Add((candidate, configuration, errors));
-            }
-
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        if (found.Count == 0)
-        {
-            return ResolvedConfiguration.None;
-        }
-
-        return new ResolvedConfiguration(
-            ToneConfiguration.Merge([.. found.Select(f => f.Configuration)]),
-            Path.GetDirectoryName(found[^1].File),
-            [.. found.Select(f => f.File)],
-            [.. found.SelectMany(f => f.Errors)]);
+        string full = Path.GetFullPath(path);
+        return ForDirectory(Directory.Exists(full) ? full : Path.GetDirectoryName(full));
     }
+
+    /// <summary>The merged configuration for a path known to be a file, given in full.</summary>
+    public ResolvedConfiguration ForFile(string fullPath) => ForDirectory(Path.GetDirectoryName(fullPath));
 
     /// <summary>Forgets a cached file, for example after the editor reports a change.</summary>
     public void Invalidate(string file)
@@ -58,6 +45,8 @@ public sealed class ConfigurationProvider
         {
             _cache.Remove(Path.GetFullPath(file));
         }
+
+        _directories?.Clear();
     }
 
     /// <summary>Reads one configuration file, from the cache when it has not changed.</summary>
@@ -99,5 +88,45 @@ public sealed class ConfigurationProvider
         }
 
         return parsed;
+    }
+
+    private ResolvedConfiguration ForDirectory(string? directory)
+    {
+        if (directory is null)
+        {
+            return ResolvedConfiguration.None;
+        }
+
+        if (_directories is null)
+        {
+            return Resolve(directory);
+        }
+
+        return _directories.TryGetValue(directory, out ResolvedConfiguration? known) ? known : _directories.GetOrAdd(directory, Resolve(directory));
+    }
+
+    private ResolvedConfiguration Resolve(string directory)
+    {
+        var found = new List<(string File, ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors)>();
+        for (string? current = directory; current is not null; current = Path.GetDirectoryName(current))
+        {
+            string candidate = Path.Combine(current, ConfigurationParser.FileName);
+            if (File.Exists(candidate))
+            {
+                var (configuration, errors) = Read(candidate);
+                found.Add((candidate, configuration, errors));
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return ResolvedConfiguration.None;
+        }
+
+        return new ResolvedConfiguration(
+            ToneConfiguration.Merge([.. found.Select(f => f.Configuration)]),
+            Path.GetDirectoryName(found[^1].File),
+            [.. found.Select(f => f.File)],
+            [.. found.SelectMany(f => f.Errors)]);
     }
 }

@@ -29,7 +29,7 @@ public static class TemplateDiscovery
                 foreach (string file in GitListing(input) ?? Walk(input))
                 {
                     string full = Path.GetFullPath(file);
-                    ResolvedConfiguration resolved = configurations.For(full);
+                    ResolvedConfiguration resolved = configurations.ForFile(full);
                     if (resolved.RelativePath(full) is { } relative && !resolved.Configuration.Includes(relative))
                     {
                         continue;
