@@ -211,3 +211,61 @@ public class PropertyTests
         }
     }
 }
+
+/// <summary>The front matter's fast path for flat <c>key: value</c> lines agrees with YamlDotNet wherever it answers.</summary>
+public class FlatFrontMatterProperties
+{
+    private static readonly string[] KeyParts = ["language", "Language", "channel", "address", "a", "x-y", "k.v", "_", "1", "ä", "key ", " key", "-k", "#c"];
+
+    private static readonly string[] ValueParts =
+    [
+        "de", "email", "Sie", "yes", "null", "~", "true", "0x1F", "a:b", ": ", " #", "#", "'q'", "\"q\"", "[a]", "{b}", "-", "?", ",", "&a", "*a",
+        "!t", "|", ">", "%", "@", "`", "ü", "ß", "😀", "\u00a0", "\t", " ", "  ", "\\", "é", "\u0085", "\uFEFF",
+    ];
+
+    private static readonly Gen<string> Lines =
+        from key in Gen.Elements(KeyParts)
+        from colon in Gen.Elements(":", ": ", ":  ", " : ", ":\t")
+        from value in Gen.ListOf(Gen.Elements(ValueParts))
+        from trailing in Gen.Elements("", " ", "  ")
+        select key + colon + string.Concat(value) + trailing;
+
+    // Lines the fast path should take, so that the comparison below is not vacuous.
+    private static readonly Gen<string> PlainLines =
+        from key in Gen.Elements("language", "channel", "address", "x-y", "k.v", "Title")
+        from value in Gen.ListOf(Gen.Elements("de", "email", "Sie", "yes", "null", "a:b", "ü", "😀", "\u00a0", " ", "é", "x#y", "1.0")).Where(v => v.Count > 0)
+        select key + ": " + string.Concat(value);
+
+    [Property(MaxTest = 2000)]
+    public Property FlatReaderYieldsWhatYamlDotNetYields() =>
+        Prop.ForAll(Gen.OneOf(Gen.ListOf(PlainLines), Gen.ListOf(Gen.OneOf(Lines, Gen.Elements("", "  ", "# comment", "---")))).ToArbitrary(), lines =>
+        {
+            string yaml = string.Join("\n", lines);
+            var fast = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (!FrontMatterReader.TryReadFlatMapping(yaml, fast))
+            {
+                return true;
+            }
+
+            var stream = new YamlDotNet.RepresentationModel.YamlStream();
+            stream.Load(new StringReader(yaml));
+            var mapping = (YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode;
+            var slow = mapping.Children.ToDictionary(
+                c => ((YamlDotNet.RepresentationModel.YamlScalarNode)c.Key).Value!,
+                c => ((YamlDotNet.RepresentationModel.YamlScalarNode)c.Value).Value!);
+            return slow.Count == fast.Count && slow.All(pair => fast.TryGetValue(pair.Key, out string? value) && value == pair.Value);
+        });
+
+    [Fact]
+    public void FlatReaderTakesTheCommonCaseAndLeavesTheRestToYaml()
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        Assert.True(FrontMatterReader.TryReadFlatMapping("language: de\r\nchannel: email  \n\naddress: Sie", values));
+        Assert.Equal(["de", "email", "Sie"], [values["language"], values["channel"], values["address"]]);
+        foreach (string other in new[] { "language: 'de'", "language: de # comment", "tags:\n  - a", "language:", "language: de\nlanguage: en", "a: b: c" })
+        {
+            values.Clear();
+            Assert.False(FrontMatterReader.TryReadFlatMapping(other, values), other);
+        }
+    }
+}

@@ -28,6 +28,12 @@ internal static class FrontMatterReader
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         try
         {
+            if (TryReadFlatMapping(yaml, values))
+            {
+                return Metadata(values, source, innerStart, innerEnd, problems);
+            }
+
+            values.Clear();
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping)
@@ -54,14 +60,89 @@ internal static class FrontMatterReader
             return TemplateMetadata.Empty;
         }
 
-        return new TemplateMetadata
-        {
-            Language = ReadLanguage(values, source, innerStart, innerEnd, problems),
-            Address = ReadAddress(values, source, innerStart, innerEnd, problems),
-            Channel = values.GetValueOrDefault("channel"),
-            Values = values,
-        };
+        return Metadata(values, source, innerStart, innerEnd, problems);
     }
+
+    /// <summary>
+    /// Reads the common case, lines of <c>key: plain value</c>, without a YAML parser; gives up (false) on anything
+    /// else, such as quotes, comments, nesting, flow or block scalars, empty values and repeated keys, which then
+    /// go to YamlDotNet. Where it succeeds, it yields what YamlDotNet yields.
+    /// </summary>
+    internal static bool TryReadFlatMapping(string yaml, Dictionary<string, string> values)
+    {
+        foreach (ReadOnlySpan<char> rawLine in yaml.AsSpan().EnumerateLines())
+        {
+            ReadOnlySpan<char> line = rawLine.TrimEnd(' ');
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            int colon = line.IndexOf(':');
+            if (colon <= 0 || !IsPlainKey(line[..colon]) || colon + 1 >= line.Length || line[colon + 1] != ' ')
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> value = line[(colon + 1)..].TrimStart(' ');
+            if (!IsPlainValue(value) || !values.TryAdd(line[..colon].ToString(), value.ToString()))
+            {
+                return false;
+            }
+        }
+
+        return values.Count > 0;
+    }
+
+    private static bool IsPlainKey(ReadOnlySpan<char> key)
+    {
+        if (!char.IsAsciiLetterOrDigit(key[0]) && key[0] != '_')
+        {
+            return false;
+        }
+
+        foreach (char c in key)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A plain scalar that needs no YAML rules: no indicator first, no comment, no inner ": ", printable only.
+    private static bool IsPlainValue(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty || "-?:,[]{}#&*!|>'\"%@`~".Contains(value[0]) || value[^1] == ':')
+        {
+            return false;
+        }
+
+        if (value.Contains(": ", StringComparison.Ordinal) || value.Contains(" #", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (char c in value)
+        {
+            if (char.IsControl(c) || char.IsSurrogate(c) || c is '\uFEFF' or '\u0085' or '\u2028' or '\u2029')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static TemplateMetadata Metadata(Dictionary<string, string> values, SourceText source, int innerStart, int innerEnd, List<DocumentProblem> problems) => new()
+    {
+        Language = ReadLanguage(values, source, innerStart, innerEnd, problems),
+        Address = ReadAddress(values, source, innerStart, innerEnd, problems),
+        Channel = values.GetValueOrDefault("channel"),
+        Values = values,
+    };
 
     private static Language? ReadLanguage(Dictionary<string, string> values, SourceText source, int start, int end, List<DocumentProblem> problems)
     {
