@@ -22,6 +22,7 @@ public static class ConfigurationParser
     private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
     private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "humor", "emoji", "greeting", "closing"];
     private static readonly string[] PhraseKeys = ["id", "match", "message", "replace", "severity", "lang", "category", "help"];
+    private static readonly Lazy<IReadOnlyList<Regex>> NoExceptions = new(Array.Empty<Regex>());
 
     /// <summary>Parses a configuration file's text.</summary>
     public static (ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors) Parse(string yaml, string source)
@@ -266,7 +267,7 @@ public static class ConfigurationParser
                     Scalar(map, "help") ?? $"{message} This rule comes from the team's configuration ({source}).");
                 var rewrites = Rewrites(Child(map, "replace"));
                 var languages = language is { } only ? [only] : new[] { Language.German, Language.English };
-                var phrases = languages.Select(l => new LexiconPhrase(l, pattern!, new Lazy<Regex>(regex), PhrasePattern.Anchors(pattern!), null, RewriteScope.Match, rewrites, [], [], [], (int)map.Start.Line)).ToList();
+                var phrases = languages.Select(l => new LexiconPhrase(l, pattern!, new Lazy<Regex>(regex), PhrasePattern.Anchors(pattern!), null, RewriteScope.Match, rewrites, NoExceptions, [], [], (int)map.Start.Line)).ToList();
                 if (severity != RuleSetting.Off)
                 {
                     rules.Add(new LexiconRule(descriptor, phrases, source, []));

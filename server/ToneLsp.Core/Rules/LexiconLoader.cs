@@ -130,11 +130,12 @@ public static class LexiconLoader
         }
 
         Lazy<Regex> regex;
+        IReadOnlyList<IReadOnlyList<string>> anchors;
         try
         {
             // The pattern is checked now and compiled on first use (compiled matching takes a third less time per
             // keystroke, but compiling every phrase up front cost about 30 ms of start-up).
-            string source = PhrasePattern.ToRegex(pattern);
+            (string source, anchors) = PhrasePattern.Translate(pattern);
             regex = new Lazy<Regex>(() => new Regex(source, PhrasePattern.Options | RegexOptions.Compiled));
             if (!deferCompilation)
             {
@@ -168,17 +169,24 @@ public static class LexiconLoader
             }
         }
 
-        var unless = new List<Regex>();
+        // Exceptions are checked now and built when their phrase first matches.
+        var unlessSources = new List<string>();
         foreach (string exception in List(map, "unless"))
         {
             try
             {
-                unless.Add(PhrasePattern.Compile(exception));
+                unlessSources.Add(PhrasePattern.ToRegex(exception));
             }
             catch (Exception error) when (error is FormatException or ArgumentException)
             {
                 errors.Add(Error(sourceName, map, $"Invalid 'unless' pattern '{exception}': {error.Message}"));
             }
+        }
+
+        var unless = new Lazy<IReadOnlyList<Regex>>(() => [.. unlessSources.Select(source => new Regex(source, PhrasePattern.Options))]);
+        if (!deferCompilation)
+        {
+            _ = unless.Value;
         }
 
         RewriteScope scope = Scalar(map, "scope")?.Trim().ToLowerInvariant() switch
@@ -188,7 +196,7 @@ public static class LexiconLoader
             var other => Invalid(other),
         };
 
-        return new LexiconPhrase(language.Value, pattern, regex, PhrasePattern.Anchors(pattern), Scalar(map, "message"), scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line);
+        return new LexiconPhrase(language.Value, pattern, regex, anchors, Scalar(map, "message"), scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line);
     }
 
     private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>) LoadBuiltIn()

@@ -38,13 +38,16 @@ public sealed record LexiconPhrase(
     string? Message,
     RewriteScope Scope,
     IReadOnlyList<LexiconRewrite> Rewrites,
-    IReadOnlyList<Regex> Unless,
+    Lazy<IReadOnlyList<Regex>> UnlessMatchers,
     IReadOnlyList<string> Flag,
     IReadOnlyList<string> Pass,
     int SourceLine)
 {
     /// <summary>The phrase's regular expression.</summary>
     public Regex Regex => Matcher.Value;
+
+    /// <summary>Expressions that cancel a match when they occur in its sentence or the next one.</summary>
+    public IReadOnlyList<Regex> Unless => UnlessMatchers.Value;
 }
 
 /// <summary>

@@ -16,6 +16,8 @@ namespace ToneLsp.Core.Rules;
 public static class PhrasePattern
 {
     private const string WordChars = @"[\p{L}\p{M}\p{N}'’\-]";
+    private const string NotAfterWord = @"(?<![\p{L}\p{M}\p{N}])";
+    private const string NotBeforeWord = @"(?![\p{L}\p{M}\p{N}])";
     private const string SentenceStart = @"(?:(?<=^[\s""„“»(*_]*)|(?<=[.!?:…][\s""„“»(*_]+))";
 
     private static string GapOf(int words) => $@"(?:\s+[\p{{L}}\p{{M}}\p{{N}}'’\-]+){{0,{words}}}";
@@ -51,6 +53,36 @@ public static class PhrasePattern
         return parser.ParseSequence(endChar: null).AllAnchors;
     }
 
+    /// <summary>Translates a pattern into regular-expression source and its <see cref="Anchors"/> in one pass.</summary>
+    public static (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors) Translate(string pattern)
+    {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            throw new FormatException("The pattern is empty.");
+        }
+
+        var parser = new Parser(pattern);
+        Node sequence = parser.ParseSequence(endChar: null);
+        if (!parser.AtEnd)
+        {
+            throw new FormatException($"Unexpected '{pattern[parser.Position]}' at position {parser.Position + 1}.");
+        }
+
+        if (sequence.CanBeEmpty)
+        {
+            throw new FormatException("The pattern matches the empty string; it needs at least one required word.");
+        }
+
+        string regex = (sequence.StartsWithWord, sequence.EndsWithWord) switch
+        {
+            (true, true) => NotAfterWord + sequence.Regex + NotBeforeWord,
+            (true, false) => NotAfterWord + sequence.Regex,
+            (false, true) => sequence.Regex + NotBeforeWord,
+            _ => sequence.Regex,
+        };
+        return (regex, sequence.AllAnchors);
+    }
+
     /// <summary>Folds a word for anchor lookups: lower case, umlauts and ß transliterated.</summary>
     public static string Fold(string word)
     {
@@ -80,39 +112,7 @@ public static class PhrasePattern
     public static bool NeedsFolding(string word) => word.AsSpan().IndexOfAny("äöüßÄÖÜ’") >= 0;
 
     /// <summary>Translates a pattern into regular-expression source.</summary>
-    public static string ToRegex(string pattern)
-    {
-        if (string.IsNullOrWhiteSpace(pattern))
-        {
-            throw new FormatException("The pattern is empty.");
-        }
-
-        var parser = new Parser(pattern);
-        Node sequence = parser.ParseSequence(endChar: null);
-        if (!parser.AtEnd)
-        {
-            throw new FormatException($"Unexpected '{pattern[parser.Position]}' at position {parser.Position + 1}.");
-        }
-
-        if (sequence.CanBeEmpty)
-        {
-            throw new FormatException("The pattern matches the empty string; it needs at least one required word.");
-        }
-
-        var builder = new StringBuilder();
-        if (sequence.StartsWithWord)
-        {
-            builder.Append(@"(?<![\p{L}\p{M}\p{N}])");
-        }
-
-        builder.Append(sequence.Regex);
-        if (sequence.EndsWithWord)
-        {
-            builder.Append(@"(?![\p{L}\p{M}\p{N}])");
-        }
-
-        return builder.ToString();
-    }
+    public static string ToRegex(string pattern) => Translate(pattern).Regex;
 
     private sealed record Node(string Regex, bool CanBeEmpty, bool StartsWithWord, bool EndsWithWord, bool IsOptional = false, bool IsGap = false, bool IsAnchor = false)
     {
