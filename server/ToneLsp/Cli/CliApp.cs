@@ -128,8 +128,9 @@ public static class CliApp
         {
             ToneOptions options = ReadOptions(parse, language, address, capitalize, rules) with { HumorAllowed = parse.GetValue(humor) };
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            var configurations = new ConfigurationProvider();
+            var configurations = new ConfigurationProvider(rememberDirectories: true);
             var files = TemplateDiscovery.Find(inputs, configurations);
+            using IDisposable holdCollections = BatchMemory.HoldCollections(files.Count);
             string selectedFormat = parse.GetValue(format)!;
             CheckRun run = WithProgress(error, selectedFormat == "text", files.Count, tick => CheckRunner.Run(files, engine, options, configurations, tick));
             IReadOnlyList<FileReport> reports = run.Reports;
@@ -178,8 +179,9 @@ public static class CliApp
         {
             ToneOptions options = ReadOptions(parse, language, address, capitalize, rules) with { HumorAllowed = parse.GetValue(humor) };
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            var configurations = new ConfigurationProvider();
+            var configurations = new ConfigurationProvider(rememberDirectories: true);
             var files = TemplateDiscovery.Find(inputs, configurations);
+            using IDisposable holdCollections = BatchMemory.HoldCollections(files.Count);
             CheckRun run = CheckRunner.Run(files, engine, options, configurations);
             int changedFiles = 0, applied = 0, failed = 0;
             foreach (FileReport report in run.Reports)
