@@ -98,3 +98,38 @@ public class LexiconTests
         }
     }
 }
+
+/// <summary>Tests that flip process-wide switches run alone.</summary>
+[CollectionDefinition(nameof(ProcessSwitches), DisableParallelization = true)]
+public sealed class ProcessSwitches;
+
+/// <summary>Short-lived hosts may ask for interpreted phrase expressions.</summary>
+[Collection(nameof(ProcessSwitches))]
+public sealed class LexiconExpressionModeTests
+{
+    private const string Lexicon = "id: TONE900\ncategory: condescension\nseverity: warning\ntitle: t\nmessage: m\nhelp: h\nphrases:\n  - lang: de\n    match: wie bereits erwähnt\n    unless: [per DM]\n";
+
+    [Fact]
+    public void TheSwitchChoosesInterpretedExpressionsThatMatchTheSame()
+    {
+        try
+        {
+            AppContext.SetSwitch(LexiconLoader.InterpretExpressionsSwitch, true);
+            LexiconPhrase interpreted = LexiconLoader.Parse(Lexicon, "a.yaml").Rule!.Phrases[0];
+            AppContext.SetSwitch(LexiconLoader.InterpretExpressionsSwitch, false);
+            LexiconPhrase compiled = LexiconLoader.Parse(Lexicon, "a.yaml").Rule!.Phrases[0];
+
+            Assert.False(interpreted.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
+            Assert.True(compiled.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
+            const string text = "Wie bereits erwaehnt, und wie   bereits erwähnt.";
+            Assert.Equal(compiled.Regex.Matches(text).Select(m => m.Index), interpreted.Regex.Matches(text).Select(m => m.Index));
+            Assert.Equal(2, interpreted.Regex.Matches(text).Count);
+            Assert.Single(interpreted.Unless);
+        }
+        finally
+        {
+            AppContext.SetSwitch(LexiconLoader.InterpretExpressionsSwitch, false);
+        }
+    }
+}
+

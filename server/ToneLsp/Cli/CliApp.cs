@@ -7,6 +7,7 @@ using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
 using ToneLsp.Core.Text;
 using ToneLsp.Repository;
 using ToneLsp.Server;
@@ -44,6 +45,11 @@ public static class CliApp
 
             error.WriteLine("Run 'tonelsp --help' for usage.");
             return UsageError;
+        }
+
+        if (parse.CommandResult.Command.Name != "serve")
+        {
+            AppContext.SetSwitch(LexiconLoader.InterpretExpressionsSwitch, true);
         }
 
         try
