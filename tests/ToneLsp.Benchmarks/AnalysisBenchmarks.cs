@@ -12,6 +12,7 @@ namespace ToneLsp.Benchmarks;
 /// a 1 MB document in 100 ms.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class AnalysisBenchmarks
 {
     private readonly ToneEngine _engine = ToneEngine.Default;
