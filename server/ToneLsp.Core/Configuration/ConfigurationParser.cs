@@ -227,10 +227,12 @@ public static class ConfigurationParser
                 }
 
                 Regex regex;
+                IReadOnlyList<IReadOnlyList<string>> anchors;
                 try
                 {
                     // User patterns are bounded in time, so a pathological one cannot hang analysis.
-                    regex = PhrasePattern.Compile(pattern, timeout: TimeSpan.FromMilliseconds(50));
+                    (string expression, anchors) = PhrasePattern.Translate(pattern);
+                    regex = new Regex(expression, PhrasePattern.Options, TimeSpan.FromMilliseconds(50));
                 }
                 catch (Exception exception) when (exception is FormatException or ArgumentException)
                 {
@@ -267,7 +269,7 @@ public static class ConfigurationParser
                     Scalar(map, "help") ?? $"{message} This rule comes from the team's configuration ({source}).");
                 var rewrites = Rewrites(Child(map, "replace"));
                 var languages = language is { } only ? [only] : new[] { Language.German, Language.English };
-                var phrases = languages.Select(l => new LexiconPhrase(l, pattern!, new Lazy<Regex>(regex), PhrasePattern.Anchors(pattern!), null, RewriteScope.Match, rewrites, NoExceptions, [], [], (int)map.Start.Line)).ToList();
+                var phrases = languages.Select(l => new LexiconPhrase(l, pattern!, new Lazy<Regex>(regex), anchors, null, RewriteScope.Match, rewrites, NoExceptions, [], [], (int)map.Start.Line)).ToList();
                 if (severity != RuleSetting.Off)
                 {
                     rules.Add(new LexiconRule(descriptor, phrases, source, []));

@@ -32,28 +32,15 @@ public static class PhrasePattern
         ["euch"] = "(?:euch|ihnen|dir|dich)",
     };
 
-    /// <summary>Compiles a pattern. Throws <see cref="FormatException"/> with the position when the pattern is malformed.</summary>
-    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None, TimeSpan? timeout = null)
-    {
-        string regex = ToRegex(pattern);
-        return new Regex(regex, Options | extra, timeout ?? Regex.InfiniteMatchTimeout);
-    }
-
     /// <summary>The options every phrase expression is built with.</summary>
     public const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     /// <summary>
-    /// Groups of words a text must contain for the pattern to match: one word of every group, folded with
-    /// <see cref="Fold"/>; a trailing <c>*</c> marks a prefix. Empty when the pattern has no such words (then it
-    /// must always run).
+    /// Translates a pattern in one pass into regular-expression source and its anchors: groups of words a text must
+    /// contain for the pattern to match, one word of every group, folded with <see cref="Fold"/>; a trailing
+    /// <c>*</c> marks a prefix. The anchors are empty when the pattern has no such words (then it must always run).
+    /// Throws <see cref="FormatException"/> with the position when the pattern is malformed.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Anchors(string pattern)
-    {
-        var parser = new Parser(pattern);
-        return parser.ParseSequence(endChar: null).AllAnchors;
-    }
-
-    /// <summary>Translates a pattern into regular-expression source and its <see cref="Anchors"/> in one pass.</summary>
     public static (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors) Translate(string pattern)
     {
         if (string.IsNullOrWhiteSpace(pattern))

@@ -102,7 +102,7 @@ public sealed class ConfigurationProvider(bool rememberDirectories = false)
             return Resolve(directory);
         }
 
-        return _directories.TryGetValue(directory, out ResolvedConfiguration? known) ? known : _directories.GetOrAdd(directory, Resolve(directory));
+        return _directories.GetOrAdd(directory, Resolve);
     }
 
     private ResolvedConfiguration Resolve(string directory)
