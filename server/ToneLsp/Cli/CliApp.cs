@@ -76,6 +76,7 @@ public static class CliApp
         root.Subcommands.Add(FixCommand(output, error, engine));
         root.Subcommands.Add(ConvertCommand(output));
         root.Subcommands.Add(ExplainCommand(output, engine));
+        root.Subcommands.Add(LexiconCommand.Create(output, error));
         return root;
     }
 
