@@ -34,7 +34,7 @@ public static partial class LexiconCommand
                 List<ReadingJson> readings = Describe(lexicon, word);
                 if (parse.GetValue(json))
                 {
-                    output.WriteLine(JsonSerializer.Serialize(new WordJson(word, readings.Count > 0, readings), Options));
+                    output.WriteLine(JsonSerializer.Serialize(new WordJson(word, readings.Count > 0, readings), Json.WordJson));
                 }
                 else
                 {
@@ -120,13 +120,13 @@ public static partial class LexiconCommand
         public string? Particle { get; init; }
     }
 
-    private static readonly JsonSerializerOptions Options = new()
+    // The encoder writes umlauts as they are; the generated type info keeps the native build free of reflection.
+    private static readonly LexiconJsonContext Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = LexiconJsonContext.Default,
-    };
+    });
 
     private static void WriteText(TextWriter output, string word, List<ReadingJson> readings)
     {
