@@ -11,12 +11,14 @@ per batch (`convert --to X --each-line FILE`, `check --format json DIR`, `lexico
 per sentence. The script reports and never gates: it exits 0 whatever the figures, and non-zero only when the
 CLI cannot be found or fails.
 
-Sections (--only takes a comma-separated subset of: dev, cocoa, prose, invented):
+Sections (--only takes a comma-separated subset of: dev, cases, cocoa, prose, invented):
 
 1. dev: ../shared/eval/convert-dev.jsonl and convert-dev-2.jsonl, exact match with one of the accepted
    outputs, the case of du/dich/dir/dein… not judged (the rule of ../shared/eval/score.py convert). Each file
    is converted with one `--each-line` call per target form; `--verify-each-line` also converts every item as
    its own file, as score.py does, and reports whether the two ways agree. The dev files have no test part.
+1b. cases: the project's own template conversions (tests/eval/conversion-cases, written before the converter
+   was rebuilt; dev and a frozen test part), exact as in 1, with the final-e rule of 2 for outputs in du.
 2. cocoa: CoCoA-MT (Amazon, CDLA-Sharing-1.0), ../shared/eval/cocoa-train/*.formal.de with their
    *.informal.de twins, line-aligned. A pair is in the frozen test part when the first byte of the SHA-1 of
    its formal line (UTF-8, stripped) is below 77 (about 30%), else in dev. Measures:
@@ -271,6 +273,30 @@ def section_dev(cli, report, verify):
             same = [dev_norm(a) == dev_norm(b) for a, b in zip(got, per_file)]
             report.add("convert-dev", f"--each-line = per file, {name}", "dev", same,
                        [(it["in"], got[i], per_file[i]) for i, it in enumerate(items)])
+
+
+# --- 1b. the project's own template corpus (tests/eval/conversion-cases: dev, frozen test) -------------------
+
+def section_cases(cli, report):
+    base = os.path.join(ROOT, "tests", "eval", "conversion-cases")
+    for part in ("dev", "test"):
+        path = os.path.join(base, f"{part}.jsonl")
+        if not os.path.isfile(path):
+            report.note(f"conversion-cases/{part}.jsonl not found, skipped")
+            continue
+        with open(path, encoding="utf-8") as f:
+            items = [json.loads(l) for l in f if l.strip()]
+        got = [None] * len(items)
+        for target in sorted({it["to"] for it in items}):
+            idx = [i for i, it in enumerate(items) if it["to"] == target]
+            for i, g in zip(idx, cli.convert([items[i]["in"] for i in idx], target)):
+                got[i] = g.strip()
+            report.converted("cases", f"conversion-cases {part} to {target}", [items[i]["in"] for i in idx], [got[i] for i in idx])
+        for target in ("du", "sie"):
+            idx = [i for i, it in enumerate(items) if it["to"] == target]
+            oks = [any(e_equal(dev_norm(got[i]), dev_norm(o)) if target == "du" else dev_norm(got[i]) == dev_norm(o)
+                       for o in items[i]["out"]) for i in idx]
+            report.add("cases", f"exact, to {target}", part, oks, [(items[i]["in"], got[i], items[i]["out"][0]) for i in idx])
 
 
 # --- 2. CoCoA-MT --------------------------------------------------------------------------------------------
@@ -694,6 +720,8 @@ def headline(report, invented, sections):
     if "dev" in sections:
         dev = [r for r in report.rows if r["section"] == "convert-dev" and r["measure"].startswith("exact")]
         bits.append(f"convert-dev {sum(r['ok'] for r in dev)}/{sum(r['n'] for r in dev)}")
+    if "cases" in sections:
+        bits.append(f"templates test du {rate('cases', 'exact, to du', 'test')} Sie {rate('cases', 'exact, to sie', 'test')}")
     if "cocoa" in sections:
         bits.append(f"CoCoA test du {rate('cocoa', 'formal -> du exact', 'test')} "
                     f"Sie {rate('cocoa', 'informal -> Sie exact', 'test')} "
@@ -714,7 +742,7 @@ def main():
                     help="with --show/--json, also list the misses of the frozen test parts (kept out by default, "
                          "so that the converter is not tuned on them)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    ap.add_argument("--only", default="dev,cocoa,prose,invented", help="sections: dev,cocoa,prose,invented")
+    ap.add_argument("--only", default="dev,cases,cocoa,prose,invented", help="sections: dev,cases,cocoa,prose,invented")
     ap.add_argument("--cocoa", default=os.path.join(SHARED, "eval", "cocoa-train"))
     ap.add_argument("--corpus", help="man-page corpus directory (default: artifacts/eval-corpus/manpages-N, built when missing)")
     ap.add_argument("--count", type=int, default=3000, help="documents per language for make-corpus.sh")
@@ -722,7 +750,7 @@ def main():
                     help="also convert every dev item as its own file (score.py's way) and compare")
     a = ap.parse_args()
     sections = {s.strip() for s in a.only.split(",") if s.strip()}
-    unknown = sections - {"dev", "cocoa", "prose", "invented"}
+    unknown = sections - {"dev", "cases", "cocoa", "prose", "invented"}
     if unknown:
         ap.error(f"unknown sections: {', '.join(sorted(unknown))}")
     cli = Cli(a.cli)
@@ -730,6 +758,8 @@ def main():
     report = Report()
     if "dev" in sections:
         section_dev(cli, report, a.verify_each_line)
+    if "cases" in sections:
+        section_cases(cli, report)
     cocoa = None
     if "cocoa" in sections or "prose" in sections:
         if "cocoa" in sections:

@@ -1,4 +1,6 @@
+using ToneLsp.Core.AddressForms.Conversion;
 using ToneLsp.Core.Documents;
+using ToneLsp.Core.Morphology;
 using ToneLsp.Core.Text;
 
 namespace ToneLsp.Core.AddressForms;
@@ -185,11 +187,14 @@ public static class AddressFormDetector
 
             // "Sie meldet sich", "Sie wuchs in Berlin auf", "Sie in den Park mitnehmen": not address.
             Token? next = NextWord(tokens, i);
-            if (next is { } verb && (GermanWords.ThirdPersonSingularVerbs.Contains(verb.Lower) || LooksThirdPersonSingular(verb.Lower) ||
-                                     (!verb.IsCapitalized && !GermanVerbs.LooksFormalFinite(verb.Text) && !GermanVerbs.IsKnownFormal(verb.Text) &&
-                                      verb.Lower is not ("bitte" or "auch" or "selbst" or "doch" or "ja" or "nicht" or "schon" or "gern" or "gerne" or "einfach" or "bereits" or "jetzt" or "dann" or "noch" or "sich"))))
+            if (next is { } verb && !verb.IsCapitalized && verb.Lower is not ("bitte" or "auch" or "selbst" or "doch" or "ja" or "nicht" or "schon" or "gern" or
+                    "gerne" or "einfach" or "bereits" or "jetzt" or "dann" or "noch" or "sich"))
             {
-                return null;
+                Agreement agreement = FiniteAgreement(verb.Text);
+                if ((agreement & Agreement.ThirdPlural) == 0)
+                {
+                    return null;
+                }
             }
 
             return (AddressForm.Sie, true);
@@ -199,22 +204,31 @@ public static class AddressFormDetector
     }
 
     private static bool IsPreviousVerbInitial(IReadOnlyList<Token> tokens, int i) =>
-        tokens[i - 1].IsWord && IsSentenceInitial(tokens, i - 1) && GermanVerbs.LooksFormalFinite(tokens[i - 1].Text);
+        tokens[i - 1].IsWord && IsSentenceInitial(tokens, i - 1) && (FiniteAgreement(tokens[i - 1].Text) & Agreement.ThirdPlural) != 0;
 
     private static bool IsPluralVerbNear(IReadOnlyList<Token> tokens, int i)
     {
         Token? previous = i > 0 && tokens[i - 1].IsWord ? tokens[i - 1] : null;
         Token? next = NextWord(tokens, i);
-        return (previous is { } p && IsSecondPersonPlural(p.Lower)) || (next is { } n && !n.IsCapitalized && IsSecondPersonPlural(n.Lower));
+        return (previous is { } p && IsSecondPersonPlural(p)) || (next is { } n && !n.IsCapitalized && IsSecondPersonPlural(n));
     }
 
-    private static bool IsSecondPersonPlural(string word) =>
-        word is "seid" or "habt" or "könnt" or "müsst" or "dürft" or "sollt" or "wollt" or "mögt" or "möchtet" or "wisst" or "werdet"
-            or "würdet" or "hättet" or "wärt" or "könntet" or "gebt" or "nehmt" or "seht" or "wart" or "hattet" ||
-        (word.Length > 4 && word.EndsWith("et", StringComparison.Ordinal) && !word.EndsWith("iet", StringComparison.Ordinal));
+    private static bool IsSecondPersonPlural(Token word) => (FiniteAgreement(word.Text) & Agreement.SecondPlural) != 0;
 
-    private static bool LooksThirdPersonSingular(string word) =>
-        word.Length > 2 && word.EndsWith('t') && !word.EndsWith("en", StringComparison.Ordinal) && !GermanVerbs.LooksFormalFinite(word);
+    // The persons and numbers the lexicon knows the word as a finite verb in.
+    private static Agreement FiniteAgreement(string word)
+    {
+        Agreement agreement = Agreement.None;
+        foreach (WordReading reading in GermanLexicon.Shared.Lookup(word))
+        {
+            if (reading.PartOfSpeech == PartOfSpeech.Verb && reading.Verb.Kind == VerbFormKind.Finite)
+            {
+                agreement |= TaggedSentence.ToAgreement(reading.Verb.Person, reading.Verb.Number);
+            }
+        }
+
+        return agreement;
+    }
 
     private static Token? NextWord(IReadOnlyList<Token> tokens, int i) =>
         i + 1 < tokens.Count && tokens[i + 1].IsWord ? tokens[i + 1] : null;

@@ -87,6 +87,7 @@ public sealed class AnalysisInput
                 _ => options.DefaultAddressForm,
             },
             CapitalizeDu = tonality.CapitalizeDu ?? options.CapitalizeDu,
+            Audience = tonality.Audience ?? options.Audience,
             HumorAllowed = tonality.Humor ?? options.HumorAllowed,
             EmojiPolicy = tonality.Emoji ?? options.EmojiPolicy,
             RequireGreeting = tonality.RequireGreeting ?? options.RequireGreeting,

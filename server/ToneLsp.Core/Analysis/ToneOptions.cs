@@ -39,6 +39,9 @@ public sealed record ToneOptions
     /// <summary>Whether informal forms are capitalised (Du, Dich, Dein) in rewrites and conversions.</summary>
     public bool CapitalizeDu { get; init; }
 
+    /// <summary>Whom replies converted to du address: one reader (du) or several (ihr); front matter <c>audience:</c> overrides it.</summary>
+    public Audience Audience { get; init; }
+
     /// <summary>Whether the brand allows humour: sarcasm findings are then information instead of warnings.</summary>
     public bool HumorAllowed { get; init; }
 
@@ -98,7 +101,7 @@ public sealed record ToneOptions
     }
 
     /// <summary>The conversion options implied by these options.</summary>
-    public ConversionOptions Conversion => new() { CapitalizeDu = CapitalizeDu };
+    public ConversionOptions Conversion => new() { CapitalizeDu = CapitalizeDu, Audience = Audience };
 
     /// <summary>Parses off, hint, information (or info, suggestion), warning or error.</summary>
     public static RuleSetting? ParseSetting(string? value) => value?.Trim().ToLowerInvariant() switch

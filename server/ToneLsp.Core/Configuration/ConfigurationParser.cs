@@ -1,3 +1,4 @@
+using ToneLsp.Core.AddressForms;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ToneLsp.Core.Analysis;
@@ -20,7 +21,7 @@ public static class ConfigurationParser
     public const string FileName = ".tonelsp.yaml";
 
     private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
-    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "humor", "emoji", "greeting", "closing"];
+    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing"];
     private static readonly string[] PhraseKeys = ["id", "match", "message", "replace", "severity", "lang", "category", "help"];
     private static readonly Lazy<IReadOnlyList<Regex>> NoExceptions = new(Array.Empty<Regex>());
 
@@ -123,6 +124,7 @@ public static class ConfigurationParser
                 Language = Enum<Language>(Child(map, "language"), context + ".language", new() { ["de"] = Language.German, ["en"] = Language.English }),
                 Address = Enum<AddressPreference>(Child(map, "address"), context + ".address", new() { ["du"] = AddressPreference.Du, ["sie"] = AddressPreference.Sie, ["mirror"] = AddressPreference.Mirror }),
                 CapitalizeDu = Bool(Child(map, "capitalizeDu"), context + ".capitalizeDu"),
+                Audience = Enum<Audience>(Child(map, "audience"), context + ".audience", new() { ["singular"] = Audience.Singular, ["plural"] = Audience.Plural }),
                 Humor = Bool(Child(map, "humor"), context + ".humor"),
                 Emoji = Enum<EmojiPolicy>(Child(map, "emoji"), context + ".emoji", new() { ["allowed"] = EmojiPolicy.Allowed, ["avoid"] = EmojiPolicy.Avoid, ["forbidden"] = EmojiPolicy.Forbidden }),
                 RequireGreeting = Required(Child(map, "greeting"), context + ".greeting"),

@@ -50,6 +50,9 @@ public sealed record Tonality
     /// <summary>Whether du-forms are capitalised.</summary>
     public bool? CapitalizeDu { get; init; }
 
+    /// <summary>Whom replies converted to du address: one reader (du) or several (ihr).</summary>
+    public Audience? Audience { get; init; }
+
     /// <summary>Whether humour is allowed (sarcasm findings become information).</summary>
     public bool? Humor { get; init; }
 
@@ -68,6 +71,7 @@ public sealed record Tonality
         Language = Language ?? fallback.Language,
         Address = Address ?? fallback.Address,
         CapitalizeDu = CapitalizeDu ?? fallback.CapitalizeDu,
+        Audience = Audience ?? fallback.Audience,
         Humor = Humor ?? fallback.Humor,
         Emoji = Emoji ?? fallback.Emoji,
         RequireGreeting = RequireGreeting ?? fallback.RequireGreeting,

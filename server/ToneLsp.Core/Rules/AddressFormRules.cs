@@ -136,3 +136,46 @@ public sealed class AddressFormCodeFixProvider : CodeFixProvider
         context.Register(new CodeFix($"Convert the whole reply to {label}", all, context.Fixes.Count == 0, $"convert-document:{label}"));
     }
 }
+
+/// <summary>
+/// TONE023: where the reply has to change its form of address (TONE002, TONE003), the words the conversion would
+/// leave unchanged because it cannot decide: "Sie" that may mean "they", a word in verb position the lexicon does not know.
+/// </summary>
+public sealed class ConversionUncertaintyAnalyzer : ToneAnalyzer
+{
+    /// <summary>The rule's descriptor.</summary>
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "TONE023",
+        Categories.AddressForm,
+        DiagnosticSeverity.Information,
+        "The conversion leaves this word unchanged",
+        "Converting this reply to {0} leaves „{1}“ unchanged: {2}",
+        "The du/Sie conversion changes a word only when the lexicon and the clause analysis agree on what it is. Where they " +
+        "cannot decide (a sentence-initial „Sie“ that may mean „they“, a word in verb position that the lexicon does not know), " +
+        "the word stays as it is and this note marks it, so that you can check it by hand after converting.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+    /// <inheritdoc />
+    public override void Analyze(AnalysisContext context)
+    {
+        AnalysisInput input = context.Input;
+        AddressForm target = input.TargetAddress;
+        AddressForm reply = input.ReplyAddress.Form;
+        bool converts = target is AddressForm.Du or AddressForm.Sie &&
+                        (reply == AddressForm.Mixed || (reply != target && reply is AddressForm.Du or AddressForm.Sie &&
+                                                        input.TargetSource is not (AddressTargetSource.Majority or AddressTargetSource.None)));
+        if (!converts)
+        {
+            return;
+        }
+
+        ConversionResult result = AddressFormConverter.ConvertDocumentWithNotes(input.Document, target, input.Options.Conversion);
+        string label = target == AddressForm.Du ? "du" : "Sie";
+        foreach (ConversionNote note in result.Notes)
+        {
+            context.Report(ToneDiagnostic.Create(Descriptor, note.Span, Descriptor.FormatMessage(label, note.Word, note.Reason)));
+        }
+    }
+}

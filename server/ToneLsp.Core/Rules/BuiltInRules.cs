@@ -11,6 +11,7 @@ public static class BuiltInRules
         yield return new LexiconAnalyzer(LexiconLoader.BuiltIn);
         yield return new MixedAddressFormAnalyzer();
         yield return new AddressMirrorAnalyzer();
+        yield return new ConversionUncertaintyAnalyzer();
         yield return new GreetingAnalyzer();
         yield return new ShoutingAnalyzer();
         yield return new EmpathyAnalyzer();

@@ -268,35 +268,59 @@ public static class CliApp
         to.AcceptOnlyFromAmong("du", "sie", "Du", "Sie");
         var file = new Argument<string>("file") { Description = "The template to convert, or - for standard input." };
         var capitalize = new Option<bool>("--capitalize-du") { Description = "Write Du, Dich, Dein with a capital letter." };
+        var audience = new Option<string>("--audience")
+        {
+            Description = "Whom a reply converted to du addresses: singular (du) or plural (ihr). Front matter audience: overrides it.",
+            DefaultValueFactory = _ => "singular",
+        };
+        audience.AcceptOnlyFromAmong("singular", "plural");
         var eachLine = new Option<bool>("--each-line") { Description = "Convert every line as a document of its own (for lists of snippets)." };
-        var command = new Command("convert", "Print a German reply converted between du and Sie, verbs included.") { to, file, capitalize, eachLine };
+        var trace = new Option<bool>("--trace") { Description = "Print the analysis of every sentence (clauses, subjects, verbs, word tags) on standard error." };
+        var command = new Command("convert", "Print a German reply converted between du and Sie, verbs included. Words it cannot decide stay as they are and are listed on standard error.")
+        {
+            to, file, capitalize, audience, eachLine, trace,
+        };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
             string text = path == "-" ? Console.In.ReadToEnd() : ReadExisting(path);
             AddressForm target = AddressFormNames.Parse(parse.GetValue(to)) ?? AddressForm.Sie;
-            var options = new ConversionOptions { CapitalizeDu = parse.GetValue(capitalize) };
+            var options = new ConversionOptions
+            {
+                CapitalizeDu = parse.GetValue(capitalize),
+                Audience = parse.GetValue(audience) == "plural" ? Audience.Plural : Audience.Singular,
+                Trace = parse.GetValue(trace) ? Console.Error.Write : null,
+            };
             if (parse.GetValue(eachLine))
             {
-                foreach (string line in text.Split('\n'))
+                string[] lines = text.Split('\n');
+                for (int line = 0; line < lines.Length; line++)
                 {
-                    output.Write(Convert(line.TrimEnd('\r'), target, options));
+                    output.Write(Convert(lines[line].TrimEnd('\r'), target, options, line));
                     output.Write('\n');
                 }
 
                 return Success;
             }
 
-            output.Write(Convert(text, target, options));
+            output.Write(Convert(text, target, options, 0));
             return Success;
         });
         return command;
     }
 
-    private static string Convert(string text, AddressForm target, ConversionOptions options)
+    // Converts one document and reports the words left unchanged on standard error, by line (counted from 1).
+    private static string Convert(string text, AddressForm target, ConversionOptions options, int firstLine)
     {
         var document = TemplateDocument.ParseAs(text, Language.German);
-        return document.Source.ApplyEdits(AddressFormConverter.ConvertDocument(document, target, options));
+        ConversionResult result = AddressFormConverter.ConvertDocumentWithNotes(document, target, options);
+        foreach (ConversionNote note in result.Notes)
+        {
+            int line = firstLine + document.Source.GetLineNumber(note.Span.Start) + 1;
+            Console.Error.WriteLine($"line {line}: left '{note.Word}' unchanged: {note.Reason}");
+        }
+
+        return document.Source.ApplyEdits(result.Edits);
     }
 
     private static Command ExplainCommand(TextWriter output, Func<ToneEngine> engine)

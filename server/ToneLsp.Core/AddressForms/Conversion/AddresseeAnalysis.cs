@@ -1,0 +1,1003 @@
+using ToneLsp.Core.Morphology;
+
+namespace ToneLsp.Core.AddressForms.Conversion;
+
+/// <summary>What a word that addresses the reader does in its clause.</summary>
+internal enum MentionRole : byte
+{
+    /// <summary>The subject (du, ihr, Sie in the nominative).</summary>
+    Subject,
+
+    /// <summary>An object or the complement of a preposition.</summary>
+    Object,
+
+    /// <summary>A reflexive that refers to the reader as the subject of its clause.</summary>
+    Reflexive,
+
+    /// <summary>A possessive (dein, euer, Ihr).</summary>
+    Possessive,
+}
+
+/// <summary>One word that addresses the reader, with its role and case.</summary>
+internal readonly record struct Mention(int Token, MentionRole Role, PronounCase Case, bool Plural);
+
+/// <summary>A word the analysis could not decide and leaves unchanged.</summary>
+internal readonly record struct Undecided(int Token, string Reason);
+
+/// <summary>What the analysis of one sentence needs from the sentences around it.</summary>
+internal sealed class ConversionContext
+{
+    /// <summary>Whether the text being converted addresses several readers with ihr somewhere.</summary>
+    public bool InformalPlural { get; init; }
+
+    /// <summary>Whether the text also has informal address (then a sentence-initial "Sie" is more likely "she" or "they").</summary>
+    public bool HasInformal { get; init; }
+
+    /// <summary>Whether the previous sentence ends a thought with plural nouns that a following "Sie" could refer to.</summary>
+    public bool PreviousHasPluralNoun { get; set; }
+}
+
+/// <summary>
+/// Finds, for each clause, the reader's role: the subject and the verb that agrees with it, imperatives, and
+/// the case of every pronoun that addresses the reader. The informal side is read for conversion to Sie, the
+/// formal side for conversion to du.
+/// </summary>
+internal static class AddresseeAnalysis
+{
+    private static readonly HashSet<string> LeadingParticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "bitte", "dann", "jetzt", "nun", "einfach", "gern", "gerne", "also", "zuerst", "danach", "anschließend", "ansonsten",
+        "außerdem", "zusätzlich", "alternativ", "daher", "deshalb", "hier", "ruhig", "auch", "ebenfalls", "zunächst", "sonst",
+    };
+
+    private static readonly HashSet<string> ModalLemmas = new(StringComparer.Ordinal)
+    {
+        "können", "müssen", "dürfen", "sollen", "wollen", "mögen", "möchten",
+    };
+
+    /// <summary>The informal mentions (du, dich, dir, ihr, euch, dein, euer) of a sentence, for conversion to Sie.</summary>
+    public static List<Mention> AnalyzeInformal(TaggedSentence sentence, ConversionContext context, List<Undecided> undecided)
+    {
+        var mentions = new List<Mention>();
+        List<Clause> clauses = sentence.Clauses;
+        for (int c = 0; c < clauses.Count; c++)
+        {
+            Clause clause = clauses[c];
+            FindInformalSubject(sentence, clause);
+            if (clause.Subject == SubjectKind.Addressee)
+            {
+                Agreement agreement = clause.PluralSubject ? Agreement.SecondPlural : Agreement.SecondSingular;
+                clause.FiniteVerb = FindVerb(sentence, clause, clause.SubjectToken, agreement, undecided);
+            }
+            else if (clause.Subject == SubjectKind.None)
+            {
+                ResolveSubjectless(sentence, c, informal: true, context);
+            }
+        }
+
+        for (int c = 0; c < clauses.Count; c++)
+        {
+            Clause clause = clauses[c];
+            for (int k = clause.Start; k <= clause.End; k++)
+            {
+                if (!sentence.Tokens[k].IsWord)
+                {
+                    continue;
+                }
+
+                string lower = sentence.Lower(k);
+                WordTag tag = sentence.Tags[k];
+                if (tag.Class == WordClass.Possessive && WordClasses.InformalPossessives.Contains(lower))
+                {
+                    mentions.Add(new Mention(k, MentionRole.Possessive, PronounCase.Unknown, lower.StartsWith("eu", StringComparison.Ordinal)));
+                }
+                else if (tag.Class == WordClass.InformalPronoun && lower is "du" or "ihr")
+                {
+                    mentions.Add(new Mention(k, MentionRole.Subject, PronounCase.Unknown, lower == "ihr"));
+                }
+                else if (tag.Class == WordClass.InformalPronoun && lower is "dich" or "dir" or "euch")
+                {
+                    PronounCase @case = lower switch
+                    {
+                        "dich" => PronounCase.Accusative,
+                        "dir" => PronounCase.Dative,
+                        _ => EuchCase(sentence, k, clause),
+                    };
+                    MentionRole role = IsReflexive(sentence, c, k) ? MentionRole.Reflexive : MentionRole.Object;
+                    clause.AddresseeObject |= role == MentionRole.Object;
+                    mentions.Add(new Mention(k, role, @case, lower == "euch"));
+                }
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The formal mentions (Sie, Ihnen, Ihr…, and sich with a Sie subject) of a sentence, for conversion to du.</summary>
+    public static List<Mention> AnalyzeFormal(TaggedSentence sentence, ConversionContext context, List<Undecided> undecided)
+    {
+        var mentions = new List<Mention>();
+        var notAddress = new HashSet<int>();
+        List<Clause> clauses = sentence.Clauses;
+        int formalWords = 0;
+        for (int k = 0; k < sentence.Tokens.Count; k++)
+        {
+            if (sentence.Tokens[k].IsWord && sentence.Tags[k].Class is WordClass.FormalPronoun or WordClass.Possessive &&
+                !WordClasses.InformalPossessives.Contains(sentence.Lower(k)))
+            {
+                formalWords++;
+            }
+        }
+
+        for (int c = 0; c < clauses.Count; c++)
+        {
+            Clause clause = clauses[c];
+            for (int k = clause.Start; k <= clause.End; k++)
+            {
+                if (!sentence.Tokens[k].IsWord || sentence.Tags[k].Class != WordClass.FormalPronoun)
+                {
+                    continue;
+                }
+
+                if (sentence.Lower(k) == "ihnen")
+                {
+                    clause.AddresseeObject = true;
+                    continue;
+                }
+
+                switch (SieRole(sentence, clause, k))
+                {
+                    case SieReading.Subject when clause.Subject == SubjectKind.None:
+                        if (sentence.Tags[k].SentenceInitial && (context.HasInformal || (context.PreviousHasPluralNoun && formalWords == 1)))
+                        {
+                            // "Die Pakete sind da. Sie liegen …": "Sie" may be "they"; leave it and say so.
+                            undecided.Add(new Undecided(k, "could mean “they” or “she”"));
+                            notAddress.Add(k);
+                            clause.Subject = SubjectKind.Other;
+                            break;
+                        }
+
+                        clause.Subject = SubjectKind.Addressee;
+                        clause.SubjectToken = k;
+                        clause.FiniteVerb = FindVerb(sentence, clause, k, Agreement.ThirdPlural, undecided);
+                        clause.Imperative = IsFormalImperative(sentence, c, context);
+                        break;
+                    case SieReading.NotAddress:
+                        notAddress.Add(k);
+                        break;
+                    case SieReading.UnknownVerb:
+                        notAddress.Add(k);
+                        int unknown = sentence.PreviousWord(k, clause) is var before && before >= 0 && IsUnknownWord(sentence, before) ? before : sentence.NextWord(k, clause);
+                        undecided.Add(new Undecided(unknown, "not a known verb"));
+                        undecided.Add(new Undecided(k, "its verb is not in the lexicon"));
+                        if (clause.Subject == SubjectKind.None)
+                        {
+                            clause.Subject = SubjectKind.Other;
+                        }
+
+                        break;
+                    case SieReading.Subject:
+                        break;
+                    default:
+                        clause.AddresseeObject = true;
+                        break;
+                }
+            }
+
+            if (clause.Subject == SubjectKind.None)
+            {
+                if (HasPronounSubject(sentence, clause) && HasOtherSubject(sentence, clause, out bool impersonal))
+                {
+                    clause.Subject = SubjectKind.Other;
+                    clause.ImpersonalSubject = impersonal;
+                }
+                else
+                {
+                    ResolveSubjectless(sentence, c, informal: false, context);
+                }
+            }
+        }
+
+        for (int c = 0; c < clauses.Count; c++)
+        {
+            Clause clause = clauses[c];
+            for (int k = clause.Start; k <= clause.End; k++)
+            {
+                if (!sentence.Tokens[k].IsWord || notAddress.Contains(k))
+                {
+                    continue;
+                }
+
+                string lower = sentence.Lower(k);
+                WordTag tag = sentence.Tags[k];
+                if (tag.Class == WordClass.Possessive && !WordClasses.InformalPossessives.Contains(lower))
+                {
+                    mentions.Add(new Mention(k, MentionRole.Possessive, PronounCase.Unknown, false));
+                }
+                else if (tag.Class == WordClass.FormalPronoun && lower == "ihnen")
+                {
+                    mentions.Add(new Mention(k, MentionRole.Object, PronounCase.Dative, false));
+                }
+                else if (tag.Class == WordClass.FormalPronoun)
+                {
+                    bool subject = clause.Subject == SubjectKind.Addressee && clause.SubjectToken == k;
+                    if (subject && clause.Imperative)
+                    {
+                        // The imperative rewrite drops the "Sie" of "Melden Sie sich".
+                        continue;
+                    }
+
+                    if (!subject && clause.SubjectToken != k && SieRole(sentence, clause, k) == SieReading.Subject && clause.Subject != SubjectKind.Addressee)
+                    {
+                        continue;
+                    }
+
+                    mentions.Add(new Mention(k, subject ? MentionRole.Subject : MentionRole.Object, subject ? PronounCase.Unknown : PronounCase.Accusative, false));
+                }
+                else if (tag.Class == WordClass.Reflexive && IsReflexive(sentence, c, k))
+                {
+                    mentions.Add(new Mention(k, MentionRole.Reflexive, ReflexiveCase(sentence, clause, k), false));
+                }
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>Whether the word can be the verb that agrees with a subject of the given person and number here.</summary>
+    public static bool Agrees(TaggedSentence sentence, int k, Agreement agreement, bool verbFinal)
+    {
+        if (!sentence.IsWord(k))
+        {
+            return false;
+        }
+
+        WordTag tag = sentence.Tags[k];
+        if (tag.Class != WordClass.Open || (sentence.Tokens[k].IsCapitalized && !tag.SentenceInitial))
+        {
+            return false;
+        }
+
+        return (tag.Finite & agreement) != 0 || (verbFinal && (tag.JoinedFinite & agreement) != 0);
+    }
+
+    private enum SieReading
+    {
+        Subject,
+        Object,
+        NotAddress,
+
+        /// <summary>"Sie" next to a word in verb position that the lexicon does not know: its role cannot be decided.</summary>
+        UnknownVerb,
+    }
+
+    private static void FindInformalSubject(TaggedSentence sentence, Clause clause)
+    {
+        for (int k = clause.Start; k <= clause.End; k++)
+        {
+            if (!sentence.Tokens[k].IsWord)
+            {
+                continue;
+            }
+
+            string lower = sentence.Lower(k);
+            WordTag tag = sentence.Tags[k];
+            if (tag.Class == WordClass.InformalPronoun && lower is "du" or "ihr")
+            {
+                clause.Subject = SubjectKind.Addressee;
+                clause.SubjectToken = k;
+                clause.PluralSubject = lower == "ihr";
+                return;
+            }
+        }
+
+        if (HasPronounSubject(sentence, clause) && HasOtherSubject(sentence, clause, out bool impersonal))
+        {
+            clause.Subject = SubjectKind.Other;
+            clause.ImpersonalSubject = impersonal;
+        }
+    }
+
+    // ich, wir, er, man …: a subject that no reading of the clause can make an object. "es" and "sie" can be objects,
+    // so a clause with only those is first tried as a continuation or an imperative ("… und speicherst sie ab").
+    private static bool HasPronounSubject(TaggedSentence sentence, Clause clause)
+    {
+        for (int k = clause.Start; k <= clause.End; k++)
+        {
+            if (sentence.IsWord(k) && sentence.Tags[k].Class == WordClass.NominativePronoun && sentence.Lower(k) is not ("es" or "sie"))
+            {
+                return true;
+            }
+        }
+
+        return clause.FirstWord >= 0 && !sentence.Tags[clause.FirstWord].IsVerb;
+    }
+
+    // A clause with no subject found yet: a continuation, an imperative, or one with "es" or "sie" as its subject after all.
+    private static void ResolveSubjectless(TaggedSentence sentence, int c, bool informal, ConversionContext context)
+    {
+        Clause clause = sentence.Clauses[c];
+        InheritOrImperative(sentence, c, informal, context);
+        if (clause.Subject == SubjectKind.None && HasOtherSubject(sentence, clause, out bool impersonal))
+        {
+            clause.Subject = SubjectKind.Other;
+            clause.ImpersonalSubject = impersonal;
+        }
+    }
+
+    private static bool HasOtherSubject(TaggedSentence sentence, Clause clause, out bool impersonal)
+    {
+        impersonal = false;
+        for (int k = clause.Start; k <= clause.End; k++)
+        {
+            if (!sentence.Tokens[k].IsWord)
+            {
+                continue;
+            }
+
+            WordTag tag = sentence.Tags[k];
+            if (tag.Class == WordClass.NominativePronoun && (sentence.Lower(k) is not ("es" or "sie") || IsNominative(sentence, clause, k)))
+            {
+                impersonal = sentence.Lower(k) is "es" or "man";
+                return true;
+            }
+        }
+
+        // A noun phrase subject next to a finite verb: "Die Gutschrift kommt morgen", "Morgen kommt die Gutschrift".
+        int first = clause.FirstWord;
+        if (first >= 0 && clause.Kind == ClauseKind.Main)
+        {
+            WordTag firstTag = sentence.Tags[first];
+            if (firstTag.Class is WordClass.Determiner or WordClass.Possessive || (firstTag.Noun && sentence.Tokens[first].IsCapitalized && !firstTag.IsVerb))
+            {
+                impersonal = sentence.Lower(first) is "das" or "dies" or "es";
+                for (int k = first + 1; k <= clause.End; k++)
+                {
+                    if (sentence.Tokens[k].IsWord && sentence.Tags[k].Class == WordClass.Open && sentence.Tags[k].CanBeFinite &&
+                        !sentence.Tokens[k].IsCapitalized && (sentence.Tags[k].Finite & (Agreement.ThirdSingular | Agreement.ThirdPlural)) != 0)
+                    {
+                        return (sentence.Tags[k].Finite & Agreement.ThirdSingular) != 0 || !HasFormalSubjectAfter(sentence, clause, k);
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // "es" and "sie" are nominative or accusative: the subject stands first, right after the conjunction, or right after
+    // a verb that agrees with it ("Geht es dir gut?"); otherwise it is an object ("… und speicherst sie ab", "setze es zurück").
+    private static bool IsNominative(TaggedSentence sentence, Clause clause, int k)
+    {
+        int previous = sentence.PreviousWord(k, clause);
+        if (previous < 0 || k == clause.FirstWord)
+        {
+            return true;
+        }
+
+        WordTag before = sentence.Tags[previous];
+        if (before.Class is WordClass.Subordinator or WordClass.Interrogative || (previous == clause.FirstWord && clause.Kind == ClauseKind.Subordinate))
+        {
+            return true;
+        }
+
+        Agreement agreement = sentence.Lower(k) == "es" ? Agreement.ThirdSingular : Agreement.ThirdSingular | Agreement.ThirdPlural;
+        return before.Class == WordClass.Open && (before.Finite & agreement) != 0 && !before.ImperativeSingular &&
+               (before.Finite & (Agreement.SecondSingular | Agreement.SecondPlural)) == 0;
+    }
+
+    private static bool HasFormalSubjectAfter(TaggedSentence sentence, Clause clause, int verb) =>
+        sentence.NextWord(verb, clause) is var next && next >= 0 && sentence.Tags[next].Class is WordClass.FormalPronoun or WordClass.InformalPronoun;
+
+    // The verb that agrees with the subject at the given token, or -1 (and a note when the word in verb position is unknown).
+    private static int FindVerb(TaggedSentence sentence, Clause clause, int subject, Agreement agreement, List<Undecided> undecided)
+    {
+        if (clause.Kind == ClauseKind.Subordinate)
+        {
+            for (int k = clause.End; k > subject; k--)
+            {
+                if (Agrees(sentence, k, agreement, verbFinal: true))
+                {
+                    return k;
+                }
+            }
+
+            int last = sentence.LastWord(clause);
+            NoteUnknown(sentence, last, undecided);
+            return -1;
+        }
+
+        int previous = sentence.PreviousWord(subject, clause);
+        bool initial = previous < 0 || subject == clause.FirstWord;
+        if (!initial && Agrees(sentence, previous, agreement, verbFinal: false))
+        {
+            return previous;
+        }
+
+        int next = sentence.NextWord(subject, clause);
+        while (next >= 0 && WordClasses.SubjectFloaters.Contains(sentence.Lower(next)))
+        {
+            next = sentence.NextWord(next, clause);
+        }
+
+        if (initial || previous < 0 || sentence.Tags[previous].Class != WordClass.Open)
+        {
+            if (Agrees(sentence, next, agreement, verbFinal: false))
+            {
+                return next;
+            }
+
+            if (initial)
+            {
+                NoteUnknown(sentence, next, undecided);
+            }
+
+            return -1;
+        }
+
+        NoteUnknown(sentence, previous, undecided);
+        return -1;
+    }
+
+    // An open-class word in verb position that the lexicon does not know as a verb ("Klicken" is only a noun there).
+    private static bool IsUnknownWord(TaggedSentence sentence, int k) =>
+        k >= 0 && sentence.IsWord(k) && sentence.Tags[k].Class == WordClass.Open && (!sentence.Tokens[k].IsCapitalized || sentence.Tags[k].SentenceInitial) &&
+        !char.IsDigit(sentence.Tokens[k].Text[0]) && !sentence.Tags[k].IsVerb && !sentence.Tags[k].Adjective;
+
+    private static void NoteUnknown(TaggedSentence sentence, int k, List<Undecided> undecided)
+    {
+        if (k >= 0 && sentence.IsWord(k) && sentence.Tags[k].Class == WordClass.Open && !sentence.Tokens[k].IsCapitalized &&
+            !sentence.Lexicon.Contains(sentence.Tokens[k].Text) && !char.IsDigit(sentence.Tokens[k].Text[0]))
+        {
+            undecided.Add(new Undecided(k, "not a known verb"));
+        }
+    }
+
+    // A clause without a subject of its own: it continues the previous one ("… und verlässt das Menü") or is an imperative.
+    private static void InheritOrImperative(TaggedSentence sentence, int c, bool informal, ConversionContext context)
+    {
+        Clause clause = sentence.Clauses[c];
+        Clause? previous = c > 0 ? sentence.Clauses[c - 1] : null;
+        bool continues = clause.Coordinated || (clause.AfterPunctuation && sentence.Tokens[clause.Start - 1].Text == "," && previous is { Kind: ClauseKind.Main } &&
+                                               clause.Kind == ClauseKind.Main);
+        if (continues && previous is { Subject: SubjectKind.Addressee })
+        {
+            Agreement agreement = informal ? previous.PluralSubject ? Agreement.SecondPlural : Agreement.SecondSingular : Agreement.ThirdPlural;
+            if (previous.Imperative)
+            {
+                if (informal && ImperativeVerb(sentence, clause, previous.PluralSubject, context, continuation: true) is var verb && verb >= 0)
+                {
+                    SetImperative(clause, verb, previous.PluralSubject);
+                }
+
+                return;
+            }
+
+            int inherited = -1;
+            if (clause.Kind == ClauseKind.Subordinate)
+            {
+                for (int k = clause.End; k >= clause.Start; k--)
+                {
+                    if (Agrees(sentence, k, agreement, verbFinal: true))
+                    {
+                        inherited = k;
+                        break;
+                    }
+                }
+            }
+            else if (Agrees(sentence, clause.FirstWord, agreement, verbFinal: false))
+            {
+                inherited = clause.FirstWord;
+            }
+
+            if (inherited >= 0)
+            {
+                clause.Subject = SubjectKind.Addressee;
+                clause.PluralSubject = previous.PluralSubject;
+                clause.FiniteVerb = inherited;
+            }
+
+            return;
+        }
+
+        if (informal && clause.Kind == ClauseKind.Main && (!sentence.IsQuestion || clause.Coordinated) &&
+            ImperativeVerb(sentence, clause, plural: false, context, continuation: false) is var singular && singular >= 0)
+        {
+            SetImperative(clause, singular, plural: false);
+        }
+        else if (informal && clause.Kind == ClauseKind.Main && !sentence.IsQuestion &&
+                 ImperativeVerb(sentence, clause, plural: true, context, continuation: false) is var plural && plural >= 0)
+        {
+            SetImperative(clause, plural, plural: true);
+        }
+    }
+
+    private static void SetImperative(Clause clause, int verb, bool plural)
+    {
+        clause.Subject = SubjectKind.Addressee;
+        clause.Imperative = true;
+        clause.FiniteVerb = verb;
+        clause.PluralSubject = plural;
+    }
+
+    // The imperative verb that opens an informal clause ("Schick uns …", "Bitte melde dich …", "Schreibt uns …"), or -1.
+    private static int ImperativeVerb(TaggedSentence sentence, Clause clause, bool plural, ConversionContext context, bool continuation)
+    {
+        int c = sentence.Clauses.IndexOf(clause);
+        Clause? previous = c > 0 ? sentence.Clauses[c - 1] : null;
+        bool position = c == 0 || continuation || sentence.Tokens[clause.Start - 1].Text is ":" or "(" or "–" or "—" ||
+                        (previous is not null && clause.AfterPunctuation && previous.Kind == ClauseKind.Subordinate) ||
+                        (previous is { Imperative: true } && clause.AfterPunctuation);
+        if (!position)
+        {
+            return -1;
+        }
+
+        int verb = clause.FirstWord;
+        while (verb >= 0 && LeadingParticles.Contains(sentence.Lower(verb)) && sentence.Tags[verb].Class == WordClass.Particle)
+        {
+            verb = sentence.NextWord(verb, clause);
+        }
+
+        if (verb < 0 || !sentence.IsWord(verb))
+        {
+            return -1;
+        }
+
+        WordTag tag = sentence.Tags[verb];
+        string lower = sentence.Lower(verb);
+        if (tag.Class != WordClass.Open || WordClasses.FixedImperatives.Contains(lower) || (sentence.Tokens[verb].IsCapitalized && !tag.SentenceInitial && !clause.Coordinated))
+        {
+            return -1;
+        }
+
+        if (plural ? !tag.ImperativePlural : !tag.ImperativeSingular)
+        {
+            return -1;
+        }
+
+        int next = sentence.NextWord(verb, clause);
+        if (next < 0)
+        {
+            // "Komm!" alone, or "Probier es aus." with more words; a single word before a colon is a label ("Tipp:").
+            bool exclamation = verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "!";
+            bool moreWords = clause.End > verb && sentence.Tokens[verb + 1].Text is not (":" or "," or ".");
+            if (!exclamation && !moreWords && !continuation && !TakesObjectClause(sentence, verb, c))
+            {
+                return -1;
+            }
+        }
+        else
+        {
+            WordTag nextTag = sentence.Tags[next];
+            string nextLower = sentence.Lower(next);
+
+            // "Glaube ich", "Habe ich": a first person with the pronoun after it; "Melde mich morgen": the pronoun dropped.
+            if ((nextTag.Class == WordClass.NominativePronoun && nextLower != "es") || nextTag.Class == WordClass.FormalPronoun && nextLower == "sie")
+            {
+                return -1;
+            }
+
+            if ((tag.Finite & Agreement.FirstSingular) != 0 && nextLower is "mich" && LemmaIs(sentence, verb, "lassen") is false)
+            {
+                return -1;
+            }
+
+            // A noun phrase subject right after the verb: "Kommt die Mail an?" is no imperative.
+            if (plural && nextTag.Class == WordClass.Determiner && !context.InformalPlural)
+            {
+                return -1;
+            }
+        }
+
+        if (verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "," && (tag.Finite & Agreement.FirstSingular) != 0 &&
+            !TakesObjectClause(sentence, verb, c))
+        {
+            // "Hoffe, das hilft": a first person with the pronoun dropped.
+            return -1;
+        }
+
+        if (plural && !context.InformalPlural && !continuation &&
+            !(next >= 0 && sentence.Lower(next) is "uns" or "mir" or "bitte" or "gern" or "gerne" or "doch" or "mal" or "einfach" or "euch" or "euer" or "eure"))
+        {
+            return -1;
+        }
+
+        return verb;
+    }
+
+    // "Beachte, dass …", "Prüfe, ob …": a verb alone before its object clause; not the first person of "Hoffe, das hilft".
+    private static bool TakesObjectClause(TaggedSentence sentence, int verb, int c)
+    {
+        if (c + 1 >= sentence.Clauses.Count || sentence.Clauses[c + 1].FirstWord is var first && first < 0 || sentence.Tokens[verb + 1].Text != ",")
+        {
+            return false;
+        }
+
+        return sentence.Lower(sentence.Clauses[c + 1].FirstWord) is "dass" or "ob" or "wie" or "was" or "wo" or "wann" or "welche" or "welcher" or "welches" or "warum" &&
+               !OpinionVerbs.Contains(sentence.Lower(verb));
+    }
+
+    private static readonly HashSet<string> OpinionVerbs = new(StringComparer.Ordinal)
+    {
+        "hoffe", "glaube", "denke", "finde", "meine", "schätze", "vermute", "fürchte", "weiß", "sehe", "wette", "wünschte",
+    };
+
+    private static bool LemmaIs(TaggedSentence sentence, int k, string lemma)
+    {
+        foreach (WordReading reading in sentence.Lexicon.Lookup(sentence.Tokens[k].Text))
+        {
+            if (reading.PartOfSpeech == PartOfSpeech.Verb && sentence.Lexicon.Lemma(reading.LemmaId) == lemma)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SieReading SieRole(TaggedSentence sentence, Clause clause, int k)
+    {
+        int previous = sentence.PreviousWord(k, clause);
+        if (previous >= 0 && sentence.Tags[previous].Class == WordClass.Preposition)
+        {
+            return SieReading.Object;
+        }
+
+        if (clause.Kind == ClauseKind.Infinitive)
+        {
+            return SieReading.Object;
+        }
+
+        if (clause.Kind == ClauseKind.Subordinate)
+        {
+            int head = clause.FirstWord;
+            if (head >= 0 && sentence.Tags[head].Class == WordClass.Preposition && sentence.NextWord(head, clause) is var relative && relative >= 0 && relative < k)
+            {
+                head = relative;
+            }
+
+            for (int j = head + 1; j < k; j++)
+            {
+                if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class is WordClass.NominativePronoun or WordClass.Determiner or WordClass.Possessive or WordClass.InformalPronoun)
+                {
+                    return SieReading.Object;
+                }
+            }
+
+            // The finite verb closes the clause: "was Sie interessiert" has "was" as its subject.
+            for (int j = clause.End; j > k; j--)
+            {
+                if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class == WordClass.Open && !sentence.Tokens[j].IsCapitalized &&
+                    (sentence.Tags[j].Finite | sentence.Tags[j].JoinedFinite) != Agreement.None)
+                {
+                    return Agrees(sentence, j, Agreement.ThirdPlural, verbFinal: true) ? SieReading.Subject : SieReading.Object;
+                }
+            }
+
+            return SieReading.Subject;
+        }
+
+        // Main clause: clause-initial "Sie" is the subject ("Sie erhalten …"), unless its verb is third person singular ("Sie ist …" is "she").
+        if (previous < 0 || k == clause.FirstWord)
+        {
+            int next = sentence.NextWord(k, clause);
+            while (next >= 0 && WordClasses.SubjectFloaters.Contains(sentence.Lower(next)))
+            {
+                next = sentence.NextWord(next, clause);
+            }
+
+            if (next >= 0 && IsUnknownWord(sentence, next))
+            {
+                return SieReading.UnknownVerb;
+            }
+
+            // "Sie werden Ihnen gebracht": the reader cannot be subject and dative object of one clause, so "Sie" is "they".
+            for (int j = clause.Start; j <= clause.End; j++)
+            {
+                if (j != k && sentence.IsWord(j) && sentence.Tags[j].Class == WordClass.FormalPronoun && sentence.Tags[k].SentenceInitial)
+                {
+                    return SieReading.NotAddress;
+                }
+            }
+
+            if (next >= 0 && sentence.Tags[next].Class == WordClass.Open && !sentence.Tokens[next].IsCapitalized && sentence.Tags[next].CanBeFinite &&
+                (sentence.Tags[next].Finite & Agreement.ThirdPlural) == 0)
+            {
+                return sentence.Tags[k].SentenceInitial ? SieReading.NotAddress : SieReading.Object;
+            }
+
+            return SieReading.Subject;
+        }
+
+        if (IsUnknownWord(sentence, previous) && sentence.PreviousWord(previous, clause) is var beforeVerb &&
+            (beforeVerb < 0 || previous == clause.FirstWord || sentence.Tags[beforeVerb].Class is WordClass.Particle or WordClass.Coordinator))
+        {
+            return SieReading.UnknownVerb;
+        }
+
+        // "Können Sie …", "Morgen erhalten Sie …": the finite verb right before; "Wir informieren Sie": another subject first.
+        if (Agrees(sentence, previous, Agreement.ThirdPlural, verbFinal: false))
+        {
+            for (int j = clause.Start; j < previous; j++)
+            {
+                if (!sentence.Tokens[j].IsWord)
+                {
+                    continue;
+                }
+
+                WordTag tag = sentence.Tags[j];
+                if (tag.Class == WordClass.NominativePronoun && sentence.Lower(j) is not "das")
+                {
+                    return SieReading.Object;
+                }
+
+                if (tag.PluralNounOnly && sentence.Tokens[j].IsCapitalized && j + 1 == previous)
+                {
+                    // "Unsere Techniker rufen Sie an": a plural noun phrase agrees with the verb and is its subject.
+                    return SieReading.Object;
+                }
+            }
+
+            return SieReading.Subject;
+        }
+
+        return SieReading.Object;
+    }
+
+    private static bool IsFormalImperative(TaggedSentence sentence, int c, ConversionContext context)
+    {
+        Clause clause = sentence.Clauses[c];
+        int verb = clause.FiniteVerb;
+        if (verb < 0 || sentence.IsQuestion || clause.Kind != ClauseKind.Main || sentence.NextWord(verb, clause) != clause.SubjectToken)
+        {
+            return false;
+        }
+
+        // Verb-first, or after "bitte": "Bitte wenden Sie sich …". After another adverb the verb is second, as in a
+        // statement ("Dann passen Sie die Einstellungen an"), unless the clause asks for something ("Dann melden Sie sich bitte").
+        bool fronted = false;
+        for (int k = clause.FirstWord; k >= 0 && k < verb; k = sentence.NextWord(k, clause))
+        {
+            if (!LeadingParticles.Contains(sentence.Lower(k)) || sentence.Tags[k].Class != WordClass.Particle)
+            {
+                return false;
+            }
+
+            fronted |= sentence.Lower(k) != "bitte";
+        }
+
+        if (fronted && !HasRequestMarker(sentence, clause, verb) && !sentence.IsExclamation)
+        {
+            return false;
+        }
+
+        if (!HasPresentPluralReading(sentence, verb, out string? lemma) || lemma is null || ModalLemmas.Contains(lemma))
+        {
+            return false;
+        }
+
+        // "Geben Sie den Gutschein ein, wird der Rabatt abgezogen": verb-first before a verb-first main clause is a condition.
+        if (c + 1 < sentence.Clauses.Count && sentence.Clauses[c + 1] is { AfterPunctuation: true, Coordinated: false } following &&
+            following.FirstWord >= 0 && sentence.Tags[following.FirstWord] is { Class: WordClass.Open, Finite: not Agreement.None } &&
+            !sentence.Tokens[following.FirstWord].IsCapitalized &&
+            sentence.NextWord(following.FirstWord, following) is var after && after >= 0 && sentence.Tags[after].Class != WordClass.FormalPronoun)
+        {
+            return false;
+        }
+
+        Clause? previous = c > 0 ? sentence.Clauses[c - 1] : null;
+        if (previous is null || sentence.Tokens[clause.Start - 1].Text is ":" or "(" or "–" or "—")
+        {
+            return true;
+        }
+
+        if (clause.Coordinated && previous.Imperative)
+        {
+            return true;
+        }
+
+        // After a subordinate clause, verb-first is also a statement: "Wenn Sie bestellen, erhalten Sie eine Mail."
+        return HasRequestMarker(sentence, clause, verb) || sentence.IsExclamation || !WordClasses.StatementVerbs.Contains(lemma);
+    }
+
+    private static bool HasRequestMarker(TaggedSentence sentence, Clause clause, int verb)
+    {
+        for (int k = verb + 1; k <= clause.End; k++)
+        {
+            if (sentence.Tokens[k].IsWord && WordClasses.RequestMarkers.Contains(sentence.Lower(k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPresentPluralReading(TaggedSentence sentence, int verb, out string? lemma)
+    {
+        lemma = null;
+        Clause clause = sentence.ClauseOf(verb);
+        foreach (WordReading reading in sentence.Lexicon.Lookup(sentence.Tokens[verb].Text))
+        {
+            if (reading.PartOfSpeech == PartOfSpeech.Verb && reading.Verb.Kind == VerbFormKind.Finite &&
+                reading.Verb.Tense is VerbTense.Present or VerbTense.SubjunctiveOne && reading.Verb.Person == Person.Third &&
+                reading.Verb.Number == GrammaticalNumber.Plural && reading.Placement != VerbPlacement.Joined)
+            {
+                if (reading.Placement == VerbPlacement.SeparatedStem &&
+                    (sentence.Lexicon.Particle(reading.LemmaId) is not { } particle || !sentence.HasParticleAfter(verb, particle, clause)))
+                {
+                    continue;
+                }
+
+                string candidate = sentence.Lexicon.Lemma(reading.LemmaId);
+                if (lemma is null || reading.Placement == VerbPlacement.SeparatedStem)
+                {
+                    lemma = candidate;
+                }
+            }
+        }
+
+        return lemma is not null;
+    }
+
+    private static bool IsReflexive(TaggedSentence sentence, int c, int k)
+    {
+        Clause clause = sentence.Clauses[c];
+        if (clause.Kind == ClauseKind.Infinitive)
+        {
+            // The reader controls the infinitive when the clause before addresses them or is impersonal:
+            // "Wir bitten dich, dich zu melden", "Vergiss nicht, dich anzumelden"; not in "Wir freuen uns, dich zu sehen".
+            for (int p = c - 1; p >= 0; p--)
+            {
+                Clause governing = sentence.Clauses[p];
+                if (governing.Kind == ClauseKind.Infinitive)
+                {
+                    continue;
+                }
+
+                if (governing.Subject == SubjectKind.Addressee)
+                {
+                    return true;
+                }
+
+                // "Es war schön, mit dir zu chatten": after a preposition the pronoun is someone else's partner, not the subject.
+                bool afterPreposition = sentence.PreviousWord(k, clause) is var before && before >= 0 && sentence.Tags[before].Class == WordClass.Preposition;
+                return !afterPreposition && (governing.AddresseeObject || governing.ImpersonalSubject ||
+                                             (governing.Subject == SubjectKind.None && !HasAddresseeOrOtherSubject(sentence, governing)));
+            }
+
+            return true;
+        }
+
+        if (clause.Subject != SubjectKind.Addressee)
+        {
+            return false;
+        }
+
+        // "Lass mich dir zeigen": another person between the imperative and the pronoun is the subject of the infinitive.
+        int verb = clause.FiniteVerb >= 0 ? clause.FiniteVerb : clause.Start;
+        for (int j = Math.Min(verb, k) + 1; j < k; j++)
+        {
+            if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class is WordClass.ObjectPronoun or WordClass.NominativePronoun)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasAddresseeOrOtherSubject(TaggedSentence sentence, Clause clause)
+    {
+        for (int k = clause.Start; k <= clause.End; k++)
+        {
+            if (sentence.Tokens[k].IsWord && sentence.Tags[k].Class is WordClass.NominativePronoun or WordClass.FormalPronoun or WordClass.InformalPronoun)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "euch" after a preposition takes its case; otherwise the verb's: "euch danken" is dative, "euch informieren" accusative.
+    private static PronounCase EuchCase(TaggedSentence sentence, int k, Clause clause)
+    {
+        int previous = sentence.PreviousWord(k, clause);
+        if (previous >= 0 && sentence.Tags[previous].Class == WordClass.Preposition)
+        {
+            PronounCase @case = WordClasses.PrepositionCase(sentence.Lower(previous));
+            return @case == PronounCase.Unknown ? PronounCase.Accusative : @case;
+        }
+
+        return GovernsDative(sentence, clause) ? PronounCase.Dative : PronounCase.Accusative;
+    }
+
+    private static PronounCase ReflexiveCase(TaggedSentence sentence, Clause clause, int k)
+    {
+        int previous = sentence.PreviousWord(k, clause);
+        if (previous >= 0 && sentence.Tags[previous].Class == WordClass.Preposition)
+        {
+            PronounCase @case = WordClasses.PrepositionCase(sentence.Lower(previous));
+            return @case == PronounCase.Unknown ? PronounCase.Accusative : @case;
+        }
+
+        // With an accusative object of its own the reflexive is dative: "Sehen Sie sich das an", "Sichern Sie sich 20 Euro",
+        // "Nehmen Sie sich Zeit"; a noun inside a prepositional phrase or a time ("jeden Montag") is no such object.
+        bool inPhrase = false;
+        for (int j = k + 1; j <= clause.End; j++)
+        {
+            if (!sentence.Tokens[j].IsWord)
+            {
+                continue;
+            }
+
+            string lower = sentence.Lower(j);
+            WordTag tag = sentence.Tags[j];
+            if (WordClasses.DativeReflexiveCues.Contains(lower))
+            {
+                return PronounCase.Dative;
+            }
+
+            if (tag.Class == WordClass.Preposition)
+            {
+                inPhrase = true;
+                continue;
+            }
+
+            bool nounLike = sentence.Tokens[j].IsCapitalized && tag.Class == WordClass.Open;
+            if (inPhrase)
+            {
+                inPhrase = !nounLike;
+                continue;
+            }
+
+            if (nounLike && WordClasses.TimeNouns.Contains(lower))
+            {
+                return PronounCase.Accusative;
+            }
+
+            if (nounLike || char.IsDigit(lower[0]) || lower is "das" or "den" or "ein" or "einen" or "es" or "etwas" or "alles" or "diese" or "dieses" or
+                    "diesen" or "eine" or "die" or "nichts" or "keine" or "keinen" or "kein" or "was" || tag.Class == WordClass.Possessive)
+            {
+                return PronounCase.Dative;
+            }
+        }
+
+        return PronounCase.Accusative;
+    }
+
+    private static bool GovernsDative(TaggedSentence sentence, Clause clause) => ClauseLemmas(sentence, clause).Overlaps(WordClasses.DativeObjectVerbs);
+
+    // The verbs of a clause by lemma; a separable verb counts only when its particle stands in the clause.
+    private static HashSet<string> ClauseLemmas(TaggedSentence sentence, Clause clause)
+    {
+        var lemmas = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = clause.Start; k <= clause.End; k++)
+        {
+            if (!sentence.Tokens[k].IsWord || !sentence.Tags[k].IsVerb)
+            {
+                continue;
+            }
+
+            foreach (WordReading reading in sentence.Lexicon.Lookup(sentence.Tokens[k].Text))
+            {
+                if (reading.PartOfSpeech != PartOfSpeech.Verb)
+                {
+                    continue;
+                }
+
+                if (reading.Placement == VerbPlacement.SeparatedStem &&
+                    (sentence.Lexicon.Particle(reading.LemmaId) is not { } particle || !sentence.HasParticleAfter(k, particle, clause)))
+                {
+                    continue;
+                }
+
+                lemmas.Add(sentence.Lexicon.Lemma(reading.LemmaId));
+            }
+        }
+
+        return lemmas;
+    }
+}
