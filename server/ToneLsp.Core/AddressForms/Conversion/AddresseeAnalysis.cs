@@ -50,9 +50,10 @@ internal static class AddresseeAnalysis
         "außerdem", "zusätzlich", "alternativ", "daher", "deshalb", "hier", "ruhig", "auch", "ebenfalls", "zunächst", "sonst",
     };
 
+    // Verbs without an imperative in use: modals, and "wissen" ("Wissen Sie, …" is a question, not "Wisse, …").
     private static readonly HashSet<string> ModalLemmas = new(StringComparer.Ordinal)
     {
-        "können", "müssen", "dürfen", "sollen", "wollen", "mögen", "möchten",
+        "können", "müssen", "dürfen", "sollen", "wollen", "mögen", "möchten", "wissen",
     };
 
     /// <summary>The informal mentions (du, dich, dir, ihr, euch, dein, euer) of a sentence, for conversion to Sie.</summary>
@@ -68,6 +69,7 @@ internal static class AddresseeAnalysis
             {
                 Agreement agreement = clause.PluralSubject ? Agreement.SecondPlural : Agreement.SecondSingular;
                 clause.FiniteVerb = FindVerb(sentence, clause, clause.SubjectToken, agreement, undecided);
+                clause.CoordinatedVerbs = CoordinatedVerbs(sentence, clause, agreement);
             }
             else if (clause.Subject == SubjectKind.None)
             {
@@ -160,6 +162,7 @@ internal static class AddresseeAnalysis
                         clause.Subject = SubjectKind.Addressee;
                         clause.SubjectToken = k;
                         clause.FiniteVerb = FindVerb(sentence, clause, k, Agreement.ThirdPlural, undecided);
+                        clause.CoordinatedVerbs = CoordinatedVerbs(sentence, clause, Agreement.ThirdPlural);
                         clause.Imperative = IsFormalImperative(sentence, c, context);
                         break;
                     case SieReading.NotAddress:
@@ -444,6 +447,26 @@ internal static class AddresseeAnalysis
         k >= 0 && sentence.IsWord(k) && sentence.Tags[k].Class == WordClass.Open && (!sentence.Tokens[k].IsCapitalized || sentence.Tags[k].SentenceInitial) &&
         !char.IsDigit(sentence.Tokens[k].Text[0]) && !sentence.Tags[k].IsVerb && !sentence.Tags[k].Adjective;
 
+    // In a verb-final clause, verbs before "und"/"oder" agree too: "wenn Sie lügen und … erwischt werden".
+    private static List<int>? CoordinatedVerbs(TaggedSentence sentence, Clause clause, Agreement agreement)
+    {
+        if (clause.Kind != ClauseKind.Subordinate || clause.SubjectToken < 0)
+        {
+            return null;
+        }
+
+        List<int>? verbs = null;
+        for (int k = clause.SubjectToken + 1; k < clause.End; k++)
+        {
+            if (k != clause.FiniteVerb && sentence.IsWord(k + 1) && sentence.Tags[k + 1].Class == WordClass.Coordinator && Agrees(sentence, k, agreement, verbFinal: true))
+            {
+                (verbs ??= []).Add(k);
+            }
+        }
+
+        return verbs;
+    }
+
     private static void NoteUnknown(TaggedSentence sentence, int k, List<Undecided> undecided)
     {
         if (k >= 0 && sentence.IsWord(k) && sentence.Tags[k].Class == WordClass.Open && !sentence.Tokens[k].IsCapitalized &&
@@ -457,9 +480,25 @@ internal static class AddresseeAnalysis
     private static void InheritOrImperative(TaggedSentence sentence, int c, bool informal, ConversionContext context)
     {
         Clause clause = sentence.Clauses[c];
+
+        // "und" continues the last clause of the same kind, past a zu-infinitive or a verb-final clause in between
+        // ("Hilf uns, den Service zu verbessern, und nimm teil"); a comma continues only the clause right before,
+        // and only a clause without any subject of its own ("…, werden sie Ihnen helfen" has one).
         Clause? previous = c > 0 ? sentence.Clauses[c - 1] : null;
+        if (clause.Coordinated && clause.Kind == ClauseKind.Main)
+        {
+            for (int p = c - 1; p >= 0; p--)
+            {
+                if (sentence.Clauses[p].Kind == ClauseKind.Main)
+                {
+                    previous = sentence.Clauses[p];
+                    break;
+                }
+            }
+        }
+
         bool continues = clause.Coordinated || (clause.AfterPunctuation && sentence.Tokens[clause.Start - 1].Text == "," && previous is { Kind: ClauseKind.Main } &&
-                                               clause.Kind == ClauseKind.Main);
+                                               clause.Kind == ClauseKind.Main && !HasOtherSubject(sentence, clause, out _));
         if (continues && previous is { Subject: SubjectKind.Addressee })
         {
             Agreement agreement = informal ? previous.PluralSubject ? Agreement.SecondPlural : Agreement.SecondSingular : Agreement.ThirdPlural;
@@ -495,9 +534,13 @@ internal static class AddresseeAnalysis
                 clause.Subject = SubjectKind.Addressee;
                 clause.PluralSubject = previous.PluralSubject;
                 clause.FiniteVerb = inherited;
+                return;
             }
 
-            return;
+            if (clause.Coordinated)
+            {
+                return;
+            }
         }
 
         if (informal && clause.Kind == ClauseKind.Main && (!sentence.IsQuestion || clause.Coordinated) &&
@@ -525,9 +568,8 @@ internal static class AddresseeAnalysis
     {
         int c = sentence.Clauses.IndexOf(clause);
         Clause? previous = c > 0 ? sentence.Clauses[c - 1] : null;
-        bool position = c == 0 || continuation || sentence.Tokens[clause.Start - 1].Text is ":" or "(" or "–" or "—" ||
-                        (previous is not null && clause.AfterPunctuation && previous.Kind == ClauseKind.Subordinate) ||
-                        (previous is { Imperative: true } && clause.AfterPunctuation);
+        // At the start of a sentence, after a colon or dash, or after a comma: "Wenn es klappt, melde dich", "…, hab einen schönen Tag!".
+        bool position = c == 0 || continuation || clause.AfterPunctuation || sentence.Tokens[clause.Start - 1].Text is ":" or "(" or "–" or "—";
         if (!position)
         {
             return -1;
@@ -562,7 +604,8 @@ internal static class AddresseeAnalysis
             // "Komm!" alone, or "Probier es aus." with more words; a single word before a colon is a label ("Tipp:").
             bool exclamation = verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "!";
             bool moreWords = clause.End > verb && sentence.Tokens[verb + 1].Text is not (":" or "," or ".");
-            if (!exclamation && !moreWords && !continuation && !TakesObjectClause(sentence, verb, c))
+            bool beforeComma = verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "," && (tag.Finite & Agreement.FirstSingular) == 0;
+            if (!exclamation && !moreWords && !continuation && !beforeComma && !TakesObjectClause(sentence, verb, c))
             {
                 return -1;
             }
@@ -588,6 +631,18 @@ internal static class AddresseeAnalysis
             {
                 return -1;
             }
+
+            // "Schule ist eine Familie": a noun before a finite verb.
+            if (nextTag.Class == WordClass.Open && nextTag.CanBeFinite && !nextTag.NonFinite && !nextTag.Noun && !nextTag.Adjective && !sentence.Tokens[next].IsCapitalized)
+            {
+                return -1;
+            }
+
+            // "Habe nie darüber nachgedacht", "Bin gleich zurück": a first person with the pronoun dropped.
+            if ((tag.Finite & Agreement.FirstSingular) != 0 && EndsWithParticiple(sentence, clause) && sentence.Lower(verb) is "habe" or "hab" or "bin" or "werde")
+            {
+                return -1;
+            }
         }
 
         if (verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "," && (tag.Finite & Agreement.FirstSingular) != 0 &&
@@ -597,13 +652,19 @@ internal static class AddresseeAnalysis
             return -1;
         }
 
-        if (plural && !context.InformalPlural && !continuation &&
+        if (plural && !context.InformalPlural && !continuation && !sentence.IsExclamation &&
             !(next >= 0 && sentence.Lower(next) is "uns" or "mir" or "bitte" or "gern" or "gerne" or "doch" or "mal" or "einfach" or "euch" or "euer" or "eure"))
         {
             return -1;
         }
 
         return verb;
+    }
+
+    private static bool EndsWithParticiple(TaggedSentence sentence, Clause clause)
+    {
+        int last = sentence.LastWord(clause);
+        return last >= 0 && sentence.Tags[last].NonFinite && !sentence.Tags[last].CanBeFinite | sentence.Lower(last).StartsWith("ge", StringComparison.Ordinal);
     }
 
     // "Beachte, dass …", "Prüfe, ob …": a verb alone before its object clause; not the first person of "Hoffe, das hilft".
@@ -727,14 +788,8 @@ internal static class AddresseeAnalysis
                 }
 
                 WordTag tag = sentence.Tags[j];
-                if (tag.Class == WordClass.NominativePronoun && sentence.Lower(j) is not "das")
+                if (tag.Class == WordClass.NominativePronoun && sentence.Lower(j) is not "das" || tag.Class == WordClass.FormalPronoun && sentence.Lower(j) == "sie")
                 {
-                    return SieReading.Object;
-                }
-
-                if (tag.PluralNounOnly && sentence.Tokens[j].IsCapitalized && j + 1 == previous)
-                {
-                    // "Unsere Techniker rufen Sie an": a plural noun phrase agrees with the verb and is its subject.
                     return SieReading.Object;
                 }
             }
@@ -775,6 +830,12 @@ internal static class AddresseeAnalysis
         if (!HasPresentPluralReading(sentence, verb, out string? lemma) || lemma is null || ModalLemmas.Contains(lemma))
         {
             return false;
+        }
+
+        // "seien Sie" is the imperative form itself: the indicative is "sind".
+        if (sentence.Lower(verb) == "seien")
+        {
+            return true;
         }
 
         // "Geben Sie den Gutschein ein, wird der Rabatt abgezogen": verb-first before a verb-first main clause is a condition.
@@ -862,7 +923,8 @@ internal static class AddresseeAnalysis
                 }
 
                 // "Es war schön, mit dir zu chatten": after a preposition the pronoun is someone else's partner, not the subject.
-                bool afterPreposition = sentence.PreviousWord(k, clause) is var before && before >= 0 && sentence.Tags[before].Class == WordClass.Preposition;
+                bool afterPreposition = sentence.PreviousWord(k, clause) is var before && before >= 0 && sentence.Tags[before].Class == WordClass.Preposition &&
+                                        !(before == clause.FirstWord && sentence.Lower(before) is "um" or "ohne" or "statt" or "anstatt");
                 return !afterPreposition && (governing.AddresseeObject || governing.ImpersonalSubject ||
                                              (governing.Subject == SubjectKind.None && !HasAddresseeOrOtherSubject(sentence, governing)));
             }
@@ -938,6 +1000,18 @@ internal static class AddresseeAnalysis
             if (WordClasses.DativeReflexiveCues.Contains(lower))
             {
                 return PronounCase.Dative;
+            }
+
+            if (tag.Class is WordClass.Subordinator or WordClass.Interrogative or WordClass.Coordinator)
+            {
+                break;
+            }
+
+            if (tag.Class == WordClass.Preposition && lower is "am" or "aufs" && sentence.IsWord(j + 1) && sentence.Lower(j + 1).EndsWith("sten", StringComparison.Ordinal))
+            {
+                // "am besten", "am liebsten": a superlative adverb, not a phrase with a noun.
+                j++;
+                continue;
             }
 
             if (tag.Class == WordClass.Preposition)

@@ -109,6 +109,9 @@ internal sealed class Clause
     /// <summary>The finite verb agreeing with an addressee subject, or -1.</summary>
     public int FiniteVerb = -1;
 
+    /// <summary>Further verbs of a verb-final clause that agree with its subject ("wenn du lügst und … erwischt wirst"), or null.</summary>
+    public List<int>? CoordinatedVerbs;
+
     /// <summary>Whether the clause is an imperative addressed to the reader; its verb is <see cref="FiniteVerb"/>.</summary>
     public bool Imperative;
 
@@ -185,6 +188,17 @@ internal sealed class TaggedSentence
             {
                 // Quoted words ("„Passwort vergessen“") are names of things, not part of the clause's grammar.
                 tags[i] = new WordTag { Class = WordClass.Particle, SentenceInitial = initial };
+            }
+        }
+
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            // "während Sie warten", "bis du das Paket hast", "da Sie …": a conjunction before a subject, a preposition or adverb otherwise.
+            if (tokens[i].IsWord && tokens[i + 1].IsWord && WordClasses.ConjunctionBeforeSubject.Contains(tokens[i].Lower) &&
+                tokens[i + 1].Lower is "du" or "ihr" or "ich" or "wir" or "er" or "man" || tokens[i].IsWord && tokens[i + 1].IsWord &&
+                WordClasses.ConjunctionBeforeSubject.Contains(tokens[i].Lower) && tokens[i + 1].Text == "Sie")
+            {
+                tags[i].Class = WordClass.Subordinator;
             }
         }
 
@@ -467,6 +481,13 @@ internal sealed class TaggedSentence
                 start = k;
                 afterPunctuation = false;
             }
+            else if (k > start && Tags[k].Class is WordClass.Subordinator or WordClass.Interrogative && IsSubjectPronoun(k + 1) &&
+                     !(IsWord(k - 1) && Tags[k - 1].Class is WordClass.Subordinator or WordClass.Particle or WordClass.Preposition or WordClass.Coordinator && k - 1 == FirstWordFrom(start)))
+            {
+                AddClause(start, k - 1, afterPunctuation);
+                start = k;
+                afterPunctuation = false;
+            }
         }
 
         if (start < Tokens.Count)
@@ -485,8 +506,26 @@ internal sealed class TaggedSentence
         }
     }
 
+    private int FirstWordFrom(int start)
+    {
+        for (int k = start; k < Tokens.Count; k++)
+        {
+            if (Tokens[k].IsWord)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether the token is a personal pronoun that can be a subject (du, ihr, Sie, ich, wir, er, sie, es, man).</summary>
+    public bool IsSubjectPronoun(int k) =>
+        IsWord(k) && (Lower(k) is "du" or "ich" or "wir" or "er" or "man" || (Lower(k) == "ihr" && Tags[k].Class == WordClass.InformalPronoun) ||
+                      (Lower(k) == "sie" && Tags[k].Class is WordClass.FormalPronoun or WordClass.NominativePronoun));
+
     private static bool IsClauseBoundary(string mark) =>
-        mark is "," or ";" or ":" or "–" or "—" or "(" or ")" or "." or "!" or "?" or "\"" or "„" or "“" or "»" or "«" or "…" or "/";
+        mark is "," or ";" or ":" or "–" or "—" or "(" or ")" or "." or "!" or "?" or "…" or "/";
 
     private bool StartsClause(int k)
     {
@@ -553,14 +592,23 @@ internal sealed class TaggedSentence
             return ClauseKind.Main;
         }
 
-        WordTag tag = Tags[first];
-        int next = NextWord(first, clause);
-        bool verbNext = next >= 0 && Tags[next].Class == WordClass.Open && Tags[next].CanBeFinite && !Tokens[next].IsCapitalized;
-        if (tag.Class is WordClass.Subordinator or WordClass.Interrogative)
+        // "außer dass …", "selbst wenn …", "also wenn …": the conjunction after a particle or preposition heads the clause.
+        int head = first;
+        for (int skipped = 0; skipped < 2 && head >= 0 && Tags[head].Class is WordClass.Particle or WordClass.Preposition &&
+                              NextWord(head, clause) is var after && after >= 0 && Tags[after].Class == WordClass.Subordinator; skipped++)
         {
-            // "Was kann ich für Sie tun?" and "Wie lange wartest du schon?" are questions, "was Sie interessiert" a verb-final clause.
-            bool directQuestion = c == 0 && IsQuestion && (tag.Class == WordClass.Interrogative || Lower(first) is "wie" or "welche" or "welcher" or "welches" or "welchen");
-            return verbNext || directQuestion ? ClauseKind.Main : ClauseKind.Subordinate;
+            head = after;
+        }
+
+        WordTag tag = Tags[head];
+        int next = NextWord(head, clause);
+        bool verbNext = next >= 0 && Tags[next].Class == WordClass.Open && Tags[next].CanBeFinite && !Tokens[next].IsCapitalized;
+        bool questionWord = tag.Class is WordClass.Interrogative || Lower(head) is "wie" or "welche" or "welcher" or "welches" or "welchen" or "welchem";
+        if (tag.Class is WordClass.Subordinator or WordClass.Interrogative || (questionWord && head == first && (c == 0 || Tokens[clause.Start - 1].Text != ",")))
+        {
+            // "Was kann ich für Sie tun?", "Wie lange wartest du?", "als Angestellter musst du": the verb before the subject makes
+            // a main clause; "was Sie interessiert", "wie du weißt" are verb-final.
+            return verbNext || VerbBeforeSubject(head, clause) ? ClauseKind.Main : ClauseKind.Subordinate;
         }
 
         // A relative clause after a comma: "…, die Sie bestellt haben", "…, mit der du …".
@@ -574,7 +622,8 @@ internal sealed class TaggedSentence
             }
         }
 
-        if (HasZuInfinitive(clause) && !HasSubjectPronoun(clause) && !(tag.Class == WordClass.Open && tag.CanBeFinite && !tag.NonFinite))
+        if (HasZuInfinitive(clause) && !HasSubjectPronoun(clause, countSie: false) && !SieBeforeFinite(clause) &&
+            !(tag.Class == WordClass.Open && tag.CanBeFinite && !tag.NonFinite) && (c > 0 || Lower(first) is "um" or "ohne" or "statt" or "anstatt"))
         {
             return ClauseKind.Infinitive;
         }
@@ -586,6 +635,21 @@ internal sealed class TaggedSentence
         }
 
         return ClauseKind.Main;
+    }
+
+    // Whether the first subject pronoun of the clause follows a finite verb directly ("würden Sie", "hattest du").
+    private bool VerbBeforeSubject(int head, Clause clause)
+    {
+        for (int k = head + 1; k <= clause.End; k++)
+        {
+            if (IsSubjectPronoun(k))
+            {
+                int previous = PreviousWord(k, clause);
+                return previous > head && Tags[previous].Class == WordClass.Open && Tags[previous].CanBeFinite && !Tokens[previous].IsCapitalized;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsRelativePronoun(string lower) =>
@@ -614,12 +678,27 @@ internal sealed class TaggedSentence
         return false;
     }
 
-    private bool HasSubjectPronoun(Clause clause)
+    // "Sie brauchen nichts zu tun": the subject directly before its finite verb; in "Sie bald … begrüßen zu dürfen" it is an object.
+    private bool SieBeforeFinite(Clause clause)
+    {
+        for (int k = clause.Start; k < clause.End; k++)
+        {
+            if (Tokens[k].IsWord && Tags[k].Class == WordClass.FormalPronoun && Lower(k) == "sie" && NextWord(k, clause) is var verb && verb >= 0 &&
+                Tags[verb].Class == WordClass.Open && (Tags[verb].Finite & Agreement.ThirdPlural) != 0 && !Tokens[verb].IsCapitalized)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasSubjectPronoun(Clause clause, bool countSie = true)
     {
         for (int k = clause.Start; k <= clause.End; k++)
         {
             if (Tokens[k].IsWord && (Tags[k].Class == WordClass.NominativePronoun || Lower(k) is "du" || (Lower(k) == "ihr" && Tags[k].Class == WordClass.InformalPronoun) ||
-                                     (Tags[k].Class == WordClass.FormalPronoun && Lower(k) == "sie")))
+                                     (countSie && Tags[k].Class == WordClass.FormalPronoun && Lower(k) == "sie")))
             {
                 return true;
             }

@@ -154,6 +154,9 @@ internal static class WordClasses
         "kommen", "gehen", "treffen", "zählen",
     };
 
+    /// <summary>Prepositions and adverbs that are conjunctions when a subject pronoun follows: "während Sie warten", "da du …".</summary>
+    public static readonly HashSet<string> ConjunctionBeforeSubject = new(StringComparer.Ordinal) { "während", "bis", "seit", "da", "als" };
+
     /// <summary>Fixed expressions whose imperative never changes: "siehe oben", "vgl.", "man beachte".</summary>
     public static readonly HashSet<string> FixedImperatives = new(StringComparer.OrdinalIgnoreCase) { "siehe", "vgl", "vergleiche" };
 
@@ -195,7 +198,7 @@ internal static class WordClasses
             "zuzüglich", "abzüglich", "mittels", "gemäß");
         Add(WordClass.Subordinator,
             "dass", "daß", "wenn", "ob", "weil", "falls", "sobald", "damit", "bevor", "nachdem", "obwohl", "obgleich", "sodass", "solange",
-            "sofern", "soweit", "indem", "ehe", "seitdem", "als", "wie", "wofern", "bis", "während");
+            "sofern", "soweit", "indem", "ehe", "seitdem", "als", "wie", "wofern", "bis", "während", "vorausgesetzt", "angenommen");
         Add(WordClass.Interrogative,
             "was", "wann", "wo", "wohin", "woher", "warum", "weshalb", "wieso", "womit", "wofür", "worauf", "worüber", "wozu", "woran",
             "wobei", "wodurch", "wovon", "worum", "wen", "wem", "wessen", "inwiefern", "welchen");

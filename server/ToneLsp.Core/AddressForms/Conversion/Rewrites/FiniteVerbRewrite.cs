@@ -19,17 +19,27 @@ internal static class FiniteVerbRewrite
                 continue;
             }
 
-            int verb = clause.FiniteVerb;
-            string? form = context.Target == AddressForm.Sie
-                ? VerbReadings.Reinflect(sentence, verb, clause.PluralSubject ? Agreement.SecondPlural : Agreement.SecondSingular, Person.Third, GrammaticalNumber.Plural)
-                : VerbReadings.Reinflect(sentence, verb, Agreement.ThirdPlural, Person.Second, context.PluralTarget ? GrammaticalNumber.Plural : GrammaticalNumber.Singular);
-            if (form is null)
-            {
-                notes.Add(new ConversionNote(sentence.Tokens[verb].Span, sentence.Tokens[verb].Text, "no form of this verb for the new person in the lexicon"));
-                continue;
-            }
 
-            context.Replace(verb, form);
+            Convert(context, clause, clause.FiniteVerb, notes);
+            foreach (int verb in clause.CoordinatedVerbs ?? [])
+            {
+                Convert(context, clause, verb, notes);
+            }
         }
+    }
+
+    private static void Convert(RewriteContext context, Clause clause, int verb, List<ConversionNote> notes)
+    {
+        TaggedSentence sentence = context.Sentence;
+        string? form = context.Target == AddressForm.Sie
+            ? VerbReadings.Reinflect(sentence, verb, clause.PluralSubject ? Agreement.SecondPlural : Agreement.SecondSingular, Person.Third, GrammaticalNumber.Plural)
+            : VerbReadings.Reinflect(sentence, verb, Agreement.ThirdPlural, Person.Second, context.PluralTarget ? GrammaticalNumber.Plural : GrammaticalNumber.Singular);
+        if (form is null)
+        {
+            notes.Add(new ConversionNote(sentence.Tokens[verb].Span, sentence.Tokens[verb].Text, "no form of this verb for the new person in the lexicon"));
+            return;
+        }
+
+        context.Replace(verb, form);
     }
 }
