@@ -237,7 +237,7 @@ internal static class AddresseeAnalysis
 
                     mentions.Add(new Mention(k, subject ? MentionRole.Subject : MentionRole.Object, subject ? PronounCase.Unknown : PronounCase.Accusative, false));
                 }
-                else if (tag.Class == WordClass.Reflexive && IsReflexive(sentence, c, k))
+                else if (tag.Class == WordClass.Reflexive && IsReflexive(sentence, c, k) && (clause.Kind != ClauseKind.Infinitive || GovernedByReader(sentence, c)))
                 {
                     mentions.Add(new Mention(k, MentionRole.Reflexive, ReflexiveCase(sentence, clause, k), false));
                 }
@@ -498,7 +498,8 @@ internal static class AddresseeAnalysis
         }
 
         bool continues = clause.Coordinated || (clause.AfterPunctuation && sentence.Tokens[clause.Start - 1].Text == "," && previous is { Kind: ClauseKind.Main } &&
-                                               clause.Kind == ClauseKind.Main && !HasOtherSubject(sentence, clause, out _));
+                                               clause.Kind == ClauseKind.Main && !(previous.FiniteVerb >= 0 && previous.FiniteVerb == previous.FirstWord &&
+                                                                                   HasOtherSubject(sentence, clause, out _)));
         if (continues && previous is { Subject: SubjectKind.Addressee })
         {
             Agreement agreement = informal ? previous.PluralSubject ? Agreement.SecondPlural : Agreement.SecondSingular : Agreement.ThirdPlural;
@@ -626,8 +627,8 @@ internal static class AddresseeAnalysis
                 return -1;
             }
 
-            // A noun phrase subject right after the verb: "Kommt die Mail an?" is no imperative.
-            if (plural && nextTag.Class == WordClass.Determiner && !context.InformalPlural)
+            // A noun phrase subject right after the verb: "Kommt die Mail an?", "deshalb liegt das Paket …" are no imperatives.
+            if (plural && !continuation && nextTag.Class == WordClass.Determiner && (!context.InformalPlural || (tag.Finite & Agreement.ThirdSingular) != 0))
             {
                 return -1;
             }
@@ -832,8 +833,8 @@ internal static class AddresseeAnalysis
             return false;
         }
 
-        // "seien Sie" is the imperative form itself: the indicative is "sind".
-        if (sentence.Lower(verb) == "seien")
+        // "seien Sie" is the imperative form itself (the indicative is "sind"); "lassen Sie uns" is always an invitation.
+        if (sentence.Lower(verb) == "seien" || (lemma == "lassen" && sentence.NextWord(clause.SubjectToken, clause) is var afterSubject && afterSubject >= 0 && sentence.Lower(afterSubject) == "uns"))
         {
             return true;
         }
@@ -948,6 +949,22 @@ internal static class AddresseeAnalysis
         }
 
         return true;
+    }
+
+    // "Gelingt es Ihnen, sich einzuloggen": the clause before the infinitive has the reader as subject or object; in "es ist
+    // dazu gemacht, sich zu zersetzen" the "sich" is the thing's own.
+    private static bool GovernedByReader(TaggedSentence sentence, int c)
+    {
+        for (int p = c - 1; p >= 0; p--)
+        {
+            Clause governing = sentence.Clauses[p];
+            if (governing.Kind != ClauseKind.Infinitive)
+            {
+                return governing.Subject == SubjectKind.Addressee || governing.AddresseeObject;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasAddresseeOrOtherSubject(TaggedSentence sentence, Clause clause)

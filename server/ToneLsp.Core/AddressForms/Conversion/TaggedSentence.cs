@@ -212,6 +212,17 @@ internal sealed class TaggedSentence
             }
         }
 
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            // "was Sie meinen", "wie du meinst": a determiner form that is also a verb, with no noun after it.
+            if (tokens[i].IsWord && tags[i].Class == WordClass.Determiner && tokens[i].Lower is "meinen" or "meine" &&
+                (i + 1 == tokens.Count || !tokens[i + 1].IsWord) && i > 0)
+            {
+                WordTag verb = TagWord(new Token(tokens[i].Text, tokens[i].Span, true, tokens[i].Lower), tags[i].SentenceInitial, lexicon, forceOpen: true);
+                tags[i] = verb;
+            }
+        }
+
         var tagged = new TaggedSentence(sentence, tags, [], lexicon);
         tagged.ResolvePluralIhr();
         tagged.Segment();
@@ -318,13 +329,13 @@ internal sealed class TaggedSentence
         return false;
     }
 
-    private static WordTag TagWord(Token token, bool initial, GermanLexicon lexicon)
+    private static WordTag TagWord(Token token, bool initial, GermanLexicon lexicon, bool forceOpen = false)
     {
         string lower = token.Lower;
         var tag = new WordTag
         {
             SentenceInitial = initial,
-            Class = WordClasses.Classify(lower, token.IsCapitalized, initial),
+            Class = forceOpen ? WordClass.Open : WordClasses.Classify(lower, token.IsCapitalized, initial),
         };
         if (tag.Class != WordClass.Open || char.IsDigit(lower[0]))
         {
@@ -545,6 +556,13 @@ internal sealed class TaggedSentence
             return Lower(k) is "du" or "ihr" or "sie";
         }
 
+        // "… und das ist …": a demonstrative right before its verb.
+        if (tag.Class == WordClass.Determiner && Lower(k) is "das" or "dies" or "der" or "die" && IsWord(k + 1) && Tags[k + 1].Class == WordClass.Open &&
+            Tags[k + 1].CanBeFinite && !Tokens[k + 1].IsCapitalized)
+        {
+            return true;
+        }
+
         // A word the lexicon does not know, followed by the subject: "… und klicken Sie auf …".
         if (tag.Class == WordClass.Open && !tag.IsVerb && !Tokens[k].IsCapitalized && IsWord(k + 1) && Lower(k + 1) is "sie" or "du")
         {
@@ -614,9 +632,12 @@ internal sealed class TaggedSentence
         // A relative clause after a comma: "…, die Sie bestellt haben", "…, mit der du …".
         if (clause.AfterPunctuation && !clause.Coordinated && c > 0 && Tokens[clause.Start - 1].Text == ",")
         {
+            // "…, den Service zu verbessern" starts with an article: a noun follows it directly.
             int relative = tag.Class == WordClass.Preposition && next >= 0 ? next : first;
-            if (IsRelativePronoun(Lower(relative)) && !(NextWord(relative, clause) is var after && after >= 0 &&
-                                                       Tags[after].Class == WordClass.Open && Tags[after].CanBeFinite && !Tokens[after].IsCapitalized))
+            int afterRelative = NextWord(relative, clause);
+            bool article = afterRelative >= 0 && Tokens[afterRelative].IsCapitalized && Tags[afterRelative].Class == WordClass.Open && Lower(relative) is "der" or "die" or "das" or "den" or "dem";
+            if (IsRelativePronoun(Lower(relative)) && !article && !(afterRelative >= 0 &&
+                                                                   Tags[afterRelative].Class == WordClass.Open && Tags[afterRelative].CanBeFinite && !Tokens[afterRelative].IsCapitalized))
             {
                 return ClauseKind.Subordinate;
             }

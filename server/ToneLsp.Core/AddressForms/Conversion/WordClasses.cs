@@ -142,7 +142,7 @@ internal static class WordClasses
     /// <summary>Words after which a verb-first clause with Sie is a request, not a statement after a subordinate clause.</summary>
     public static readonly HashSet<string> RequestMarkers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "bitte", "gern", "gerne", "einfach", "jederzeit", "ruhig", "doch", "mal", "unbedingt", "kurz", "direkt", "umgehend",
+        "bitte", "gern", "gerne", "einfach", "jederzeit", "ruhig", "doch", "unbedingt", "direkt", "umgehend",
     };
 
     /// <summary>Lemmas that, verb-first after a subordinate clause, usually state something rather than ask for it ("…, erhalten Sie eine Mail").</summary>
