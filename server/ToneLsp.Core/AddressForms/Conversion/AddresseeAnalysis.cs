@@ -237,7 +237,8 @@ internal static class AddresseeAnalysis
 
                     mentions.Add(new Mention(k, subject ? MentionRole.Subject : MentionRole.Object, subject ? PronounCase.Unknown : PronounCase.Accusative, false));
                 }
-                else if (tag.Class == WordClass.Reflexive && IsReflexive(sentence, c, k) && (clause.Kind != ClauseKind.Infinitive || GovernedByReader(sentence, c)))
+                else if (tag.Class == WordClass.Reflexive && IsReflexive(sentence, c, k) &&
+                         (clause.Kind != ClauseKind.Infinitive || GovernedByReader(sentence, c) || (GenericInfinitive(sentence, c) && formalWords > 0)))
                 {
                     mentions.Add(new Mention(k, MentionRole.Reflexive, ReflexiveCase(sentence, clause, k), false));
                 }
@@ -961,6 +962,43 @@ internal static class AddresseeAnalysis
             if (governing.Kind != ClauseKind.Infinitive)
             {
                 return governing.Subject == SubjectKind.Addressee || governing.AddresseeObject;
+            }
+        }
+
+        return false;
+    }
+
+    // "Es gibt Zeug, um sich zu waschen", "eine Art, sich auszudrücken": an infinitive under "es" or under no verb at all is
+    // generic, and in a reply that addresses the reader it is the reader's ("um dich zu waschen").
+    private static bool GenericInfinitive(TaggedSentence sentence, int c)
+    {
+        for (int p = c - 1; p >= 0; p--)
+        {
+            Clause governing = sentence.Clauses[p];
+            if (governing.Kind == ClauseKind.Infinitive)
+            {
+                continue;
+            }
+
+            bool hasVerb = false;
+            for (int k = governing.Start; k <= governing.End; k++)
+            {
+                hasVerb |= sentence.IsWord(k) && sentence.Tags[k].CanBeFinite && sentence.Tags[k].Class == WordClass.Open && !sentence.Tokens[k].IsCapitalized;
+            }
+
+            return !hasVerb || (governing.ImpersonalSubject && ClauseHas(sentence, governing, "gibt"));
+        }
+
+        return false;
+    }
+
+    private static bool ClauseHas(TaggedSentence sentence, Clause clause, string word)
+    {
+        for (int k = clause.Start; k <= clause.End; k++)
+        {
+            if (sentence.IsWord(k) && sentence.Lower(k) == word)
+            {
+                return true;
             }
         }
 

@@ -636,7 +636,7 @@ internal sealed class TaggedSentence
             int relative = tag.Class == WordClass.Preposition && next >= 0 ? next : first;
             int afterRelative = NextWord(relative, clause);
             bool article = afterRelative >= 0 && Tokens[afterRelative].IsCapitalized && Tags[afterRelative].Class == WordClass.Open && Lower(relative) is "der" or "die" or "das" or "den" or "dem";
-            if (IsRelativePronoun(Lower(relative)) && !article && !(afterRelative >= 0 &&
+            if (IsRelativePronoun(Lower(relative)) && !article && !VerbBeforeSubject(relative, clause) && !(afterRelative >= 0 &&
                                                                    Tags[afterRelative].Class == WordClass.Open && Tags[afterRelative].CanBeFinite && !Tokens[afterRelative].IsCapitalized))
             {
                 return ClauseKind.Subordinate;
