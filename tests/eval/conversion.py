@@ -572,9 +572,9 @@ def section_prose(cli, report, corpus, count, explicit, cocoa):
 # "Viele Grüße", "Hey"/"LG" -> "Hallo"/"Viele Grüße"), plus the usual letter formulas of German business mail
 # (Liebe/Lieber …, Beste/Herzliche/Freundliche Grüße, Guten Tag, Damen und Herren).
 KNOWN_WORDS = {w.lower() for w in """
-du dich dir dein deine deinem deinen deiner deines deinerseits deinetwegen deinetwillen
-sie ihnen ihr ihre ihrem ihren ihrer ihres ihrerseits ihretwegen ihretwillen sich
-euch euer eure eurem euren eurer eures eurerseits euretwegen euretwillen
+du dich dir dein deine deinem deinen deiner deines deinerseits deinetwegen deinetwillen deins
+sie ihnen ihr ihre ihrem ihren ihrer ihres ihrerseits ihretwegen ihretwillen ihrs sich
+euch euer eure eurem euren eurer eures eurerseits euretwegen euretwillen euers
 hallo hi hey liebe lieber liebes lieben sehr geehrte geehrter geehrtes geehrten
 grüße gruß grüßen viele vielen beste besten freundliche freundlichen herzliche herzlichen herzlich
 mit und guten tag damen herren frau herr herrn lg vg mfg
