@@ -171,7 +171,14 @@ public sealed class ConversionUncertaintyAnalyzer : ToneAnalyzer
             return;
         }
 
-        ConversionResult result = AddressFormConverter.ConvertDocumentWithNotes(input.Document, target, input.Options.Conversion);
+        // Only sentences with a word of the other form can hold an undecided word; the rest need no analysis.
+        var sentences = input.ReplyAddress.Mentions.Where(m => m.Form != target).Select(m => m.Sentence).Distinct().ToList();
+        if (sentences.Count == 0)
+        {
+            return;
+        }
+
+        ConversionResult result = AddressFormConverter.ConvertWithNotes(input.Document, sentences, target, input.Options.Conversion);
         string label = target == AddressForm.Du ? "du" : "Sie";
         foreach (ConversionNote note in result.Notes)
         {
