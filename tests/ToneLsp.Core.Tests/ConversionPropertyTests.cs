@@ -57,12 +57,30 @@ public class ConversionPropertyTests
         return true;
     }
 
+    // Every sentence comes back, except one in which the way back reports a word it left (a "Sie" that may mean "they").
     [Property]
     public bool DuToSieToDuGivesTheReplyBack(InformalReply reply)
     {
-        string formal = Convert(reply.Text, AddressForm.Sie);
-        string back = Convert(formal, AddressForm.Du);
-        return SameUpToImperativeE(reply.Text, back);
+        var formal = TemplateDocument.ParseAs(Convert(reply.Text, AddressForm.Sie), Language.German);
+        ConversionResult back = AddressFormConverter.ConvertDocumentWithNotes(formal, AddressForm.Du);
+        var original = TemplateDocument.ParseAs(reply.Text, Language.German).Sentences;
+        var returned = TemplateDocument.ParseAs(formal.Source.ApplyEdits(back.Edits), Language.German).Sentences;
+        if (original.Count != returned.Count || original.Count != formal.Sentences.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < original.Count; i++)
+        {
+            bool noted = back.Notes.Any(n => formal.Sentences[i].Sentence.Span.Contains(n.Span));
+            string actual = returned[i].Sentence.Tokens.Count == 0 ? "" : string.Join(' ', returned[i].Sentence.Tokens.Select(t => t.Text));
+            if (!noted && !SameUpToImperativeE(string.Join(' ', original[i].Sentence.Tokens.Select(t => t.Text)), actual))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // "Schicke" and "Schick" are both the imperative; the way back writes the short one where German allows it.

@@ -1087,6 +1087,12 @@ internal static class AddresseeAnalysis
                 return PronounCase.Accusative;
             }
 
+            // "Tragen Sie sich … ein": "ein" closing the clause is the verb's particle, not an article.
+            if (lower == "ein" && j == sentence.LastWord(clause))
+            {
+                continue;
+            }
+
             if (nounLike || char.IsDigit(lower[0]) || lower is "das" or "den" or "ein" or "einen" or "es" or "etwas" or "alles" or "diese" or "dieses" or
                     "diesen" or "eine" or "die" or "nichts" or "keine" or "keinen" or "kein" or "was" || tag.Class == WordClass.Possessive)
             {
