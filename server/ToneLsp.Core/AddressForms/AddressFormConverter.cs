@@ -112,7 +112,7 @@ public static class AddressFormConverter
             ReflexiveRewrite.Apply(rewrite);
             FiniteVerbRewrite.Apply(rewrite, notes);
             ImperativeRewrite.Apply(rewrite, notes);
-            context.PreviousHasPluralNoun = HasPluralNoun(tagged);
+            context.PreviousHasPluralSubject = HasPluralSubject(tagged);
         }
 
         return new ConversionResult(Normalize(edits), notes.DistinctBy(n => n.Span.Start).OrderBy(n => n.Span.Start).ToList());
@@ -128,17 +128,40 @@ public static class AddressFormConverter
             }
             : options;
 
-    private static bool HasPluralNoun(TaggedSentence sentence)
+    // A main clause that starts with a plural noun phrase ("Ihre Pakete sind …"), in a sentence whose subject is never the reader.
+    private static bool HasPluralSubject(TaggedSentence sentence)
     {
-        for (int k = 0; k < sentence.Tokens.Count; k++)
+        bool plural = false;
+        foreach (Clause clause in sentence.Clauses)
         {
-            if (sentence.Tokens[k].IsWord && sentence.Tags[k].PluralNounOnly && sentence.Tokens[k].IsCapitalized && !sentence.Tags[k].SentenceInitial)
+            if (clause.Subject == SubjectKind.Addressee)
             {
-                return true;
+                return false;
+            }
+
+            int first = clause.FirstWord;
+            if (clause.Kind != ClauseKind.Main || first < 0 || sentence.Tags[first].Class is not (WordClass.Determiner or WordClass.Possessive))
+            {
+                continue;
+            }
+
+            for (int k = first + 1, words = 0; k <= clause.End && words < 3; k++)
+            {
+                if (!sentence.Tokens[k].IsWord)
+                {
+                    continue;
+                }
+
+                words++;
+                if (sentence.Tokens[k].IsCapitalized && sentence.Tags[k].Noun)
+                {
+                    plural |= sentence.Tags[k].PluralNounOnly;
+                    break;
+                }
             }
         }
 
-        return false;
+        return plural;
     }
 
     private static List<TextEdit> Normalize(List<TextEdit> edits)

@@ -79,7 +79,8 @@ public static class AddressFormDetector
                 return false;
             }
 
-            if (previous.Text is ":" or "„" or "\"" or "“" or "»" or "«" or "(" or "–" or "—" or "-" or "*" or "•")
+            // A full stop the sentence splitter passed over ("… von 1–5. Denkst du …") still ends a sentence.
+            if (previous.Text is ":" or "„" or "\"" or "“" or "»" or "«" or "(" or "–" or "—" or "-" or "*" or "•" or "." or "!" or "?")
             {
                 return true;
             }

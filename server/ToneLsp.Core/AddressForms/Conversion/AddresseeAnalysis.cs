@@ -33,8 +33,11 @@ internal sealed class ConversionContext
     /// <summary>Whether the text also has informal address (then a sentence-initial "Sie" is more likely "she" or "they").</summary>
     public bool HasInformal { get; init; }
 
-    /// <summary>Whether the previous sentence ends a thought with plural nouns that a following "Sie" could refer to.</summary>
-    public bool PreviousHasPluralNoun { get; set; }
+    /// <summary>
+    /// Whether the previous sentence has a plural noun phrase as its subject and does not address the reader as
+    /// subject, so that a following "Sie" could refer to it ("Ihre Pakete sind da. Sie liegen …").
+    /// </summary>
+    public bool PreviousHasPluralSubject { get; set; }
 }
 
 /// <summary>
@@ -150,7 +153,7 @@ internal static class AddresseeAnalysis
                 switch (SieRole(sentence, clause, k))
                 {
                     case SieReading.Subject when clause.Subject == SubjectKind.None:
-                        if (sentence.Tags[k].SentenceInitial && (context.HasInformal || (context.PreviousHasPluralNoun && formalWords == 1)))
+                        if (sentence.Tags[k].SentenceInitial && (context.HasInformal || (context.PreviousHasPluralSubject && formalWords == 1)))
                         {
                             // "Die Pakete sind da. Sie liegen …": "Sie" may be "they"; leave it and say so.
                             undecided.Add(new Undecided(k, "could mean “they” or “she”"));
@@ -654,7 +657,7 @@ internal static class AddresseeAnalysis
             return -1;
         }
 
-        if (plural && !context.InformalPlural && !continuation && !sentence.IsExclamation &&
+        if (plural && !context.InformalPlural && !continuation && !(sentence.IsExclamation && (tag.Finite & Agreement.ThirdSingular) == 0) &&
             !(next >= 0 && sentence.Lower(next) is "uns" or "mir" or "bitte" or "gern" or "gerne" or "doch" or "mal" or "einfach" or "euch" or "euer" or "eure"))
         {
             return -1;
@@ -968,8 +971,9 @@ internal static class AddresseeAnalysis
         return false;
     }
 
-    // "Es gibt Zeug, um sich zu waschen", "eine Art, sich auszudrücken": an infinitive under "es" or under no verb at all is
-    // generic, and in a reply that addresses the reader it is the reader's ("um dich zu waschen").
+    // "Es gibt Zeug, um sich zu waschen", "eine Möglichkeit, sich zu entfernen", "eine Art, sich auszudrücken": an infinitive
+    // that complements a noun (or stands under no verb at all) is generic, and in a reply that addresses the reader it is the
+    // reader's ("um dich zu waschen"); in "es ist dazu gemacht, sich zu zersetzen" it is the thing's own.
     private static bool GenericInfinitive(TaggedSentence sentence, int c)
     {
         for (int p = c - 1; p >= 0; p--)
@@ -986,20 +990,8 @@ internal static class AddresseeAnalysis
                 hasVerb |= sentence.IsWord(k) && sentence.Tags[k].CanBeFinite && sentence.Tags[k].Class == WordClass.Open && !sentence.Tokens[k].IsCapitalized;
             }
 
-            return !hasVerb || (governing.ImpersonalSubject && ClauseHas(sentence, governing, "gibt"));
-        }
-
-        return false;
-    }
-
-    private static bool ClauseHas(TaggedSentence sentence, Clause clause, string word)
-    {
-        for (int k = clause.Start; k <= clause.End; k++)
-        {
-            if (sentence.IsWord(k) && sentence.Lower(k) == word)
-            {
-                return true;
-            }
+            int last = sentence.LastWord(governing);
+            return !hasVerb || (governing.Subject != SubjectKind.Addressee && last >= 0 && sentence.Tokens[last].IsCapitalized && sentence.Tags[last].Class == WordClass.Open);
         }
 
         return false;
