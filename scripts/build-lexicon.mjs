@@ -53,7 +53,7 @@ const ENDING_TABLE = [
 
 const NONE = 0xffffffff;
 const MAGIC = 0x5845_4c54; // "TLEX" in little-endian order.
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const HEADER_SIZE = 128;
 
 function fail(message) {
@@ -371,29 +371,80 @@ function buildVerb(verb) {
   return { pos: 'verb', lemma: verb.lemma, variant: particle ?? '', particle, forms };
 }
 
-// The imperative singular without -e ("hol", "schau") where German allows it: not after d or t, -ig, -el/-er,
-// or m/n after a consonant other than l, r, m, n or a lengthening h ("atme", "öffne", "rechne"; but "komm",
-// "lern", "lehn"), and only where the imperative is the infinitive's stem plus -e (no e/i change).
+// The imperative singular without -e ("hol", "schau") where German allows it: not after d or t, -ig, the
+// unstressed -el/-er of verbs in -eln/-ern, or m/n after a consonant other than l, r, m, n or a lengthening h
+// ("atme", "öffne", "rechne"; but "komm", "lern", "lehn"), and only where the imperative is the infinitive's stem
+// plus -e (no e/i change).
 function shortImperative(lemma, particle, imperative) {
   if (imperative === undefined || !imperative.endsWith('e')) {
     return null;
   }
 
-  let stem = particle === null ? lemma : lemma.startsWith(particle) ? lemma.slice(particle.length) : null;
-  if (stem === null) {
+  const infinitive = particle === null ? lemma : lemma.startsWith(particle) ? lemma.slice(particle.length) : null;
+  if (infinitive === null) {
     return null;
   }
 
-  stem = stem.endsWith('en') ? stem.slice(0, -2) : stem.endsWith('n') ? stem.slice(0, -1) : null;
+  const stem = infinitive.endsWith('en') ? infinitive.slice(0, -2) : infinitive.endsWith('n') ? infinitive.slice(0, -1) : null;
   if (stem === null || stem.length === 0 || imperative !== stem + 'e') {
     return null;
   }
 
-  if (/[dt]$|ig$|e[lr]$|(?:[^aeiouyäöülrhmn]|[^aeiouyäöü]h)[mn]$/.test(stem)) {
+  // The e of -el/-er is unstressed only in verbs in -eln/-ern ("sammle", "ändere"); in -elen/-eren it is not
+  // ("spiel", "studier").
+  const unstressed = !infinitive.endsWith('en');
+  if (/[dt]$|ig$|(?:[^aeiouyäöülrhmn]|[^aeiouyäöü]h)[mn]$/.test(stem) || (unstressed && /e[lr]$/.test(stem))) {
     return null;
   }
 
   return stem;
+}
+
+// A separable verb the data lists without an imperative ("anrufen") gets its base verb's ("rufen": "rufe", "ruft"),
+// as the separated stem, when the base verb is in the data without particle and the compound's separated present
+// forms are the base verb's present forms, which proves the same verb ("ruft … an" and "ruft").
+function inheritImperatives(verbs) {
+  const bases = new Map(verbs.filter(verb => verb.particle === null).map(verb => [verb.lemma, verb]));
+  const formsOf = (verb, slot) => verb.forms.filter(form => form.slot === slot && form.column === 0).map(form => form.form);
+  const isImperative = form => form.slot === IMPERATIVE_SINGULAR || form.slot === IMPERATIVE_PLURAL;
+  for (const verb of verbs) {
+    if (verb.particle === null) continue;
+    if (verb.forms.some(isImperative)) {
+      count('separable verbs with an imperative in the data');
+      continue;
+    }
+
+    const base = bases.get(verb.lemma.slice(verb.particle.length));
+    const imperatives = base?.forms.filter(isImperative) ?? [];
+    if (base === undefined) {
+      count('separable verbs without imperative: no base verb in the data');
+    } else if (!samePresent(verb, base, formsOf)) {
+      count('separable verbs without imperative: no present form proves the base verb');
+    } else if (imperatives.length === 0) {
+      count('separable verbs without imperative: the base verb has none');
+    } else {
+      for (const form of imperatives) {
+        verb.forms.push({ slot: form.slot, column: 0, placement: SEPARATED, form: form.form, old: form.old });
+      }
+
+      count('separable verbs given their base verb\'s imperative');
+    }
+  }
+}
+
+// The data leaves out a slot now and then ("bessern" has no 1st singular): the slots both verbs fill must agree,
+// and they must share at least one.
+function samePresent(verb, base, formsOf) {
+  let shared = 0;
+  for (let slot = 0; slot < 6; slot++) {
+    const a = formsOf(verb, slot);
+    const b = formsOf(base, slot);
+    if (a.length === 0 || b.length === 0) continue;
+    if (a.length !== b.length || !a.every(form => b.includes(form))) return false;
+    shared++;
+  }
+
+  return shared > 0;
 }
 
 // Nouns: case × number, gender G. The data has a few misspelt keys, read as what they mean.
@@ -531,6 +582,7 @@ function main(outputPath) {
   const verbs = mergeLemmas(readVerbs(verbData).map(buildVerb).map(normalise));
   const nouns = mergeLemmas(readNouns(nounData).map(normalise));
   const adjectives = mergeLemmas(readAdjectives(adjectiveData).map(normalise));
+  inheritImperatives(verbs);
 
   for (const verb of verbs) {
     const imperative = firstForms(verb, 0, VERB_SLOTS)[IMPERATIVE_SINGULAR];
@@ -621,6 +673,13 @@ function main(outputPath) {
     }
   });
 
+  // The particles of the separable verbs, longest first, for decomposing words the table lacks ("herunterlädst").
+  const particles = [...new Set(verbs.filter(verb => verb.particle !== null).map(verb => verb.particle))]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  if (particles.length > 255) fail(`${particles.length} particles; a derived lemma id holds 8 bits`);
+  if (particles.some(particle => particle !== lower(particle) || particle.length < 2)) fail('a particle is not lower-case or shorter than two letters');
+  const particleIds = particles.map(stringId);
+
   // Readings: per key, (lemma, variant) in order, each with an index into the table of distinct masks.
   const maskSet = new Set();
   for (const entry of keys.values()) for (const mask of entry.readings.values()) maskSet.add(mask);
@@ -676,6 +735,7 @@ function main(outputPath) {
     ['paradigms', u32(paradigms)],
     ['lemmaNames', u32(lemmaNames.flat())],
     ['lemmaHash', u32(lemmaTable.slots)],
+    ['particles', u32(particleIds)],
   ];
 
   let position = HEADER_SIZE;
@@ -692,7 +752,8 @@ function main(outputPath) {
     lemmas.length, verbs.length, nouns.length, adjectives.length,
     paradigms.length, lemmaNames.length,
     formTable.bits, formTable.indexBits, lemmaTable.bits, lemmaTable.indexBits,
-    ...offsets,
+    ...offsets.slice(0, -1),
+    particles.length, offsets[offsets.length - 1],
   ];
   fields.forEach((value, i) => header.writeUInt32LE(value >>> 0, i * 4));
   const file = Buffer.alloc(position);
@@ -709,6 +770,7 @@ function main(outputPath) {
     readings: readings.length,
     'most readings of one key': maxReadings,
     'distinct slot masks': masks.length,
+    'particles of separable verbs': particles.length,
     strings: strings.length,
     'strings stored as UTF-16': wideStrings,
     'string bytes': stringBytes,
@@ -763,4 +825,4 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   main(process.argv[2] ?? defaultOutput);
 }
 
-export { currentSpelling, hash, lower, shortImperative, shortSyllables };
+export { currentSpelling, hash, inheritImperatives, lower, shortImperative, shortSyllables };

@@ -1,5 +1,6 @@
 // Checks that scripts/build-lexicon.mjs reproduces the committed german.lexicon byte for byte, and its spelling,
-// imperative and hash rules on the examples the lexicon's README gives.
+// imperative (short forms, separable verbs' from their base verbs) and hash rules on the examples the lexicon's
+// README gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentSpelling, hash, shortImperative, shortSyllables } from '../../scripts/build-lexicon.mjs';
+import { currentSpelling, hash, inheritImperatives, shortImperative, shortSyllables } from '../../scripts/build-lexicon.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const committed = join(root, 'server/ToneLsp.Core/Morphology/german.lexicon');
@@ -75,11 +76,47 @@ test('short imperatives', () => {
   assert.equal(shortImperative('nutzen', null, 'nutze'), 'nutz');
   assert.equal(shortImperative('kommen', null, 'komme'), 'komm');
   assert.equal(shortImperative('abholen', 'ab', 'hole'), 'hol');
-  for (const [lemma, imperative] of [['sammeln', 'sammle'], ['ändern', 'ändere'], ['öffnen', 'öffne'], ['atmen', 'atme'],
+  // The e before l or r is unstressed only in verbs in -eln/-ern.
+  assert.equal(shortImperative('spielen', null, 'spiele'), 'spiel');
+  assert.equal(shortImperative('studieren', null, 'studiere'), 'studier');
+  assert.equal(shortImperative('einprogrammieren', 'ein', 'programmiere'), 'programmier');
+  assert.equal(shortImperative('leeren', null, 'leere'), 'leer');
+  for (const [lemma, imperative] of [['sammeln', 'sammle'], ['ändern', 'ändere'], ['feiern', 'feiere'], ['öffnen', 'öffne'], ['atmen', 'atme'],
     ['rechnen', 'rechne'], ['warten', 'warte'], ['reden', 'rede'], ['entschuldigen', 'entschuldige'], ['geben', 'gib'],
     ['sehen', 'sieh'], ['nehmen', 'nimm']]) {
     assert.equal(shortImperative(lemma, null, imperative), null, lemma);
   }
+});
+
+// A verb record as buildVerb and normalise make it: present forms (slots 0-5, null: none), imperatives (24, 25).
+function verb(lemma, particle, present, imperatives = []) {
+  const forms = present.map((form, slot) => ({ slot, column: 0, placement: particle === null ? 0 : 1, form, old: form })).filter(form => form.form !== null);
+  imperatives.forEach((form, n) => forms.push({ slot: 24 + n, column: 0, placement: particle === null ? 0 : 1, form, old: form }));
+  return { pos: 'verb', lemma, particle, forms };
+}
+
+test('separable verbs take their base verb\'s imperative', () => {
+  const rufen = ['rufe', 'rufst', 'ruft', 'rufen', 'ruft', 'rufen'];
+  const verbs = [
+    verb('rufen', null, rufen, ['rufe', 'ruft']),
+    verb('anrufen', 'an', rufen),
+    verb('bessern', null, [null, 'besserst', 'bessert', 'bessern', 'bessert', 'bessern'], ['bessere', 'bessert']),
+    verb('aufbessern', 'auf', ['bessere', 'besserst', 'bessert', 'bessern', 'bessert', 'bessern']),
+    verb('laden', null, ['lade', 'lädst', 'lädt', 'laden', 'ladet', 'laden'], ['lade', 'ladet']),
+    verb('abladen', 'ab', ['lade', 'ladest', 'ladet', 'laden', 'ladet', 'laden']),
+    verb('schreiten', null, [], ['schreite', 'schreitet']),
+    verb('abschreiten', 'ab', []),
+    verb('zurückübersetzen', 'zurück', ['übersetze']),
+    verb('abholen', 'ab', ['hole'], ['hol', 'holt']),
+  ];
+  inheritImperatives(verbs);
+  const imperatives = lemma => verbs.find(v => v.lemma === lemma).forms.filter(form => form.slot >= 24).map(form => [form.slot, form.placement, form.form]);
+  assert.deepEqual(imperatives('anrufen'), [[24, 1, 'rufe'], [25, 1, 'ruft']]);
+  assert.deepEqual(imperatives('aufbessern'), [[24, 1, 'bessere'], [25, 1, 'bessert']], 'bessern lacks the 1st singular: the slots both fill decide');
+  assert.deepEqual(imperatives('abladen'), [], 'present forms that differ from the base verb\'s');
+  assert.deepEqual(imperatives('abschreiten'), [], 'no present form to compare');
+  assert.deepEqual(imperatives('zurückübersetzen'), [], 'no base verb');
+  assert.deepEqual(imperatives('abholen'), [[24, 1, 'hol'], [25, 1, 'holt']], 'the data\'s own imperative');
 });
 
 test('the hash agrees with the C# reader', () => {

@@ -7,10 +7,12 @@ namespace ToneLsp.Core.Morphology;
 /// <summary>
 /// A German morphological lexicon of verbs, nouns and adjectives (LanguageTool's german-pos-dict, CC BY-SA 4.0),
 /// read straight from the embedded german.lexicon without parsing it. Lookups are case-insensitive and accept old
-/// and current spelling; lemmas and synthesised forms are in current spelling. No member throws: a missing or
-/// corrupt resource gives an empty lexicon with <see cref="LoadError"/> set. Safe to share between threads.
+/// and current spelling; lemmas and synthesised forms are in current spelling. A word the table lacks may be
+/// derived (a particle before a known verb form, or a verb in -ieren; see README.md), as a verb whose lemma id
+/// <see cref="IsDerived"/> tells apart. No member throws: a missing or corrupt resource gives an empty lexicon with
+/// <see cref="LoadError"/> set. Safe to share between threads.
 /// </summary>
-public sealed class GermanLexicon
+public sealed partial class GermanLexicon
 {
     private const string ResourceName = "ToneLsp.Core.Morphology.german.lexicon";
     private const uint None = uint.MaxValue;
@@ -23,6 +25,9 @@ public sealed class GermanLexicon
     // Keeps the memory behind _address alive: the resource stream or a pinned copy.
     private readonly object? _owner;
     private string?[]? _lemmaCache;
+
+    // What derivation needs beyond the file (particles, stems met), made on first use.
+    private DerivedState? _derived;
 
     private GermanLexicon(string? loadError)
     {
@@ -105,34 +110,29 @@ public sealed class GermanLexicon
         }
     }
 
-    /// <summary>The readings of a word, case-insensitive, in old or current spelling; empty when unknown.</summary>
+    /// <summary>
+    /// The readings of a word, case-insensitive, in old or current spelling; for a word the table lacks, the derived
+    /// verb readings (README.md, "Derived verbs"); empty when unknown.
+    /// </summary>
     public ReadingEnumerable Lookup(ReadOnlySpan<char> word)
     {
         int key = FindKey(word);
-        return key < 0 ? default : new ReadingEnumerable(KeyReadings(key), Masks, _lemmas);
+        if (key >= 0)
+        {
+            return new ReadingEnumerable(KeyReadings(key), Masks, _lemmas);
+        }
+
+        return TryDerive(word, out Derivation derivation, out ReadOnlySpan<uint> readings) ? new ReadingEnumerable(this, readings, Masks, derivation) : default;
     }
 
-    /// <summary>True when the lexicon knows the word.</summary>
-    public bool Contains(ReadOnlySpan<char> word) => FindKey(word) >= 0;
+    /// <summary>True when the lexicon knows the word, from its table or by derivation.</summary>
+    public bool Contains(ReadOnlySpan<char> word) => FindKey(word) >= 0 || TryDerive(word, out _, out _);
 
     /// <summary>True when the word has a reading of the part of speech.</summary>
     public bool Has(ReadOnlySpan<char> word, PartOfSpeech partOfSpeech)
     {
         int key = FindKey(word);
-        if (key < 0)
-        {
-            return false;
-        }
-
-        foreach (uint stored in KeyReadings(key))
-        {
-            if (_lemmas.PartOfSpeechOf((int)(stored & LemmaRanges.LemmaMask)) == partOfSpeech)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return key >= 0 ? HasReading(key, partOfSpeech) : partOfSpeech == PartOfSpeech.Verb && TryDerive(word, out _, out _);
     }
 
     /// <summary>The lemma in current spelling (nouns capitalised as in the data); empty for an unknown id.</summary>
@@ -140,7 +140,7 @@ public sealed class GermanLexicon
     {
         if ((uint)lemmaId >= (uint)LemmaCount)
         {
-            return string.Empty;
+            return DerivedLemma(lemmaId) ?? string.Empty;
         }
 
         string?[] cache = _lemmaCache ?? Interlocked.CompareExchange(ref _lemmaCache, new string?[LemmaCount], null) ?? _lemmaCache;
@@ -148,11 +148,13 @@ public sealed class GermanLexicon
     }
 
     /// <summary>The part of speech of a lemma; none for an unknown id.</summary>
-    public PartOfSpeech PartOfSpeechOf(int lemmaId) => _lemmas.PartOfSpeechOf(lemmaId);
+    public PartOfSpeech PartOfSpeechOf(int lemmaId) =>
+        (uint)lemmaId < (uint)LemmaCount ? _lemmas.PartOfSpeechOf(lemmaId) : IsDerived(lemmaId) ? PartOfSpeech.Verb : PartOfSpeech.None;
 
     /// <summary>
     /// The id of a lemma, case-insensitive and in old or current spelling ("Schluß" finds Schluss), preferring the
-    /// exact case; <see cref="PartOfSpeech.None"/> accepts any part of speech. -1 when unknown.
+    /// exact case; <see cref="PartOfSpeech.None"/> accepts any part of speech. A verb the table lacks is derived as
+    /// <see cref="Lookup"/> derives its infinitive ("herunterladen", "verifizieren"). -1 when unknown.
     /// </summary>
     public int FindLemma(ReadOnlySpan<char> lemma, PartOfSpeech partOfSpeech)
     {
@@ -198,12 +200,17 @@ public sealed class GermanLexicon
             found = found < 0 ? lemmaId : found;
         }
 
-        return found;
+        return found >= 0 || partOfSpeech is not (PartOfSpeech.None or PartOfSpeech.Verb) ? found : FindDerivedLemma(lemma);
     }
 
     /// <summary>The particle of a separable verb ("an" for anpassen); null for other verbs and other lemmas.</summary>
     public string? Particle(int verbLemmaId)
     {
+        if ((uint)verbLemmaId >= (uint)LemmaCount)
+        {
+            return DerivedParticle(verbLemmaId);
+        }
+
         uint particle = PartOfSpeechOf(verbLemmaId) == PartOfSpeech.Verb ? LemmaField(verbLemmaId, 2) : 0;
         return particle == 0 ? null : Decode(particle - 1);
     }
@@ -212,7 +219,8 @@ public sealed class GermanLexicon
     /// A verb form: for a separable verb, a finite form as the separated stem (anpassen, present 3rd plural:
     /// "passen") or joined (<see cref="VerbPlacement.Joined"/> or <see cref="VerbPlacement.Whole"/>: "anpassen");
     /// its imperative is separated only, so Joined gives null. Non-finite forms and verbs without particle ignore
-    /// the placement. Null when the lexicon lacks the slot (modal verbs have no imperative).
+    /// the placement. Null when the lexicon lacks the slot (modal verbs have no imperative). A derived compound gives
+    /// its base verb's form, with the particle where it is joined ("herunterladen", "laden").
     /// </summary>
     public string? Synthesize(int verbLemmaId, VerbFeatures features, VerbPlacement placement = VerbPlacement.SeparatedStem)
     {
@@ -220,6 +228,11 @@ public sealed class GermanLexicon
         if (slot < 0 || PartOfSpeechOf(verbLemmaId) != PartOfSpeech.Verb)
         {
             return null;
+        }
+
+        if ((uint)verbLemmaId >= (uint)LemmaCount)
+        {
+            return SynthesizeDerived(verbLemmaId, slot, placement);
         }
 
         bool separable = LemmaField(verbLemmaId, 2) != 0;
@@ -244,6 +257,11 @@ public sealed class GermanLexicon
         if (PartOfSpeechOf(verbLemmaId) != PartOfSpeech.Verb)
         {
             return null;
+        }
+
+        if ((uint)verbLemmaId >= (uint)LemmaCount)
+        {
+            return SynthesizeDerived(verbLemmaId, LexiconSlots.ShortImperative, VerbPlacement.SeparatedStem);
         }
 
         int size = LemmaField(verbLemmaId, 2) != 0 ? LexiconSlots.VerbSlots + LexiconSlots.FiniteSlots : LexiconSlots.VerbSlots;

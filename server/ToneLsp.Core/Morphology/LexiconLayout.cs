@@ -12,12 +12,12 @@ internal readonly record struct LexiconLayout
     public const uint Magic = 0x5845_4C54;
 
     /// <summary>The format version this reader understands.</summary>
-    public const uint FormatVersion = 1;
+    public const uint FormatVersion = 2;
 
     /// <summary>The header's size in bytes.</summary>
     public const int HeaderSize = 128;
 
-    private const int HeaderFields = 27;
+    private const int HeaderFields = 29;
 
     public int StringCount { get; init; }
 
@@ -66,6 +66,12 @@ internal readonly record struct LexiconLayout
     public int LemmaNames { get; init; }
 
     public int LemmaHash { get; init; }
+
+    /// <summary>The number of particles of separable verbs (at most 255).</summary>
+    public int ParticleCount { get; init; }
+
+    /// <summary>The particles' string ids, longest first.</summary>
+    public int Particles { get; init; }
 
     /// <summary>Reads and checks the header; returns why the data is not a lexicon, or null.</summary>
     public static string? Read(ReadOnlySpan<byte> data, out LexiconLayout layout)
@@ -136,10 +142,13 @@ internal readonly record struct LexiconLayout
             Paradigms = f[24],
             LemmaNames = f[25],
             LemmaHash = f[26],
+            ParticleCount = f[27],
+            Particles = f[28],
         };
 
         if ((long)candidate.VerbCount + candidate.NounCount + f[10] != candidate.LemmaCount || candidate.LemmaCount > (int)LemmaRanges.LemmaMask + 1 ||
-            candidate.KeyCount > candidate.StringCount || candidate.MaskCount > 1 << (32 - LemmaRanges.MaskShift))
+            candidate.KeyCount > candidate.StringCount || candidate.MaskCount > 1 << (32 - LemmaRanges.MaskShift) ||
+            candidate.ParticleCount > DerivedLemmas.MaxParticles)
         {
             return "the lexicon's counts do not agree";
         }
@@ -158,7 +167,7 @@ internal readonly record struct LexiconLayout
             !Fits(candidate.Readings, candidate.ReadingCount * 4L) || !Fits(candidate.Masks, candidate.MaskCount * 8L) ||
             !Fits(candidate.FormHash, (1L << candidate.FormHashBits) * 4) || !Fits(candidate.Lemmas, candidate.LemmaCount * 12L) ||
             !Fits(candidate.Paradigms, candidate.ParadigmLength * 4L) || !Fits(candidate.LemmaNames, candidate.LemmaNameCount * 8L) ||
-            !Fits(candidate.LemmaHash, (1L << candidate.LemmaHashBits) * 4))
+            !Fits(candidate.LemmaHash, (1L << candidate.LemmaHashBits) * 4) || !Fits(candidate.Particles, candidate.ParticleCount * 4L))
         {
             return "a section of the lexicon lies outside the file";
         }

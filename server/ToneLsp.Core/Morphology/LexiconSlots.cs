@@ -146,6 +146,18 @@ internal static class LexiconSlots
         return char.ToLowerInvariant(c);
     }
 
+    /// <summary>The text lower-cased with <see cref="Lower(char)"/>, one code unit at a time.</summary>
+    public static string Lower(ReadOnlySpan<char> text)
+    {
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (int i = 0; i < span.Length; i++)
+            {
+                span[i] = Lower(source[i]);
+            }
+        });
+    }
+
     /// <summary>FNV-1a over the lower-cased code units, one code unit per step; the generator's hash does the same.</summary>
     public static uint Hash(ReadOnlySpan<char> text)
     {

@@ -500,12 +500,19 @@ public class GermanLexiconTests
 
         GermanLexicon lexicon = GermanLexicon.FromBytes(data);
         Assert.Null(lexicon.LoadError);
-        foreach (string word in new[] { "passt", "Haus", "groß", "Schluß", "x", "hol" })
+        foreach (string word in new[] { "passt", "Haus", "groß", "Schluß", "x", "hol", "herunterlädst", "heruntergeladen", "herunterzuladen", "verifizierst", "einverifiziert", "einzuverifizieren", "unsortiert", "Haustiere" })
         {
             _ = lexicon.Lookup(word).ToList();
             _ = lexicon.Contains(word);
             _ = lexicon.Has(word, PartOfSpeech.Verb);
             _ = lexicon.FindLemma(word, PartOfSpeech.None);
+            foreach (WordReading reading in lexicon.Lookup(word))
+            {
+                _ = lexicon.Lemma(reading.LemmaId);
+                _ = lexicon.Particle(reading.LemmaId);
+                _ = lexicon.Synthesize(reading.LemmaId, VerbFeatures.ZuInfinitive);
+                _ = lexicon.ShortImperative(reading.LemmaId);
+            }
         }
 
         for (int id = 0; id < lexicon.LemmaCount; id += 997)
