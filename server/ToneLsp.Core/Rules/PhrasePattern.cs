@@ -10,6 +10,8 @@ namespace ToneLsp.Core.Rules;
 /// <item><c>(bereits|schon)</c>: alternatives, each a sequence; <c>[mal|einmal]</c>: optional words or alternatives.</item>
 /// <item><c>erwähn*</c>: any ending; <c>...</c>: a gap of up to three words, <c>...6</c> of up to six; <c>^</c>: the start of a sentence.</item>
 /// <item><c>{du}</c>, <c>{dich}</c>, <c>{dir}</c>, <c>{dein}</c>: either address form (du|Sie, dich|Sie, dir|Ihnen, dein…|Ihr…).</item>
+/// <item><c>&lt;übersehen&gt;</c>: every inflected form of a German lemma, from the lexicon (übersiehst, übersah, übersehen …);
+/// <c>&lt;Anleitung&gt;</c> a noun's, <c>&lt;einfach&gt;</c> an adjective's.</item>
 /// <item>Umlauts also match their transliteration (ä|ae) and ß matches ss; punctuation is literal; <c>\)</c> escapes a special character.</item>
 /// </list>
 /// </summary>
@@ -188,6 +190,11 @@ public static class PhrasePattern
                 return new Node(macro, false, true, true) { Anchors = MacroWords(macro) };
             }
 
+            if (c == '<')
+            {
+                return ParseLemma();
+            }
+
             if (text.AsSpan(Position).StartsWith("...") || c == '…')
             {
                 Position += c == '…' ? 1 : 3;
@@ -238,7 +245,7 @@ public static class PhrasePattern
                 return new Node(System.Text.RegularExpressions.Regex.Escape(text[Position - 1].ToString()), false, false, false);
             }
 
-            if (c is ')' or ']' or '}' or '|' or '*')
+            if (c is ')' or ']' or '}' or '|' or '*' or '>')
             {
                 throw new FormatException($"Unexpected '{c}' at position {Position + 1}.");
             }
@@ -246,6 +253,27 @@ public static class PhrasePattern
             Position++;
             string literal = char.IsHighSurrogate(c) && !AtEnd ? c.ToString() + text[Position++] : c.ToString();
             return new Node(System.Text.RegularExpressions.Regex.Escape(literal), false, false, false);
+        }
+
+        // "<übersehen>": the lemma's forms from the lexicon, as one word with alternatives; each form is an anchor.
+        private Node ParseLemma()
+        {
+            int close = text.IndexOf('>', Position);
+            if (close < 0)
+            {
+                throw new FormatException($"Missing '>' after position {Position + 1}.");
+            }
+
+            string lemma = text[(Position + 1)..close].Trim();
+            IReadOnlyList<string> forms = lemma.Length == 0 ? [] : Morphology.LemmaForms.Of(Morphology.GermanLexicon.Shared, lemma);
+            if (forms.Count == 0)
+            {
+                throw new FormatException($"Unknown lemma '<{lemma}>' at position {Position + 1}: the German lexicon does not know it (try its infinitive, nominative singular or base form).");
+            }
+
+            Position = close + 1;
+            string regex = "(?:" + string.Join("|", forms.Select(f => string.Concat(f.Select(Letter)))) + ")";
+            return new Node(regex, false, true, true) { Anchors = forms.Select(Fold).Distinct().ToList() };
         }
 
         private void Expect(char c)
