@@ -68,6 +68,7 @@ public static class LexiconLoader
             return (null, errors);
         }
 
+        CheckKeys(root, RuleKeys, sourceName, "a lexicon file", errors);
         string? id = Scalar(root, "id");
         string? category = Scalar(root, "category");
         string? title = Scalar(root, "title");
@@ -120,6 +121,7 @@ public static class LexiconLoader
             return null;
         }
 
+        CheckKeys(map, PhraseKeys, sourceName, "a phrase", errors);
         string? pattern = Scalar(map, "match");
         Language? language = Scalar(map, "lang")?.Trim().ToLowerInvariant() switch
         {
@@ -170,6 +172,7 @@ public static class LexiconLoader
                         rewrites.Add(new LexiconRewrite(scalar.Value ?? string.Empty, null, null));
                         break;
                     case YamlMappingNode variants:
+                        CheckKeys(variants, RewriteKeys, sourceName, "a rewrite", errors);
                         rewrites.Add(new LexiconRewrite(Scalar(variants, "text"), Scalar(variants, "du"), Scalar(variants, "sie")));
                         break;
                     default:
@@ -249,6 +252,23 @@ public static class LexiconLoader
         RuleSetting.Warning => DiagnosticSeverity.Warning,
         _ => DiagnosticSeverity.Error,
     };
+
+    private static readonly string[] RuleKeys = ["id", "category", "severity", "title", "message", "help", "phrases", "skipChannels"];
+    private static readonly string[] PhraseKeys = ["lang", "match", "rewrite", "flag", "pass", "unless", "scope", "message"];
+    private static readonly string[] RewriteKeys = ["text", "du", "sie"];
+
+    // "unles:" is an error with its line and "did you mean 'unless'?", not a key that is silently ignored.
+    private static void CheckKeys(YamlMappingNode map, string[] known, string sourceName, string what, List<LexiconError> errors)
+    {
+        foreach (var (keyNode, _) in map.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (!known.Contains(key))
+            {
+                errors.Add(Error(sourceName, keyNode, $"Unknown key '{key}' in {what}{WordClassCatalog.Suggest(key, known)}. Known keys: {string.Join(", ", known)}."));
+            }
+        }
+    }
 
     private static LexiconError Error(string source, YamlNode node, string message) =>
         new(source, (int)node.Start.Line, (int)node.Start.Column, message);

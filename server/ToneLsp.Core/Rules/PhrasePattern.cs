@@ -10,6 +10,8 @@ namespace ToneLsp.Core.Rules;
 /// <item><c>(bereits|schon)</c>: alternatives, each a sequence; <c>[mal|einmal]</c>: optional words or alternatives.</item>
 /// <item><c>erwähn*</c>: any ending; <c>...</c>: a gap of up to three words, <c>...6</c> of up to six; <c>^</c>: the start of a sentence.</item>
 /// <item><c>{du}</c>, <c>{dich}</c>, <c>{dir}</c>, <c>{dein}</c>: either address form (du|Sie, dich|Sie, dir|Ihnen, dein…|Ihr…).</item>
+/// <item><c>{intensifier}</c>, <c>{minimiser}</c>, <c>{information-source}</c> …: any member of a word class defined once in
+/// <c>Rules/WordClasses/*.yaml</c> (<see cref="WordClassCatalog"/>).</item>
 /// <item><c>&lt;übersehen&gt;</c>: every inflected form of a German lemma, from the lexicon (übersiehst, übersah, übersehen …);
 /// <c>&lt;Anleitung&gt;</c> a noun's, <c>&lt;einfach&gt;</c> an adjective's.</item>
 /// <item>Umlauts also match their transliteration (ä|ae) and ß matches ss; punctuation is literal; <c>\)</c> escapes a special character.</item>
@@ -43,14 +45,17 @@ public static class PhrasePattern
     /// <c>*</c> marks a prefix. The anchors are empty when the pattern has no such words (then it must always run).
     /// Throws <see cref="FormatException"/> with the position when the pattern is malformed.
     /// </summary>
-    public static (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors) Translate(string pattern)
+    public static (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors) Translate(string pattern) => Translate(pattern, allowClasses: true);
+
+    /// <summary>Translates a pattern; word classes (<c>{name}</c>) only where allowed (a class's own members may not use them).</summary>
+    internal static (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors) Translate(string pattern, bool allowClasses)
     {
         if (string.IsNullOrWhiteSpace(pattern))
         {
             throw new FormatException("The pattern is empty.");
         }
 
-        var parser = new Parser(pattern);
+        var parser = new Parser(pattern, allowClasses);
         Node sequence = parser.ParseSequence(endChar: null);
         if (!parser.AtEnd)
         {
@@ -112,7 +117,7 @@ public static class PhrasePattern
         public IReadOnlyList<IReadOnlyList<string>> AllAnchors { get; init; } = [];
     }
 
-    private sealed class Parser(string text)
+    private sealed class Parser(string text, bool allowClasses)
     {
         public int Position { get; private set; }
 
@@ -181,13 +186,20 @@ public static class PhrasePattern
                 }
 
                 string name = text[(Position + 1)..close];
-                if (!Macros.TryGetValue(name, out string? macro))
+                if (Macros.TryGetValue(name, out string? macro))
                 {
-                    throw new FormatException($"Unknown placeholder '{{{name}}}' at position {Position + 1}; known: {string.Join(", ", Macros.Keys.Select(k => "{" + k + "}"))}.");
+                    Position = close + 1;
+                    return new Node(macro, false, true, true) { Anchors = MacroWords(macro) };
                 }
 
-                Position = close + 1;
-                return new Node(macro, false, true, true) { Anchors = MacroWords(macro) };
+                if (allowClasses && WordClassCatalog.TryTranslate(name, out string classRegex, out IReadOnlyList<string>? classAnchors))
+                {
+                    Position = close + 1;
+                    return new Node(classRegex, false, true, true) { Anchors = classAnchors };
+                }
+
+                var known = Macros.Keys.Concat(allowClasses ? WordClassCatalog.Classes.Keys : []).Select(k => "{" + k + "}");
+                throw new FormatException($"Unknown placeholder or word class '{{{name}}}' at position {Position + 1}{WordClassCatalog.Suggest(name, Macros.Keys.Concat(allowClasses ? WordClassCatalog.Classes.Keys : []))}; known: {string.Join(", ", known)}.");
             }
 
             if (c == '<')
