@@ -88,11 +88,7 @@ public static class ConfigurationParser
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
-    private static string Suggest(string key, IEnumerable<string> known)
-    {
-        string? best = known.OrderBy(k => EditDistance.Between(k, key, ignoreCase: true)).FirstOrDefault();
-        return best is not null && EditDistance.Between(best, key, ignoreCase: true) <= 2 ? $" (did you mean '{best}'?)" : string.Empty;
-    }
+    private static string Suggest(string key, IEnumerable<string> known) => EditDistance.DidYouMean(key, known);
 
     private sealed class Reader(string source, List<ConfigurationError> errors)
     {

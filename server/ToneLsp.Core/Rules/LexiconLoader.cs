@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -49,22 +50,9 @@ public static class LexiconLoader
     private static (LexiconRule? Rule, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName, bool deferCompilation)
     {
         var errors = new List<LexiconError>();
-        YamlMappingNode? root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
-        }
-        catch (YamlException exception)
-        {
-            errors.Add(new LexiconError(sourceName, (int)exception.Start.Line, (int)exception.Start.Column, exception.Message));
-            return (null, errors);
-        }
-
+        YamlMappingNode? root = LoadMapping(yaml, sourceName, errors);
         if (root is null)
         {
-            errors.Add(new LexiconError(sourceName, 1, 1, "A lexicon file must be a YAML mapping."));
             return (null, errors);
         }
 
@@ -253,6 +241,28 @@ public static class LexiconLoader
         _ => DiagnosticSeverity.Error,
     };
 
+    /// <summary>The root mapping of a YAML file, or null with the error (a syntax error with its position, or not a mapping).</summary>
+    internal static YamlMappingNode? LoadMapping(string yaml, string sourceName, List<LexiconError> errors)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
+            {
+                return root;
+            }
+        }
+        catch (YamlException exception)
+        {
+            errors.Add(new LexiconError(sourceName, (int)exception.Start.Line, (int)exception.Start.Column, exception.Message));
+            return null;
+        }
+
+        errors.Add(new LexiconError(sourceName, 1, 1, "The file must be a YAML mapping."));
+        return null;
+    }
+
     private static readonly string[] RuleKeys = ["id", "category", "severity", "title", "message", "help", "phrases", "skipChannels"];
     private static readonly string[] PhraseKeys = ["lang", "match", "rewrite", "flag", "pass", "unless", "scope", "message"];
     private static readonly string[] RewriteKeys = ["text", "du", "sie"];
@@ -265,7 +275,7 @@ public static class LexiconLoader
             string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
             if (!known.Contains(key))
             {
-                errors.Add(Error(sourceName, keyNode, $"Unknown key '{key}' in {what}{WordClassCatalog.Suggest(key, known)}. Known keys: {string.Join(", ", known)}."));
+                errors.Add(Error(sourceName, keyNode, $"Unknown key '{key}' in {what}{EditDistance.DidYouMean(key, known)}. Known keys: {string.Join(", ", known)}."));
             }
         }
     }

@@ -199,7 +199,7 @@ public static class PhrasePattern
                 }
 
                 var known = Macros.Keys.Concat(allowClasses ? WordClassCatalog.Classes.Keys : []).Select(k => "{" + k + "}");
-                throw new FormatException($"Unknown placeholder or word class '{{{name}}}' at position {Position + 1}{WordClassCatalog.Suggest(name, Macros.Keys.Concat(allowClasses ? WordClassCatalog.Classes.Keys : []))}; known: {string.Join(", ", known)}.");
+                throw new FormatException($"Unknown placeholder or word class '{{{name}}}' at position {Position + 1}{ToneLsp.Core.Text.EditDistance.DidYouMean(name, Macros.Keys.Concat(allowClasses ? WordClassCatalog.Classes.Keys : []))}; known: {string.Join(", ", known)}.");
             }
 
             if (c == '<')

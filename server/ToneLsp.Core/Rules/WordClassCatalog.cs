@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using ToneLsp.Core.Text;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ToneLsp.Core.Rules;
@@ -54,20 +53,13 @@ public static class WordClassCatalog
     {
         var classes = new List<WordClass>();
         var errors = new List<LexiconError>();
-        YamlMappingNode? root;
-        try
+        YamlMappingNode? root = LexiconLoader.LoadMapping(yaml, sourceName, errors);
+        if (root is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
-        }
-        catch (YamlException exception)
-        {
-            errors.Add(new LexiconError(sourceName, (int)exception.Start.Line, (int)exception.Start.Column, exception.Message));
             return (classes, errors);
         }
 
-        if (root is null || !root.Children.TryGetValue(new YamlScalarNode("classes"), out YamlNode? list) || list is not YamlSequenceNode sequence)
+        if (!root.Children.TryGetValue(new YamlScalarNode("classes"), out YamlNode? list) || list is not YamlSequenceNode sequence)
         {
             errors.Add(new LexiconError(sourceName, 1, 1, "A word class file must be a mapping with a list 'classes'."));
             return (classes, errors);
@@ -86,7 +78,7 @@ public static class WordClassCatalog
                 string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
                 if (!ClassKeys.Contains(key))
                 {
-                    errors.Add(Error(sourceName, keyNode, $"Unknown key '{key}'{Suggest(key, ClassKeys)}. Known keys: {string.Join(", ", ClassKeys)}."));
+                    errors.Add(Error(sourceName, keyNode, $"Unknown key '{key}'{EditDistance.DidYouMean(key, ClassKeys)}. Known keys: {string.Join(", ", ClassKeys)}."));
                 }
             }
 
@@ -114,13 +106,6 @@ public static class WordClassCatalog
         }
 
         return (classes, errors);
-    }
-
-    /// <summary>" (did you mean 'x'?)" for a misspelt key, or nothing.</summary>
-    internal static string Suggest(string key, IEnumerable<string> known)
-    {
-        string? best = known.OrderBy(k => EditDistance.Between(k, key, ignoreCase: true)).FirstOrDefault();
-        return best is not null && EditDistance.Between(best, key, ignoreCase: true) <= 2 ? $" (did you mean '{best}'?)" : string.Empty;
     }
 
     private static (string Regex, IReadOnlyList<string>? Anchors) Translate(WordClass wordClass)

@@ -3,6 +3,13 @@ namespace ToneLsp.Core.Text;
 /// <summary>The Levenshtein distance between two words.</summary>
 public static class EditDistance
 {
+    /// <summary>" (did you mean 'x'?)" when a known word is at most two edits away from the given one, else nothing.</summary>
+    public static string DidYouMean(string word, IEnumerable<string> known)
+    {
+        string? best = known.OrderBy(k => Between(k, word, ignoreCase: true)).FirstOrDefault();
+        return best is not null && Between(best, word, ignoreCase: true) <= 2 ? $" (did you mean '{best}'?)" : string.Empty;
+    }
+
     /// <summary>How many insertions, deletions and substitutions turn one word into the other.</summary>
     public static int Between(string a, string b, bool ignoreCase = false)
     {
