@@ -19,7 +19,7 @@ internal enum MentionRole : byte
 }
 
 /// <summary>One word that addresses the reader, with its role and case.</summary>
-internal readonly record struct Mention(int Token, MentionRole Role, PronounCase Case, bool Plural);
+internal readonly record struct Mention(int Token, MentionRole Role, PronounCase Case);
 
 /// <summary>A word the analysis could not decide and leaves unchanged.</summary>
 internal readonly record struct Undecided(int Token, string Reason);
@@ -94,11 +94,11 @@ internal static class AddresseeAnalysis
                 WordTag tag = sentence.Tags[k];
                 if (tag.Class == WordClass.Possessive && WordClasses.InformalPossessives.Contains(lower))
                 {
-                    mentions.Add(new Mention(k, MentionRole.Possessive, PronounCase.Unknown, lower.StartsWith("eu", StringComparison.Ordinal)));
+                    mentions.Add(new Mention(k, MentionRole.Possessive, PronounCase.Unknown));
                 }
                 else if (tag.Class == WordClass.InformalPronoun && lower is "du" or "ihr")
                 {
-                    mentions.Add(new Mention(k, MentionRole.Subject, PronounCase.Unknown, lower == "ihr"));
+                    mentions.Add(new Mention(k, MentionRole.Subject, PronounCase.Unknown));
                 }
                 else if (tag.Class == WordClass.InformalPronoun && lower is "dich" or "dir" or "euch")
                 {
@@ -110,7 +110,7 @@ internal static class AddresseeAnalysis
                     };
                     MentionRole role = IsReflexive(sentence, c, k) ? MentionRole.Reflexive : MentionRole.Object;
                     clause.AddresseeObject |= role == MentionRole.Object;
-                    mentions.Add(new Mention(k, role, @case, lower == "euch"));
+                    mentions.Add(new Mention(k, role, @case));
                 }
             }
         }
@@ -218,11 +218,11 @@ internal static class AddresseeAnalysis
                 WordTag tag = sentence.Tags[k];
                 if (tag.Class == WordClass.Possessive && !WordClasses.InformalPossessives.Contains(lower))
                 {
-                    mentions.Add(new Mention(k, MentionRole.Possessive, PronounCase.Unknown, false));
+                    mentions.Add(new Mention(k, MentionRole.Possessive, PronounCase.Unknown));
                 }
                 else if (tag.Class == WordClass.FormalPronoun && lower == "ihnen")
                 {
-                    mentions.Add(new Mention(k, MentionRole.Object, PronounCase.Dative, false));
+                    mentions.Add(new Mention(k, MentionRole.Object, PronounCase.Dative));
                 }
                 else if (tag.Class == WordClass.FormalPronoun)
                 {
@@ -238,12 +238,12 @@ internal static class AddresseeAnalysis
                         continue;
                     }
 
-                    mentions.Add(new Mention(k, subject ? MentionRole.Subject : MentionRole.Object, subject ? PronounCase.Unknown : PronounCase.Accusative, false));
+                    mentions.Add(new Mention(k, subject ? MentionRole.Subject : MentionRole.Object, subject ? PronounCase.Unknown : PronounCase.Accusative));
                 }
                 else if (tag.Class == WordClass.Reflexive && IsReflexive(sentence, c, k) &&
                          (clause.Kind != ClauseKind.Infinitive || GovernedByReader(sentence, c) || (GenericInfinitive(sentence, c) && formalWords > 0)))
                 {
-                    mentions.Add(new Mention(k, MentionRole.Reflexive, ReflexiveCase(sentence, clause, k), false));
+                    mentions.Add(new Mention(k, MentionRole.Reflexive, ReflexiveCase(sentence, clause, k)));
                 }
             }
         }
@@ -890,8 +890,7 @@ internal static class AddresseeAnalysis
                 reading.Verb.Tense is VerbTense.Present or VerbTense.SubjunctiveOne && reading.Verb.Person == Person.Third &&
                 reading.Verb.Number == GrammaticalNumber.Plural && reading.Placement != VerbPlacement.Joined)
             {
-                if (reading.Placement == VerbPlacement.SeparatedStem &&
-                    (sentence.Lexicon.Particle(reading.LemmaId) is not { } particle || !sentence.HasParticleAfter(verb, particle, clause)))
+                if (!VerbReadings.ParticleFits(sentence, verb, reading, clause))
                 {
                     continue;
                 }
@@ -1013,23 +1012,32 @@ internal static class AddresseeAnalysis
     // "euch" after a preposition takes its case; otherwise the verb's: "euch danken" is dative, "euch informieren" accusative.
     private static PronounCase EuchCase(TaggedSentence sentence, int k, Clause clause)
     {
-        int previous = sentence.PreviousWord(k, clause);
-        if (previous >= 0 && sentence.Tags[previous].Class == WordClass.Preposition)
+        if (CaseAfterPreposition(sentence, k, clause) is { } afterPreposition)
         {
-            PronounCase @case = WordClasses.PrepositionCase(sentence.Lower(previous));
-            return @case == PronounCase.Unknown ? PronounCase.Accusative : @case;
+            return afterPreposition;
         }
 
         return GovernsDative(sentence, clause) ? PronounCase.Dative : PronounCase.Accusative;
     }
 
-    private static PronounCase ReflexiveCase(TaggedSentence sentence, Clause clause, int k)
+    // The case a preposition right before the pronoun gives it ("mit euch", "auf sich"), or null when there is none.
+    private static PronounCase? CaseAfterPreposition(TaggedSentence sentence, int k, Clause clause)
     {
         int previous = sentence.PreviousWord(k, clause);
-        if (previous >= 0 && sentence.Tags[previous].Class == WordClass.Preposition)
+        if (previous < 0 || sentence.Tags[previous].Class != WordClass.Preposition)
         {
-            PronounCase @case = WordClasses.PrepositionCase(sentence.Lower(previous));
-            return @case == PronounCase.Unknown ? PronounCase.Accusative : @case;
+            return null;
+        }
+
+        PronounCase @case = WordClasses.PrepositionCase(sentence.Lower(previous));
+        return @case == PronounCase.Unknown ? PronounCase.Accusative : @case;
+    }
+
+    private static PronounCase ReflexiveCase(TaggedSentence sentence, Clause clause, int k)
+    {
+        if (CaseAfterPreposition(sentence, k, clause) is { } afterPreposition)
+        {
+            return afterPreposition;
         }
 
         // With an accusative object of its own the reflexive is dative: "Sehen Sie sich das an", "Sichern Sie sich 20 Euro",
@@ -1115,8 +1123,7 @@ internal static class AddresseeAnalysis
                     continue;
                 }
 
-                if (reading.Placement == VerbPlacement.SeparatedStem &&
-                    (sentence.Lexicon.Particle(reading.LemmaId) is not { } particle || !sentence.HasParticleAfter(k, particle, clause)))
+                if (!VerbReadings.ParticleFits(sentence, k, reading, clause))
                 {
                     continue;
                 }

@@ -249,20 +249,6 @@ internal sealed class TaggedSentence
         return Clauses[^1];
     }
 
-    /// <summary>The index of the clause a token lies in.</summary>
-    public int ClauseIndexOf(int token)
-    {
-        for (int c = 0; c < Clauses.Count; c++)
-        {
-            if (Clauses[c].Contains(token))
-            {
-                return c;
-            }
-        }
-
-        return Clauses.Count - 1;
-    }
-
     /// <summary>The next word after the token within the clause, or -1.</summary>
     public int NextWord(int index, Clause clause)
     {

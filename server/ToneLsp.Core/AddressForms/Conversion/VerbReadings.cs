@@ -67,9 +67,14 @@ internal static class VerbReadings
     public static string MatchCase(string original, string form) =>
         original.Length > 0 && char.IsUpper(original[0]) && form.Length > 0 ? char.ToUpperInvariant(form[0]) + form[1..] : form;
 
+    /// <summary>Whether a reading is possible at the token: a separated stem only with its particle later in the clause.</summary>
+    public static bool ParticleFits(TaggedSentence sentence, int verb, WordReading reading, Clause clause) =>
+        reading.Placement != VerbPlacement.SeparatedStem ||
+        (sentence.Lexicon.Particle(reading.LemmaId) is { } particle && sentence.HasParticleAfter(verb, particle, clause));
+
     private static bool Fits(TaggedSentence sentence, int verb, WordReading reading, Clause clause, bool verbFinal) => reading.Placement switch
     {
-        VerbPlacement.SeparatedStem => !verbFinal && sentence.Lexicon.Particle(reading.LemmaId) is { } particle && sentence.HasParticleAfter(verb, particle, clause),
+        VerbPlacement.SeparatedStem => !verbFinal && ParticleFits(sentence, verb, reading, clause),
         VerbPlacement.Joined => verbFinal,
         _ => true,
     };
