@@ -212,7 +212,7 @@ public static partial class ProseTokenizer
             }
 
             if (token.Text == "." && i > 0 && tokens[i - 1].IsWord &&
-                (Abbreviations.Contains(tokens[i - 1].Text) || char.IsDigit(tokens[i - 1].Text[0])) &&
+                (Abbreviations.Contains(tokens[i - 1].Text) || IsOrdinal(tokens[i - 1].Text)) &&
                 tokens[i - 1].Span.End == token.Span.Start)
             {
                 continue;
@@ -242,6 +242,10 @@ public static partial class ProseTokenizer
             sentences.Add(new Sentence(TextSpan.FromBounds(tokens[first].Span.Start, tokens[last].Span.End), slice));
         }
     }
+
+    // "am 3. Mai", "der 2. Versuch": a number before a full stop is an ordinal, except a year ("seit 2015. Bitte …").
+    private static bool IsOrdinal(string word) =>
+        char.IsDigit(word[0]) && !(word.Length == 4 && word.All(char.IsAsciiDigit) && word[0] is '1' or '2');
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -401,6 +401,13 @@ internal static class AddresseeAnalysis
     {
         if (clause.Kind == ClauseKind.Subordinate)
         {
+            // "vorausgesetzt Sie würden …", "angenommen, du hast …": without "dass" these conjunctions take a verb-second clause.
+            if (sentence.Lower(clause.FirstWord) is "vorausgesetzt" or "angenommen" && sentence.PreviousWord(subject, clause) == clause.FirstWord &&
+                sentence.NextWord(subject, clause) is var second && Agrees(sentence, second, agreement, verbFinal: false))
+            {
+                return second;
+            }
+
             for (int k = clause.End; k > subject; k--)
             {
                 if (Agrees(sentence, k, agreement, verbFinal: true))
@@ -544,6 +551,13 @@ internal static class AddresseeAnalysis
 
             if (clause.Coordinated)
             {
+                // "Du kannst den Betrag ändern, aber setz ihn nicht zu hoch": a statement continued by an imperative.
+                if (informal && clause.Kind == ClauseKind.Main &&
+                    ImperativeVerb(sentence, clause, previous.PluralSubject, context, continuation: true) is var command && command >= 0)
+                {
+                    SetImperative(clause, command, previous.PluralSubject);
+                }
+
                 return;
             }
         }
@@ -610,7 +624,10 @@ internal static class AddresseeAnalysis
             bool exclamation = verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "!";
             bool moreWords = clause.End > verb && sentence.Tokens[verb + 1].Text is not (":" or "," or ".");
             bool beforeComma = verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "," && (tag.Finite & Agreement.FirstSingular) == 0;
-            if (!exclamation && !moreWords && !continuation && !beforeComma && !TakesObjectClause(sentence, verb, c))
+
+            // "Beachte: Der Code gilt nur heute." announces what follows; "Tipp:" and "Wichtig:" are labels.
+            bool announces = verb + 2 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == ":" && !tag.Noun && !tag.Adjective;
+            if (!exclamation && !moreWords && !continuation && !beforeComma && !announces && !TakesObjectClause(sentence, verb, c))
             {
                 return -1;
             }
@@ -621,7 +638,9 @@ internal static class AddresseeAnalysis
             string nextLower = sentence.Lower(next);
 
             // "Glaube ich", "Habe ich": a first person with the pronoun after it; "Melde mich morgen": the pronoun dropped.
-            if ((nextTag.Class == WordClass.NominativePronoun && nextLower != "es") || nextTag.Class == WordClass.FormalPronoun && nextLower == "sie")
+            // "Lass sie rein": after a form that cannot agree with it, "sie" is the object.
+            bool objectSie = nextLower == "sie" && (tag.Finite & (Agreement.ThirdSingular | Agreement.ThirdPlural)) == 0;
+            if (!objectSie && ((nextTag.Class == WordClass.NominativePronoun && nextLower != "es") || nextTag.Class == WordClass.FormalPronoun && nextLower == "sie"))
             {
                 return -1;
             }
@@ -672,7 +691,7 @@ internal static class AddresseeAnalysis
         return last >= 0 && sentence.Tags[last].NonFinite && !sentence.Tags[last].CanBeFinite | sentence.Lower(last).StartsWith("ge", StringComparison.Ordinal);
     }
 
-    // "Beachte, dass …", "Prüfe, ob …": a verb alone before its object clause; not the first person of "Hoffe, das hilft".
+    // "Beachte, dass …", "Prüfe, ob …", "Versuche, … zu …": a verb alone before its object clause; not the first person of "Hoffe, das hilft".
     private static bool TakesObjectClause(TaggedSentence sentence, int verb, int c)
     {
         if (c + 1 >= sentence.Clauses.Count || sentence.Clauses[c + 1].FirstWord is var first && first < 0 || sentence.Tokens[verb + 1].Text != ",")
@@ -680,7 +699,9 @@ internal static class AddresseeAnalysis
             return false;
         }
 
-        return sentence.Lower(sentence.Clauses[c + 1].FirstWord) is "dass" or "ob" or "wie" or "was" or "wo" or "wann" or "welche" or "welcher" or "welches" or "warum" &&
+        // "Versuche, den Code erneut einzugeben": a zu-infinitive as the object.
+        return (sentence.Clauses[c + 1].Kind == ClauseKind.Infinitive ||
+                sentence.Lower(sentence.Clauses[c + 1].FirstWord) is "dass" or "ob" or "wie" or "was" or "wo" or "wann" or "welche" or "welcher" or "welches" or "warum") &&
                !OpinionVerbs.Contains(sentence.Lower(verb));
     }
 
