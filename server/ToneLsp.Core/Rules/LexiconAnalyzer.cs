@@ -223,8 +223,41 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
 
         bool keepCapital = rewrite.StartsWith("Sie", StringComparison.Ordinal) || rewrite.StartsWith("Ihr", StringComparison.Ordinal) ||
                            rewrite.StartsWith("I ", StringComparison.Ordinal) || rewrite.StartsWith("I'", StringComparison.Ordinal) ||
-                           (rewrite.Length > 1 && char.IsUpper(rewrite[1]));
+                           (rewrite.Length > 1 && char.IsUpper(rewrite[1])) || StartsWithNoun(rewrite);
         return keepCapital ? rewrite : char.ToLowerInvariant(rewrite[0]) + rewrite[1..];
+    }
+
+    // "Kundinnen und Kunden stehen …" keeps its capital inside a sentence: a German noun is written with one.
+    private static bool StartsWithNoun(string rewrite)
+    {
+        int end = 0;
+        while (end < rewrite.Length && char.IsLetter(rewrite[end]))
+        {
+            end++;
+        }
+
+        string word = rewrite[..end];
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        // "Danke" and "Vielen" are also read in lower case: only a word the lexicon knows solely as a noun keeps its capital.
+        return Readings(word, out bool otherThanNoun) && !otherThanNoun && !(Readings(char.ToLowerInvariant(word[0]) + word[1..], out otherThanNoun) && otherThanNoun);
+    }
+
+    // Whether the lexicon knows the word, and whether any of its readings is not a noun.
+    private static bool Readings(string word, out bool otherThanNoun)
+    {
+        bool known = false;
+        otherThanNoun = false;
+        foreach (Morphology.WordReading reading in Morphology.GermanLexicon.Shared.Lookup(word))
+        {
+            known = true;
+            otherThanNoun |= reading.PartOfSpeech != Morphology.PartOfSpeech.Noun;
+        }
+
+        return known;
     }
 
     // A greeting before the phrase ("Hallo Jana, da hast du …") stays; the rest of the sentence is rewritten.
