@@ -2,6 +2,8 @@ using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
 
 namespace ToneLsp.Core.Tests;
 
@@ -27,7 +29,7 @@ public class ConfigurationTests
           condescension: error
           TONE014: off
         phrases:
-          - match: "Kunde ist König"
+          - match: "[der] Kunde ist König"
             message: "Wir sprechen nicht von Königen"
             replace: "Kundinnen und Kunden stehen bei uns im Mittelpunkt"
             lang: de
@@ -44,7 +46,7 @@ public class ConfigurationTests
         Assert.Equal(AddressPreference.Mirror, configuration.Brand.Address);
         Assert.Equal(2, configuration.Channels.Count);
         Assert.Equal(RuleSetting.Error, configuration.Rules["condescension"]);
-        Assert.Equal("TEAM001", Assert.Single(configuration.TeamRules).Descriptor.Id);
+        Assert.Equal(LexiconLoader.TeamRuleId("[der] Kunde ist König", "de"), Assert.Single(configuration.TeamRules).Descriptor.Id);
         Assert.False(configuration.Includes("drafts/neu.md"));
         Assert.True(configuration.Includes("social/instagram/dank.md"));
     }
@@ -111,10 +113,90 @@ public class ConfigurationTests
         var (configuration, _) = ConfigurationParser.Parse(BrandWithTwoChannels, "c");
         ToneOptions options = configuration.Apply(ToneOptions.Default, "x.md");
         AnalysisResult result = ToneEngine.Default.Analyze("Bei uns gilt: Der Kunde ist König.", options);
-        ToneDiagnostic team = Assert.Single(result.Diagnostics, d => d.Id == "TEAM001");
+        ToneDiagnostic team = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal));
         Assert.Equal("team", team.Category);
         CodeFix fix = Assert.Single(ToneEngine.Default.GetFixes(result, team));
-        Assert.Equal("Bei uns gilt: Der Kundinnen und Kunden stehen bei uns im Mittelpunkt.", result.Document.Source.ApplyEdits(fix.Edits));
+        Assert.Equal("Bei uns gilt: Kundinnen und Kunden stehen bei uns im Mittelpunkt.", result.Document.Source.ApplyEdits(fix.Edits));
+    }
+
+    [Fact]
+    public void ATeamRuleKeepsItsIdWhenPhrasesAreAddedOrReordered()
+    {
+        const string first = "phrases:\n  - match: \"Kunde ist König\"\n    message: a\n  - match: \"Smart Home Box\"\n    message: b\n";
+        const string reordered = "phrases:\n  - match: \"Neu\"\n    message: c\n  - match: \"Smart Home Box\"\n    message: b\n  - match: \"Kunde ist König\"\n    message: a\n";
+        var ids = ConfigurationParser.Parse(first, "c").Configuration.TeamRules.ToDictionary(r => r.Descriptor.Title, r => r.Descriptor.Id);
+        var moved = ConfigurationParser.Parse(reordered, "c").Configuration.TeamRules.ToDictionary(r => r.Descriptor.Title, r => r.Descriptor.Id);
+        Assert.Equal(ids["a"], moved["a"]);
+        Assert.Equal(ids["b"], moved["b"]);
+        Assert.NotEqual(ids["a"], ids["b"]);
+        Assert.Matches("^TEAM-[0-9A-F]{8}$", ids["a"]);
+    }
+
+    [Fact]
+    public void ATeamPhraseHasTheSchemaOfTheBuiltInLexicon()
+    {
+        const string yaml = """
+            phrases:
+              - match: "<übersehen>"
+                message: "Say what happened, not what the reader missed"
+                unless: ["wir"]
+                flag: ["Sie haben die Mail übersehen."]
+                pass: ["Wir haben die Mail übersehen."]
+                lang: de
+              - match: "Kunde"
+                message: "x"
+                unles: ["König"]
+            """;
+        var (configuration, errors) = ConfigurationParser.Parse(yaml, ".tonelsp.yaml");
+        ConfigurationError error = Assert.Single(errors);
+        Assert.Equal(10, error.Line);
+        Assert.Contains("did you mean 'unless'", error.Message);
+        LexiconRule rule = configuration.TeamRules[0];
+        ToneOptions options = new() { Configuration = configuration };
+        Assert.Empty(RuleExamples.Check(ToneEngine.Default, rule, options));
+        Assert.Contains(ToneEngine.Default.Analyze("Offenbar übersahen Sie die Mail.", options).Diagnostics, d => d.Id == rule.Descriptor.Id);
+    }
+
+    [Fact]
+    public void TheReadmeExampleConfigurationLoadsAndItsPhrasesPassTheirOwnExamples()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        int start = readme.IndexOf("```yaml\n# .tonelsp.yaml", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the README shows an example .tonelsp.yaml");
+        start = readme.IndexOf('\n', start) + 1;
+        string yaml = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var (configuration, errors) = ConfigurationParser.Parse(yaml, "README.md");
+        Assert.Empty(errors);
+        Assert.NotEmpty(configuration.TeamRules);
+        var options = new ToneOptions { Configuration = configuration };
+        Assert.All(configuration.TeamRules, rule =>
+        {
+            Assert.All(rule.Phrases, p => Assert.NotEmpty(p.Flag));
+            Assert.Empty(RuleExamples.Check(ToneEngine.Default, rule, options));
+        });
+
+        // The replacement covers the article, so the sentence stays grammatical.
+        AnalysisResult result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs("Bei uns gilt: Der Kunde ist König!", Language.German), options);
+        ToneDiagnostic king = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal));
+        CodeFix fix = Assert.Single(ToneEngine.Default.GetFixes(result, king), f => f.IsPreferred);
+        Assert.Equal("Bei uns gilt: Kundinnen und Kunden stehen bei uns im Mittelpunkt!", result.Document.Source.ApplyEdits(fix.Edits));
+
+        // Inside a sentence a rewrite that starts with a noun keeps its capital.
+        result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs("Hallo Jana,\n\nder Kunde ist König.", Language.German), options);
+        king = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal));
+        fix = Assert.Single(ToneEngine.Default.GetFixes(result, king), f => f.IsPreferred);
+        Assert.Equal("Hallo Jana,\n\nKundinnen und Kunden stehen bei uns im Mittelpunkt.", result.Document.Source.ApplyEdits(fix.Edits));
+    }
+
+    private static string RepositoryRoot()
+    {
+        string? directory = AppContext.BaseDirectory;
+        while (directory is not null && !File.Exists(Path.Combine(directory, "ToneLsp.sln")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory ?? throw new InvalidOperationException("ToneLsp.sln not found above the test assembly");
     }
 
     [Fact]

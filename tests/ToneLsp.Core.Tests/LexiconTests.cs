@@ -59,43 +59,34 @@ public class LexiconTests
 
     [Theory]
     [MemberData(nameof(Phrases))]
-    public void PhraseFlagsItsExamplesAndPassesItsCounterExamples(string ruleId, int phraseIndex)
+    public void PhraseFlagsItsExamplesPassesItsCounterExamplesAndItsRewriteRaisesNothingNew(string ruleId, int phraseIndex)
     {
         LexiconRule rule = LexiconLoader.BuiltIn.Single(r => r.Descriptor.Id == ruleId);
         LexiconPhrase phrase = rule.Phrases[phraseIndex];
-        var options = new ToneOptions();
-        foreach (string sentence in phrase.Flag)
-        {
-            var result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(sentence, phrase.Language), options);
-            Assert.True(result.Diagnostics.Any(d => d.Id == ruleId), $"{ruleId} line {phrase.SourceLine} should flag: {sentence}\npattern: {phrase.Pattern}\nregex: {phrase.Regex}");
-        }
-
-        foreach (string sentence in phrase.Pass)
-        {
-            var result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(sentence, phrase.Language), options);
-            var hits = result.Diagnostics.Where(d => d.Id == ruleId).Select(d => result.Document.Source.Slice(d.Span)).ToList();
-            Assert.True(hits.Count == 0, $"{ruleId} line {phrase.SourceLine} should pass: {sentence}\nbut flagged: {string.Join(" | ", hits)}");
-        }
+        var failures = RuleExamples.Check(ToneEngine.Default, rule, phrase, new ToneOptions());
+        Assert.True(failures.Count == 0, $"pattern: {phrase.Pattern}\n" + string.Join("\n", failures));
     }
 
-    [Theory]
-    [MemberData(nameof(Phrases))]
-    public void PreferredFixOfEachExampleRemovesTheFinding(string ruleId, int phraseIndex)
+    [Fact]
+    public void ExampleFailuresNameTheProblem()
     {
-        LexiconRule rule = LexiconLoader.BuiltIn.Single(r => r.Descriptor.Id == ruleId);
-        LexiconPhrase phrase = rule.Phrases[phraseIndex];
-        foreach (string sentence in phrase.Flag)
-        {
-            var result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(sentence, phrase.Language));
-            ToneDiagnostic diagnostic = result.Diagnostics.First(d => d.Id == ruleId);
-            CodeFix fix = Assert.Single(ToneEngine.Default.GetFixes(result, diagnostic), f => f.IsPreferred);
-            string fixedText = result.Document.Source.ApplyEdits(fix.Edits);
-            var after = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(fixedText, phrase.Language));
-            int before = result.Diagnostics.Count(d => d.Id == ruleId);
-            int remaining = after.Diagnostics.Count(d => d.Id == ruleId);
-            Assert.True(remaining < before, $"fixing “{sentence}” gave “{fixedText}”, which {ruleId} still flags as often");
-            Assert.NotEqual(sentence, fixedText);
-        }
+        const string yaml = """
+            phrases:
+              - match: "Kunde ist König"
+                message: "Say what we do for the customer"
+                rewrite: "Kunde ist König"
+                flag: ["Der Kunde hat angerufen.", "Der Kunde ist König."]
+                pass: ["Bei uns ist der Kunde ist König."]
+            """;
+        var (configuration, errors) = ToneLsp.Core.Configuration.ConfigurationParser.Parse(yaml, ".tonelsp.yaml");
+        Assert.Empty(errors);
+        LexiconRule rule = Assert.Single(configuration.TeamRules);
+        var failures = RuleExamples.Check(ToneEngine.Default, rule, new ToneOptions { Configuration = configuration });
+        Assert.Collection(failures,
+            f => Assert.Equal(("Der Kunde hat angerufen.", "a flag line that is not flagged"), (f.Example, f.Problem)),
+            f => Assert.Contains("is still flagged", f.Problem),
+            f => Assert.StartsWith("a pass line that is flagged", f.Problem));
+        Assert.All(failures, f => Assert.Equal(2, f.Line));
     }
 }
 

@@ -146,6 +146,23 @@ public sealed class CliRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void TestRulesRunsTheTeamPhrasesOwnExamples()
+    {
+        _repo.Write(".tonelsp.yaml", "phrases:\n  - match: \"[der] Kunde ist König\"\n    message: Say what we do\n    rewrite: Kundinnen und Kunden stehen im Mittelpunkt\n" +
+                                     "    lang: de\n    flag: [\"Der Kunde ist König.\"]\n    pass: [\"Der Kunde hat angerufen.\"]\n");
+        _repo.Write("a.md", "Hallo!\n");
+        CliResult passing = ToneCli.Run("check", "--test-rules", _repo.Root);
+        Assert.Equal(CliApp.Success, passing.ExitCode);
+        Assert.Contains("1 team phrase, 2 example lines: all behave.", passing.Output);
+
+        _repo.Write(".tonelsp.yaml", "phrases:\n  - match: \"Kunde ist König\"\n    message: Say what we do\n    lang: de\n    flag: [\"Der Kunde hat angerufen.\"]\n    pass: [\"ok\"]\n");
+        CliResult failing = ToneCli.Run("check", "--test-rules", _repo.Root);
+        Assert.Equal(CliApp.Findings, failing.ExitCode);
+        Assert.Matches(@"\.tonelsp\.yaml:2: TEAM-[0-9A-F]{8}: a flag line that is not flagged: Der Kunde hat angerufen\.", failing.Output);
+        Assert.Contains("1 failed.", failing.Output);
+    }
+
+    [Fact]
     public void SuppressionsAreListedWithReasonsAndUnusedOnesAreMarked()
     {
         _repo.Write("a.md", "<!-- tonelsp-disable-next-line TONE001 -- brand quote, approved -->\n" + Condescending +

@@ -22,8 +22,6 @@ public static class ConfigurationParser
 
     private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
     private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing"];
-    private static readonly string[] PhraseKeys = ["id", "match", "message", "replace", "severity", "lang", "category", "help"];
-    private static readonly Lazy<IReadOnlyList<Regex>> NoExceptions = new(Array.Empty<Regex>());
 
     /// <summary>Parses a configuration file's text.</summary>
     public static (ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors) Parse(string yaml, string source)
@@ -193,87 +191,21 @@ public static class ConfigurationParser
 
             if (node is not YamlSequenceNode list)
             {
-                errors.Add(Error(source, node, "'phrases' must be a list of { match, message, replace, severity, lang }."));
+                errors.Add(Error(source, node, "'phrases' must be a list of { match, message, rewrite, severity, lang, … }."));
                 return rules;
             }
 
-            int index = 0;
+            // The same schema and reader as the built-in lexicon files; only the IDs and the time bound differ.
+            var lexiconErrors = new List<LexiconError>();
             foreach (YamlNode item in list)
             {
-                index++;
-                if (item is not YamlMappingNode map)
+                if (LexiconLoader.ParseTeamRule(item, source, lexiconErrors) is { } rule)
                 {
-                    errors.Add(Error(source, item, "Each phrase must be a mapping with at least 'match' and 'message'."));
-                    continue;
-                }
-
-                foreach (var (keyNode, _) in map.Children)
-                {
-                    string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-                    if (!PhraseKeys.Contains(key))
-                    {
-                        errors.Add(Error(source, keyNode, $"Unknown key '{key}' in a phrase{Suggest(key, PhraseKeys)}. Known keys: {string.Join(", ", PhraseKeys)}."));
-                    }
-                }
-
-                string? pattern = Scalar(map, "match");
-                string? message = Scalar(map, "message");
-                if (string.IsNullOrWhiteSpace(pattern) || string.IsNullOrWhiteSpace(message))
-                {
-                    errors.Add(Error(source, map, "A phrase needs 'match' and 'message'."));
-                    continue;
-                }
-
-                Regex regex;
-                IReadOnlyList<IReadOnlyList<string>> anchors;
-                try
-                {
-                    // User patterns are bounded in time, so a pathological one cannot hang analysis.
-                    (string expression, anchors) = PhrasePattern.Translate(pattern);
-                    regex = new Regex(expression, PhrasePattern.Options, TimeSpan.FromMilliseconds(50));
-                }
-                catch (Exception exception) when (exception is FormatException or ArgumentException)
-                {
-                    errors.Add(Error(source, Child(map, "match") ?? map, $"Invalid pattern '{pattern}': {exception.Message}"));
-                    continue;
-                }
-
-                Language? language = Scalar(map, "lang")?.Trim().ToLowerInvariant() switch
-                {
-                    null or "" or "any" => null,
-                    "de" => Language.German,
-                    "en" => Language.English,
-                    var other => InvalidLanguage(map, other),
-                };
-                RuleSetting severity = ToneOptions.ParseSetting(Scalar(map, "severity")) ?? RuleSetting.Warning;
-                if (Scalar(map, "severity") is { } given && ToneOptions.ParseSetting(given) is null)
-                {
-                    errors.Add(Error(source, Child(map, "severity")!, $"'{given}' is not a severity; use off, hint, information, warning or error."));
-                }
-
-                string id = Scalar(map, "id") ?? $"TEAM{index.ToString("000", CultureInfo.InvariantCulture)}";
-                var descriptor = new DiagnosticDescriptor(
-                    id,
-                    Scalar(map, "category") ?? "team",
-                    severity switch
-                    {
-                        RuleSetting.Error => DiagnosticSeverity.Error,
-                        RuleSetting.Information => DiagnosticSeverity.Information,
-                        RuleSetting.Hint => DiagnosticSeverity.Hint,
-                        _ => DiagnosticSeverity.Warning,
-                    },
-                    message!,
-                    message!,
-                    Scalar(map, "help") ?? $"{message} This rule comes from the team's configuration ({source}).");
-                var rewrites = Rewrites(Child(map, "replace"));
-                var languages = language is { } only ? [only] : new[] { Language.German, Language.English };
-                var phrases = languages.Select(l => new LexiconPhrase(l, pattern!, new Lazy<Regex>(regex), anchors, null, RewriteScope.Match, rewrites, NoExceptions, [], [], (int)map.Start.Line)).ToList();
-                if (severity != RuleSetting.Off)
-                {
-                    rules.Add(new LexiconRule(descriptor, phrases, source, []));
+                    rules.Add(rule);
                 }
             }
 
+            errors.AddRange(lexiconErrors.Select(e => new ConfigurationError(source, e.Line, e.Column, e.Message)));
             return rules;
         }
 
@@ -307,21 +239,6 @@ public static class ConfigurationParser
         }
 
         public List<Glob> Globs(YamlNode? node, string context) => [.. Strings(node, context).Select(g => new Glob(g))];
-
-        private List<LexiconRewrite> Rewrites(YamlNode? node) => node switch
-        {
-            null => [],
-            YamlScalarNode scalar => [new LexiconRewrite(scalar.Value ?? string.Empty, null, null)],
-            YamlMappingNode map => [new LexiconRewrite(Scalar(map, "text"), Scalar(map, "du"), Scalar(map, "sie"))],
-            YamlSequenceNode list => [.. list.SelectMany(Rewrites)],
-            _ => [],
-        };
-
-        private Language? InvalidLanguage(YamlMappingNode map, string value)
-        {
-            errors.Add(Error(source, Child(map, "lang")!, $"'{value}' is not a language; use de, en or any."));
-            return null;
-        }
 
         private T? Enum<T>(YamlNode? node, string context, Dictionary<string, T> values)
             where T : struct

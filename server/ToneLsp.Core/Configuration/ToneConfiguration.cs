@@ -103,7 +103,7 @@ public sealed record ToneConfiguration
     /// <summary>Severity by rule ID or category.</summary>
     public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The team's own phrase rules, one per phrase, with IDs such as TEAM001 unless the file names them.</summary>
+    /// <summary>The team's own phrase rules, one per phrase; the ID is given or derived from the phrase's content (TEAM-1A2B3C4D).</summary>
     public IReadOnlyList<LexiconRule> TeamRules { get; init; } = [];
 
     /// <summary>Phrases that are never flagged.</summary>

@@ -87,10 +87,7 @@ public static class LexiconLoader
         {
             foreach (YamlNode node in sequence)
             {
-                if (ParsePhrase(node, sourceName, errors, deferCompilation) is { } phrase)
-                {
-                    phrases.Add(phrase);
-                }
+                phrases.AddRange(ParsePhrase(node, sourceName, errors, deferCompilation ? PhraseReading.BuiltInDeferred : PhraseReading.BuiltIn));
             }
         }
         else
@@ -101,26 +98,31 @@ public static class LexiconLoader
         return (new LexiconRule(descriptor, phrases, sourceName, List(root, "skipChannels")), errors);
     }
 
-    private static LexiconPhrase? ParsePhrase(YamlNode node, string sourceName, List<LexiconError> errors, bool deferCompilation)
+    // One reader for every phrase, built-in or a team's: the same keys, pattern language, exceptions and rewrites.
+    private static IReadOnlyList<LexiconPhrase> ParsePhrase(YamlNode node, string sourceName, List<LexiconError> errors, PhraseReading reading)
     {
         if (node is not YamlMappingNode map)
         {
             errors.Add(Error(sourceName, node, "Each phrase must be a mapping with 'lang' and 'match'."));
-            return null;
+            return [];
         }
 
-        CheckKeys(map, PhraseKeys, sourceName, "a phrase", errors);
+        CheckKeys(map, reading.Keys, sourceName, "a phrase", errors);
         string? pattern = Scalar(map, "match");
-        Language? language = Scalar(map, "lang")?.Trim().ToLowerInvariant() switch
+        string? lang = Scalar(map, "lang")?.Trim().ToLowerInvariant();
+        Language[]? languages = lang switch
         {
-            "de" => Language.German,
-            "en" => Language.English,
+            "de" => [Language.German],
+            "en" => [Language.English],
+            null or "" or "any" when reading.LanguageOptional => [Language.German, Language.English],
             _ => null,
         };
-        if (language is null || string.IsNullOrWhiteSpace(pattern))
+        if (languages is null || string.IsNullOrWhiteSpace(pattern))
         {
-            errors.Add(Error(sourceName, map, "A phrase needs 'lang: de|en' and a non-empty 'match'."));
-            return null;
+            errors.Add(Error(sourceName, Child(map, "lang") ?? map, reading.LanguageOptional
+                ? $"A phrase needs a non-empty 'match'{(languages is null ? $", and 'lang' is de, en or any, not '{lang}'" : "")}."
+                : "A phrase needs 'lang: de|en' and a non-empty 'match'."));
+            return [];
         }
 
         RewriteScope Invalid(string value)
@@ -136,20 +138,21 @@ public static class LexiconLoader
             // The pattern is checked now and compiled on first use (compiled matching takes a third less time per
             // keystroke, but compiling every phrase up front cost about 30 ms of start-up).
             (string source, anchors) = PhrasePattern.Translate(pattern);
-            regex = new Lazy<Regex>(() => new Regex(source, PhrasePattern.Options | (InterpretsExpressions ? RegexOptions.None : RegexOptions.Compiled)));
-            if (!deferCompilation)
+            regex = new Lazy<Regex>(() => new Regex(source, PhrasePattern.Options | (InterpretsExpressions ? RegexOptions.None : RegexOptions.Compiled), reading.MatchTimeout));
+            if (!reading.DeferCompilation)
             {
                 _ = regex.Value;
             }
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            errors.Add(Error(sourceName, map, $"Invalid pattern '{pattern}': {exception.Message}"));
-            return null;
+            errors.Add(Error(sourceName, Child(map, "match") ?? map, $"Invalid pattern '{pattern}': {exception.Message}"));
+            return [];
         }
 
         var rewrites = new List<LexiconRewrite>();
-        if (map.Children.TryGetValue(new YamlScalarNode("rewrite"), out YamlNode? rewriteNode))
+        if (map.Children.TryGetValue(new YamlScalarNode("rewrite"), out YamlNode? rewriteNode) ||
+            (reading.LanguageOptional && map.Children.TryGetValue(new YamlScalarNode("replace"), out rewriteNode)))
         {
             IEnumerable<YamlNode> items = rewriteNode is YamlSequenceNode rs ? rs.Children : [rewriteNode];
             foreach (YamlNode item in items)
@@ -184,8 +187,8 @@ public static class LexiconLoader
             }
         }
 
-        var unless = new Lazy<IReadOnlyList<Regex>>(() => [.. unlessSources.Select(source => new Regex(source, PhrasePattern.Options))]);
-        if (!deferCompilation)
+        var unless = new Lazy<IReadOnlyList<Regex>>(() => [.. unlessSources.Select(source => new Regex(source, PhrasePattern.Options, reading.MatchTimeout))]);
+        if (!reading.DeferCompilation)
         {
             _ = unless.Value;
         }
@@ -197,7 +200,70 @@ public static class LexiconLoader
             var other => Invalid(other),
         };
 
-        return new LexiconPhrase(language.Value, pattern, regex, anchors, Scalar(map, "message"), scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line);
+        string? message = reading.LanguageOptional ? null : Scalar(map, "message");
+        return [.. languages.Select(language => new LexiconPhrase(language, pattern, regex, anchors, message, scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line))];
+    }
+
+    /// <summary>How long one match of a team's pattern may take before it is abandoned (a pathological pattern cannot hang analysis).</summary>
+    public static readonly TimeSpan TeamMatchTimeout = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Reads one of a team's own phrases (the <c>phrases:</c> list of <c>.tonelsp.yaml</c>) with the schema of a built-in
+    /// phrase (<c>match</c>, <c>unless</c>, <c>scope</c>, <c>rewrite</c>, <c>flag</c>, <c>pass</c>; <c>lang</c> may be
+    /// omitted for both languages) and the keys of a rule (<c>id</c>, <c>category</c>, <c>severity</c>, <c>message</c>,
+    /// <c>help</c>); <c>replace</c> is another name for <c>rewrite</c>. The ID is the given one or derived from the
+    /// phrase's content (<see cref="TeamRuleId"/>), so it stays when phrases are added or reordered. Returns null when the
+    /// phrase is invalid (with errors) or switched off.
+    /// </summary>
+    public static LexiconRule? ParseTeamRule(YamlNode node, string sourceName, List<LexiconError> errors)
+    {
+        IReadOnlyList<LexiconPhrase> phrases = ParsePhrase(node, sourceName, errors, PhraseReading.Team);
+        if (phrases.Count == 0 || node is not YamlMappingNode map)
+        {
+            return null;
+        }
+
+        string? message = Scalar(map, "message");
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            errors.Add(Error(sourceName, map, "A phrase needs a 'message': what the writer should know or do."));
+            return null;
+        }
+
+        string? given = Scalar(map, "severity");
+        RuleSetting? severity = given is null ? RuleSetting.Warning : ToneOptions.ParseSetting(given);
+        if (severity is null)
+        {
+            errors.Add(Error(sourceName, Child(map, "severity")!, $"'{given}' is not a severity; use off, hint, information, warning or error."));
+            return null;
+        }
+
+        if (severity == RuleSetting.Off)
+        {
+            return null;
+        }
+
+        string id = Scalar(map, "id") is { Length: > 0 } explicitId ? explicitId : TeamRuleId(phrases[0].Pattern, Scalar(map, "lang"));
+        var descriptor = new DiagnosticDescriptor(id, Scalar(map, "category") ?? "team", ToSeverity(severity.Value), message, message,
+            Scalar(map, "help") ?? $"{message} This rule comes from the team's configuration ({sourceName}).");
+        return new LexiconRule(descriptor, phrases, sourceName, []);
+    }
+
+    /// <summary>The ID of a team phrase without an <c>id:</c>: <c>TEAM-</c> and eight hex digits of the SHA-1 of its pattern and language.</summary>
+    public static string TeamRuleId(string pattern, string? language)
+    {
+        string content = $"{(language ?? "any").Trim().ToLowerInvariant()}\n{pattern.Trim()}";
+        byte[] hash = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(content));
+        return "TEAM-" + Convert.ToHexString(hash, 0, 4);
+    }
+
+    // How a phrase is read: built-in phrases may be compiled on first use and are not bounded in time (their own test
+    // lines check them); a team's phrase is compiled at once, so an error shows on load, and each match is bounded.
+    private sealed record PhraseReading(bool DeferCompilation, TimeSpan MatchTimeout, bool LanguageOptional, string[] Keys)
+    {
+        public static readonly PhraseReading BuiltIn = new(false, Regex.InfiniteMatchTimeout, false, PhraseKeys);
+        public static readonly PhraseReading BuiltInDeferred = BuiltIn with { DeferCompilation = true };
+        public static readonly PhraseReading Team = new(false, TeamMatchTimeout, true, TeamPhraseKeys);
     }
 
     private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>) LoadBuiltIn()
@@ -224,6 +290,9 @@ public static class LexiconLoader
 
         return (rules, errors);
     }
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
 
     private static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) && value is YamlScalarNode scalar ? scalar.Value : null;
@@ -265,6 +334,7 @@ public static class LexiconLoader
 
     private static readonly string[] RuleKeys = ["id", "category", "severity", "title", "message", "help", "phrases", "skipChannels"];
     private static readonly string[] PhraseKeys = ["lang", "match", "rewrite", "flag", "pass", "unless", "scope", "message"];
+    private static readonly string[] TeamPhraseKeys = [.. PhraseKeys, "id", "category", "severity", "help", "replace"];
     private static readonly string[] RewriteKeys = ["text", "du", "sie"];
 
     // "unles:" is an error with its line and "did you mean 'unless'?", not a key that is silently ignored.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Rules;
@@ -126,10 +127,11 @@ public static class CliApp
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in this file and exit 0." };
         var reportSuppressions = new Option<bool>("--report-suppressions") { Description = "List every suppression comment with its reason; unused ones are marked." };
+        var testRules = new Option<bool>("--test-rules") { Description = "Run the flag and pass lines of the team's own phrases in .tonelsp.yaml instead of checking templates." };
         var (language, address, capitalize, rules, humor) = AnalysisOptions();
         var command = new Command("check", "Check reply templates for tone problems.")
         {
-            paths, format, failLevel, baseline, writeBaseline, reportSuppressions, language, address, capitalize, rules, humor,
+            paths, format, failLevel, baseline, writeBaseline, reportSuppressions, testRules, language, address, capitalize, rules, humor,
         };
         command.SetAction(parse =>
         {
@@ -137,6 +139,11 @@ public static class CliApp
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             var configurations = new ConfigurationProvider(rememberDirectories: true);
             var files = TemplateDiscovery.Find(inputs, configurations);
+            if (parse.GetValue(testRules))
+            {
+                return TestTeamRules(output, error, engine(), options, configurations, inputs, files);
+            }
+
             using IDisposable holdCollections = BatchMemory.HoldCollections(files.Count);
             string selectedFormat = parse.GetValue(format)!;
             CheckRun run = WithProgress(error, selectedFormat == "text", files.Count, tick => CheckRunner.Run(files, engine, options, configurations, tick));
@@ -233,6 +240,43 @@ public static class CliApp
     }
 
     // Configuration errors are printed with file and line; checking still ran with what was valid.
+    // Every configuration that applies to the inputs, once, with the team phrases it defines and their examples run.
+    private static int TestTeamRules(TextWriter output, TextWriter error, ToneEngine engine, ToneOptions options, ConfigurationProvider configurations,
+                                     string[] inputs, IReadOnlyList<TemplatePath> files)
+    {
+        var resolved = files.Select(f => configurations.ForFile(f.FullPath))
+            .Concat(inputs.Select(configurations.For))
+            .DistinctBy(r => string.Join("\n", r.Files))
+            .ToList();
+        var errors = resolved.SelectMany(r => r.Errors).Distinct().ToList();
+        foreach (ConfigurationError problem in errors)
+        {
+            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.Message}");
+        }
+
+        var tested = new HashSet<(string, string)>();
+        int phrases = 0, lines = 0, failed = 0;
+        foreach (ResolvedConfiguration configuration in resolved)
+        {
+            ToneOptions withTeam = configuration.Configuration.Apply(options, "example.md");
+            foreach (LexiconRule rule in configuration.Configuration.TeamRules.Where(r => tested.Add((r.SourceName, r.Descriptor.Id))))
+            {
+                phrases++;
+                lines += rule.Phrases.DistinctBy(p => p.SourceLine).Sum(p => p.Flag.Count + p.Pass.Count);
+                foreach (RuleExampleFailure failure in RuleExamples.Check(engine, rule, withTeam))
+                {
+                    failed++;
+                    output.WriteLine(failure.ToString());
+                }
+            }
+        }
+
+        output.WriteLine(phrases == 0
+            ? "No team phrases found (the phrases: list of .tonelsp.yaml)."
+            : $"{phrases} team phrase{(phrases == 1 ? "" : "s")}, {lines} example line{(lines == 1 ? "" : "s")}: {(failed == 0 ? "all behave" : $"{failed} failed")}.");
+        return errors.Count > 0 ? UsageError : failed > 0 ? Findings : Success;
+    }
+
     private static bool ReportConfigurationErrors(TextWriter error, CheckRun run)
     {
         foreach (var problem in run.ConfigurationErrors)
