@@ -53,7 +53,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                         foreach (ValueMatch match in phrase.Regex.EnumerateMatches(document.ProseSpan(block.Span)))
                         {
                             int index = block.Span.Start + match.Index;
-                            if (match.Length > 0 && !IsExcepted(document, phrase, index))
+                            if (match.Length > 0 && !IsExcepted(document, phrase, index) && SubjectHolds(document, phrase, new TextSpan(index, match.Length)))
                             {
                                 (matches ??= []).Add((new TextSpan(index, match.Length), p));
                             }
@@ -109,6 +109,14 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
 
         return true;
     }
+
+    // "subject: reader": a clause the match touches has the reader as its subject ("Sie haben … übersehen").
+    private static bool SubjectHolds(TemplateDocument document, LexiconPhrase phrase, TextSpan span) => phrase.Subject switch
+    {
+        SubjectConstraint.Reader => AddressForms.ReaderSubject.IsReaderSubjectIn(document, span),
+        SubjectConstraint.NotReader => !AddressForms.ReaderSubject.IsReaderSubjectIn(document, span),
+        _ => true,
+    };
 
     // An "unless" pattern in the same sentence or the next one cancels the match ("… per DM schicken").
     private static bool IsExcepted(TemplateDocument document, LexiconPhrase phrase, int offset)

@@ -200,8 +200,22 @@ public static class LexiconLoader
             var other => Invalid(other),
         };
 
+        SubjectConstraint subject = Scalar(map, "subject")?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "any" => SubjectConstraint.Any,
+            "reader" => SubjectConstraint.Reader,
+            "not-reader" => SubjectConstraint.NotReader,
+            var other => InvalidSubject(other),
+        };
+
+        SubjectConstraint InvalidSubject(string value)
+        {
+            errors.Add(Error(sourceName, Child(map, "subject") ?? map, $"Unknown subject '{value}'; use reader, not-reader or any."));
+            return SubjectConstraint.Any;
+        }
+
         string? message = reading.LanguageOptional ? null : Scalar(map, "message");
-        return [.. languages.Select(language => new LexiconPhrase(language, pattern, regex, anchors, message, scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line))];
+        return [.. languages.Select(language => new LexiconPhrase(language, pattern, regex, anchors, message, scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line) { Subject = subject })];
     }
 
     /// <summary>How long one match of a team's pattern may take before it is abandoned (a pathological pattern cannot hang analysis).</summary>
@@ -333,7 +347,7 @@ public static class LexiconLoader
     }
 
     private static readonly string[] RuleKeys = ["id", "category", "severity", "title", "message", "help", "phrases", "skipChannels"];
-    private static readonly string[] PhraseKeys = ["lang", "match", "rewrite", "flag", "pass", "unless", "scope", "message"];
+    private static readonly string[] PhraseKeys = ["lang", "match", "rewrite", "flag", "pass", "unless", "scope", "subject", "message"];
     private static readonly string[] TeamPhraseKeys = [.. PhraseKeys, "id", "category", "severity", "help", "replace"];
     private static readonly string[] RewriteKeys = ["text", "du", "sie"];
 

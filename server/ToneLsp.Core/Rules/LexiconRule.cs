@@ -48,6 +48,22 @@ public sealed record LexiconPhrase(
 
     /// <summary>Expressions that cancel a match when they occur in its sentence or the next one.</summary>
     public IReadOnlyList<Regex> Unless => UnlessMatchers.Value;
+
+    /// <summary>Who must be the subject of a clause the match touches (<c>subject:</c> in the file).</summary>
+    public SubjectConstraint Subject { get; init; }
+}
+
+/// <summary>A phrase's condition on the subject of the clause it occurs in.</summary>
+public enum SubjectConstraint
+{
+    /// <summary>Any subject.</summary>
+    Any,
+
+    /// <summary>The reader (du, Sie, ihr, you, or an imperative): "Sie haben das übersehen", not "Wir haben das übersehen".</summary>
+    Reader,
+
+    /// <summary>Anyone but the reader.</summary>
+    NotReader,
 }
 
 /// <summary>

@@ -8,12 +8,12 @@ namespace ToneLsp.Core.Rules;
 /// <list type="bullet">
 /// <item><c>wie bereits erwähnt</c>: words in order, separated by any white space, case-insensitive, whole words.</item>
 /// <item><c>(bereits|schon)</c>: alternatives, each a sequence; <c>[mal|einmal]</c>: optional words or alternatives.</item>
-/// <item><c>erwähn*</c>: any ending; <c>...</c>: a gap of up to three words, <c>...6</c> of up to six; <c>^</c>: the start of a sentence.</item>
+/// <item><c>erwähn*</c>: any ending; <c>...</c>: a gap of up to three words, <c>...6</c> of up to six; <c>^</c>: the start of a sentence, <c>$</c> its end.</item>
 /// <item><c>{du}</c>, <c>{dich}</c>, <c>{dir}</c>, <c>{dein}</c>: either address form (du|Sie, dich|Sie, dir|Ihnen, dein…|Ihr…).</item>
 /// <item><c>{intensifier}</c>, <c>{minimiser}</c>, <c>{information-source}</c> …: any member of a word class defined once in
 /// <c>Rules/WordClasses/*.yaml</c> (<see cref="WordClassCatalog"/>).</item>
 /// <item><c>&lt;übersehen&gt;</c>: every inflected form of a German lemma, from the lexicon (übersiehst, übersah, übersehen …);
-/// <c>&lt;Anleitung&gt;</c> a noun's, <c>&lt;einfach&gt;</c> an adjective's.</item>
+/// <c>&lt;Anleitung&gt;</c> a noun's, <c>&lt;einfach&gt;</c> an adjective's; <c>&lt;Ärger:noun&gt;</c>, <c>&lt;ärgern:verb&gt;</c>, <c>&lt;einfach:adj&gt;</c> choose the part of speech.</item>
 /// <item>Umlauts also match their transliteration (ä|ae) and ß matches ss; punctuation is literal; <c>\)</c> escapes a special character.</item>
 /// </list>
 /// </summary>
@@ -23,6 +23,7 @@ public static class PhrasePattern
     private const string NotAfterWord = @"(?<![\p{L}\p{M}\p{N}])";
     private const string NotBeforeWord = @"(?![\p{L}\p{M}\p{N}])";
     private const string SentenceStart = @"(?:(?<=^[\s""„“»(*_]*)|(?<=[.!?:…][\s""„“»(*_]+))";
+    private const string SentenceEnd = @"(?=[\s""“”«)*_]*(?:[.!?…]|$))";
 
     private static string GapOf(int words) => $@"(?:\s+[\p{{L}}\p{{M}}\p{{N}}'’\-]+){{0,{words}}}";
 
@@ -226,6 +227,12 @@ public static class PhrasePattern
                 return new Node(SentenceStart, true, false, false, IsGap: true, IsAnchor: true);
             }
 
+            if (c == '$')
+            {
+                Position++;
+                return new Node(SentenceEnd, true, false, false, IsGap: true, IsAnchor: true);
+            }
+
             if (IsWordChar(c))
             {
                 var word = new StringBuilder();
@@ -276,11 +283,26 @@ public static class PhrasePattern
                 throw new FormatException($"Missing '>' after position {Position + 1}.");
             }
 
+            // "<Ärger:noun>", "<ärgern:verb>", "<einfach:adj>": the part of speech, where a lemma has more than one.
             string lemma = text[(Position + 1)..close].Trim();
-            IReadOnlyList<string> forms = lemma.Length == 0 ? [] : Morphology.LemmaForms.Of(Morphology.GermanLexicon.Shared, lemma);
+            var partOfSpeech = Morphology.PartOfSpeech.None;
+            if (lemma.IndexOf(':') is var colon and > 0)
+            {
+                string tag = lemma[(colon + 1)..].Trim().ToLowerInvariant();
+                partOfSpeech = tag switch
+                {
+                    "verb" => Morphology.PartOfSpeech.Verb,
+                    "noun" => Morphology.PartOfSpeech.Noun,
+                    "adj" or "adjective" => Morphology.PartOfSpeech.Adjective,
+                    _ => throw new FormatException($"Unknown part of speech '{tag}' in '<{lemma}>' at position {Position + 1}; use verb, noun or adj."),
+                };
+                lemma = lemma[..colon].Trim();
+            }
+
+            IReadOnlyList<string> forms = lemma.Length == 0 ? [] : Morphology.LemmaForms.Of(Morphology.GermanLexicon.Shared, lemma, partOfSpeech);
             if (forms.Count == 0)
             {
-                throw new FormatException($"Unknown lemma '<{lemma}>' at position {Position + 1}: the German lexicon does not know it (try its infinitive, nominative singular or base form).");
+                throw new FormatException($"Unknown lemma '<{text[(Position + 1)..close].Trim()}>' at position {Position + 1}: the German lexicon does not know it{(partOfSpeech == Morphology.PartOfSpeech.None ? "" : " with that part of speech")} (try its infinitive, nominative singular or base form).");
             }
 
             Position = close + 1;

@@ -1,0 +1,78 @@
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Configuration;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
+
+namespace ToneLsp.Core.Tests;
+
+/// <summary>Constraints of the phrase language: the reader as subject, the part of speech of a lemma, the end of a sentence.</summary>
+public class PhraseConstraintTests
+{
+    private static bool Flags(string phrase, string text, Language language = Language.German)
+    {
+        var (configuration, errors) = ConfigurationParser.Parse("phrases:\n  - message: m\n" + phrase, ".tonelsp.yaml");
+        Assert.Empty(errors);
+        var options = new ToneOptions { Configuration = configuration };
+        AnalysisResult result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, language), options);
+        return result.Diagnostics.Any(d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal));
+    }
+
+    private const string Overlooked = "    match: \"<übersehen>\"\n    subject: reader\n    lang: de\n";
+
+    [Theory]
+    [InlineData("Da haben Sie die Mail wohl übersehen.")]
+    [InlineData("Du hast die Mail übersehen.")]
+    [InlineData("Offenbar übersahen Sie den Hinweis.")]
+    [InlineData("Wenn ihr die Mail übersehen habt, schicken wir sie erneut.")]
+    [InlineData("Wir prüfen das, aber vermutlich hast du den Link übersehen.")]
+    public void TheReaderAsSubjectIsFlagged(string text) => Assert.True(Flags(Overlooked, text), text);
+
+    [Theory]
+    [InlineData("Wir haben Ihre Mail leider übersehen.")]
+    [InlineData("Ich habe deine Nachricht übersehen, entschuldige bitte.")]
+    [InlineData("Das Team hat den Fehler übersehen.")]
+    [InlineData("Leicht übersieht man den kleinen Link.")]
+    public void SomeoneElseAsSubjectIsNotFlagged(string text) => Assert.False(Flags(Overlooked, text), text);
+
+    [Theory]
+    [InlineData("You missed the email we sent.", true)]
+    [InlineData("It seems you've missed the link.", true)]
+    [InlineData("We missed your email, sorry.", false)]
+    [InlineData("Sorry, we missed this, thank you for telling us.", false)]
+    public void EnglishReaderSubject(string text, bool flagged) =>
+        Assert.Equal(flagged, Flags("    match: \"missed\"\n    subject: reader\n    lang: en\n", text, Language.English));
+
+    [Fact]
+    public void NotReaderIsTheOpposite()
+    {
+        const string phrase = "    match: \"<übersehen>\"\n    subject: not-reader\n    lang: de\n";
+        Assert.True(Flags(phrase, "Wir haben Ihre Mail übersehen."));
+        Assert.False(Flags(phrase, "Sie haben die Mail übersehen."));
+    }
+
+    [Fact]
+    public void APartOfSpeechNarrowsALemma()
+    {
+        Assert.True(Flags("    match: \"<Ärger:noun>\"\n    lang: de\n", "Wir verstehen Ihren Ärger."));
+        Assert.False(Flags("    match: \"<ärgern:verb>\"\n    lang: de\n", "Wir verstehen Ihren Ärger."));
+        Assert.True(Flags("    match: \"<ärgern:verb>\"\n    lang: de\n", "Das ärgert uns auch."));
+        var (_, errors) = ConfigurationParser.Parse("phrases:\n  - message: m\n    match: \"<Ärger:adverb>\"\n", "c");
+        Assert.Contains(errors, e => e.Message.Contains("Unknown part of speech 'adverb'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DollarIsTheEndOfASentence()
+    {
+        const string phrase = "    match: \"Na dann viel Spaß $\"\n    lang: de\n";
+        Assert.True(Flags(phrase, "Na dann viel Spaß!"));
+        Assert.True(Flags(phrase, "Na dann viel Spaß. Wir melden uns."));
+        Assert.False(Flags(phrase, "Na dann viel Spaß mit dem neuen Gerät."));
+    }
+
+    [Fact]
+    public void AnUnknownSubjectIsAnError()
+    {
+        var (_, errors) = ConfigurationParser.Parse("phrases:\n  - message: m\n    match: x\n    subject: leser\n", "c");
+        Assert.Contains(errors, e => e.Line == 4 && e.Message.Contains("Unknown subject 'leser'", StringComparison.Ordinal));
+    }
+}
