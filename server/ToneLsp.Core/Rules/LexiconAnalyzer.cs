@@ -195,7 +195,13 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
             TextEdit edit;
             if (phrase.Scope == RewriteScope.Sentence && SentenceAround(context.Input.Document, diagnostic.Span) is { } sentence)
             {
-                edit = SentenceRewrite(source, sentence, diagnostic.Span, text);
+                if (SentenceRewrite(context.Input.Document, sentence, diagnostic.Span, text) is not { } kept)
+                {
+                    // The sentence says something the rewrite cannot keep: no fix rather than one that loses it.
+                    continue;
+                }
+
+                edit = kept;
             }
             else
             {
@@ -268,23 +274,29 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
         return known;
     }
 
-    // A greeting before the phrase ("Hallo Jana, da hast du …") stays; the rest of the sentence is rewritten.
-    private static TextEdit SentenceRewrite(SourceText source, TextSpan sentence, TextSpan match, string text)
+    // A greeting before the phrase ("Hallo Jana, da hast du …") stays; the framing is rewritten and what the sentence
+    // says besides it is kept, first ("Reg dich nicht so auf, dein Paket kommt morgen." → "Dein Paket kommt morgen. Wir
+    // verstehen, …"); null when some of it cannot be kept.
+    private static TextEdit? SentenceRewrite(TemplateDocument document, Sentence sentence, TextSpan match, string text)
     {
-        string prefix = source.Text[sentence.Start..match.Start];
-        if (GreetingPrefix().IsMatch(prefix))
+        SourceText source = document.Source;
+        TextSpan span = sentence.Span;
+        bool greeting = GreetingPrefix().IsMatch(source.Text[span.Start..match.Start]);
+        int start = greeting ? match.Start : span.Start;
+        if (SentenceContent.Outside(document, sentence, match, start) is not { } content)
         {
-            return new TextEdit(TextSpan.FromBounds(match.Start, sentence.End), MatchCase("x", text));
+            return null;
         }
 
-        return new TextEdit(sentence, MatchCase(source.Slice(sentence), text));
+        string rewrite = content.Length == 0 ? text : content + " " + char.ToUpperInvariant(text[0]) + text[1..];
+        return new TextEdit(TextSpan.FromBounds(start, span.End), MatchCase(greeting ? "x" : source.Slice(span), rewrite));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(hallo|hi|hey|moin|servus|liebe[rs]?|guten\s+\p{L}+|sehr\s+geehrte[rs]?|dear|hello)\b[^,.!?]*,\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex GreetingPrefix();
 
-    private static TextSpan? SentenceAround(TemplateDocument document, TextSpan span) =>
-        document.SentenceContaining(span) is { Block.IsQuoted: false } sentence ? sentence.Sentence.Span : null;
+    private static Sentence? SentenceAround(TemplateDocument document, TextSpan span) =>
+        document.SentenceContaining(span) is { Block.IsQuoted: false } sentence ? sentence.Sentence : null;
 
     // Deleting a phrase also removes the space after it, and keeps a sentence start capitalised.
     private static TextEdit Deletion(SourceText source, TextSpan span, string matched)
@@ -294,6 +306,18 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
         while (end < text.Length && text[end] is ' ' or '\t')
         {
             end++;
+        }
+
+        // "unterwegs 🙄." loses the space before the mark too, and "Na toll, 🙄 das" keeps one space between words.
+        int start = span.Start;
+        while (start > 0 && text[start - 1] is ' ' or '\t' && (end >= text.Length || text[end] is '.' or ',' or '!' or '?' or ';' or ':' or '\n' or '\r' or ')'))
+        {
+            start--;
+        }
+
+        if (start < span.Start)
+        {
+            return new TextEdit(TextSpan.FromBounds(start, end), string.Empty);
         }
 
         bool capital = matched.Length > 0 && char.IsUpper(matched.FirstOrDefault(char.IsLetter));

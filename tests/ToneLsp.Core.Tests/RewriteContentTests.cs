@@ -1,0 +1,88 @@
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Configuration;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+
+namespace ToneLsp.Core.Tests;
+
+/// <summary>A sentence rewrite replaces the framing and keeps what the sentence says; fix-all does not repeat a rewrite.</summary>
+public class RewriteContentTests
+{
+    private const string Rules = """
+        phrases:
+          - match: "(reg dich|regen Sie sich) [doch] nicht [so] auf"
+            scope: sentence
+            rewrite: "Wir verstehen den Ärger."
+            lang: de
+            message: dismissive
+          - match: "(hättest du|hätten Sie) die FAQ gelesen"
+            scope: sentence
+            rewrite: "Das steht auch in unseren FAQ."
+            lang: de
+            message: condescending
+          - match: "[das ist] doch [eigentlich] selbsterklärend"
+            scope: sentence
+            rewrite: "Wir erklären es gern Schritt für Schritt."
+            lang: de
+            message: condescending
+          - match: "it's not rocket science"
+            scope: sentence
+            rewrite: "Here's how it works."
+            lang: en
+            message: condescending
+          - match: "wie bereits erwähnt"
+            rewrite: ["Kurz zusammengefasst", "Noch einmal in Kürze"]
+            lang: de
+            message: repeated
+        """;
+
+    private static string Fix(string text, Language language)
+    {
+        var (configuration, errors) = ConfigurationParser.Parse(Rules, ".tonelsp.yaml");
+        Assert.Empty(errors);
+        var options = new ToneOptions { Configuration = configuration };
+        AnalysisResult result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, language), options);
+        ToneDiagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal));
+        CodeFix fix = Assert.Single(ToneEngine.Default.GetFixes(result, diagnostic), f => f.IsPreferred);
+        return result.Document.Source.ApplyEdits(fix.Edits);
+    }
+
+    [Theory]
+    [InlineData("Reg dich nicht so auf, dein Paket kommt morgen.", "Dein Paket kommt morgen. Wir verstehen den Ärger.")]
+    [InlineData("Hätten Sie die FAQ gelesen, wüssten Sie, dass der Versand drei Tage dauert.", "Der Versand dauert drei Tage. Das steht auch in unseren FAQ.")]
+    [InlineData("Hättest du die FAQ gelesen, wüsstest du, dass das Paket erst am Montag ankommt.", "Das Paket kommt erst am Montag an. Das steht auch in unseren FAQ.")]
+    [InlineData("Hätten Sie die FAQ gelesen, wüssten Sie, dass Sie den Code bis {{datum}} einlösen können.", "Sie können den Code bis {{datum}} einlösen. Das steht auch in unseren FAQ.")]
+    [InlineData("Das ist doch eigentlich selbsterklärend: Klicke auf „Passwort vergessen“.", "Klicke auf „Passwort vergessen“. Wir erklären es gern Schritt für Schritt.")]
+    [InlineData("Hättest du die FAQ gelesen, wüsstest du das.", "Das steht auch in unseren FAQ.")]
+    [InlineData("Dein Paket kommt morgen, also reg dich nicht so auf.", "Dein Paket kommt morgen. Wir verstehen den Ärger.")]
+    public void GermanFramingGoesAndTheFactsStay(string text, string expected) => Assert.Equal(expected, Fix(text, Language.German));
+
+    [Theory]
+    [InlineData("It's not rocket science: back up your photos before updating.", "Back up your photos before updating. Here's how it works.")]
+    [InlineData("It's not rocket science.", "Here's how it works.")]
+    public void EnglishFramingGoesAndTheFactsStay(string text, string expected) => Assert.Equal(expected, Fix(text, Language.English));
+
+    [Fact]
+    public void FixAllDoesNotWriteTheSameRewriteTwice()
+    {
+        var (configuration, _) = ConfigurationParser.Parse(Rules, ".tonelsp.yaml");
+        var options = new ToneOptions { Configuration = configuration };
+        const string text = "Wie bereits erwähnt, ist der Versand kostenlos.\n\nWie bereits erwähnt, kommt das Paket morgen.\n";
+        AnalysisResult result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, Language.German), options);
+        string fixedText = result.Document.Source.ApplyEdits(ToneEngine.Default.GetFixAllEdits(result));
+        Assert.Equal("Kurz zusammengefasst, ist der Versand kostenlos.\n\nNoch einmal in Kürze, kommt das Paket morgen.\n", fixedText);
+    }
+
+    [Theory]
+    [InlineData("Das Paket ist unterwegs 🙄.", "Das Paket ist unterwegs.")]
+    [InlineData("Das steht in der FAQ. 🙄", "Das steht in der FAQ.")]
+    public void RemovingAMarkLeavesNoSpaceBeforePunctuation(string text, string expected)
+    {
+        var (configuration, _) = ConfigurationParser.Parse("phrases:\n  - match: \"🙄\"\n    rewrite: \"\"\n    message: eye roll\n", ".tonelsp.yaml");
+        var options = new ToneOptions { Configuration = configuration };
+        AnalysisResult result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, Language.German), options);
+        ToneDiagnostic roll = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal));
+        CodeFix fix = Assert.Single(ToneEngine.Default.GetFixes(result, roll), f => f.IsPreferred);
+        Assert.Equal(expected, result.Document.Source.ApplyEdits(fix.Edits).TrimEnd());
+    }
+}
