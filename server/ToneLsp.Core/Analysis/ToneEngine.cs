@@ -180,12 +180,15 @@ public sealed class ToneEngine
 
     /// <summary>
     /// The edits of fix-all: each diagnostic's preferred fix, in document order, skipping any fix whose
-    /// edits overlap an edit already taken. The result is safe to apply at once.
+    /// edits overlap an edit already taken. A rewrite of several words is not written twice: the second place gets
+    /// the next alternative ("Kurz zusammengefasst", then "Noch einmal in Kürze"), or keeps its finding when there is
+    /// none. The result is safe to apply at once.
     /// </summary>
     public IReadOnlyList<TextEdit> GetFixAllEdits(AnalysisResult result, Func<ToneDiagnostic, bool>? filter = null, CancellationToken cancellationToken = default)
     {
         var taken = new List<TextEdit>();
         var fixKeys = new HashSet<string>(StringComparer.Ordinal);
+        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (ToneDiagnostic diagnostic in result.Diagnostics)
         {
             if (filter is not null && !filter(diagnostic))
@@ -193,7 +196,13 @@ public sealed class ToneEngine
                 continue;
             }
 
-            CodeFix? fix = GetFixes(result, diagnostic, cancellationToken).FirstOrDefault(f => f.IsPreferred);
+            IReadOnlyList<CodeFix> fixes = GetFixes(result, diagnostic, cancellationToken);
+            CodeFix? fix = fixes.FirstOrDefault(f => f.IsPreferred);
+            if (fix is not null && fix.Edits.Count == 1 && Repeats(fix.Edits[0]))
+            {
+                fix = fixes.FirstOrDefault(f => f.Edits.Count == 1 && !Repeats(f.Edits[0]) && f.Edits[0].Span == fix.Edits[0].Span);
+            }
+
             if (fix is null)
             {
                 continue;
@@ -214,9 +223,12 @@ public sealed class ToneEngine
             }
 
             taken.AddRange(fresh);
+            written.UnionWith(fresh.Where(e => e.NewText.Trim().Contains(' ')).Select(e => e.NewText.Trim()));
         }
 
         return [.. taken.OrderBy(e => e.Span.Start)];
+
+        bool Repeats(TextEdit edit) => written.Contains(edit.NewText.Trim());
     }
 
     // An accepted phrase ("Always accept this phrase") is never flagged, whatever rule finds it.
