@@ -141,7 +141,8 @@ public static class LexiconLoader
             regex = new Lazy<Regex>(() => new Regex(source, PhrasePattern.Options | (InterpretsExpressions ? RegexOptions.None : RegexOptions.Compiled), reading.MatchTimeout));
             if (!reading.DeferCompilation)
             {
-                _ = regex.Value;
+                // A first match compiles the expression's code now, so that this cost never counts against its time bound.
+                _ = regex.Value.IsMatch(string.Empty);
             }
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
@@ -218,8 +219,11 @@ public static class LexiconLoader
         return [.. languages.Select(language => new LexiconPhrase(language, pattern, regex, anchors, message, scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line) { Subject = subject })];
     }
 
-    /// <summary>How long one match of a team's pattern may take before it is abandoned (a pathological pattern cannot hang analysis).</summary>
-    public static readonly TimeSpan TeamMatchTimeout = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// How long one match of a team's pattern may take before it is abandoned (a pathological pattern cannot hang
+    /// analysis). Generous, because the bound is wall-clock time and a busy machine may pause a thread for a while.
+    /// </summary>
+    public static readonly TimeSpan TeamMatchTimeout = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// Reads one of a team's own phrases (the <c>phrases:</c> list of <c>.tonelsp.yaml</c>) with the schema of a built-in

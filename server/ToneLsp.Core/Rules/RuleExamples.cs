@@ -14,9 +14,10 @@ public sealed record RuleExampleFailure(string RuleId, string Source, int Line, 
 /// <summary>
 /// Runs the <c>flag</c> and <c>pass</c> lines of phrase rules through the whole engine, for the built-in lexicon (the
 /// test suite) and a team's own phrases (<c>tonelsp check --test-rules</c>) alike: every flag line is reported by its
-/// rule, no pass line is, and the preferred rewrite of a flag line removes the finding without raising a new one.
+/// rule, no pass line is, and the preferred rewrite of a flag line removes the finding without raising a new one,
+/// keeps the facts outside the framing (numbers, placeholders, links, quoted names) and leaves tidy punctuation.
 /// </summary>
-public static class RuleExamples
+public static partial class RuleExamples
 {
     /// <summary>The examples of the rule that fail; empty when all behave. The options carry the configuration (a team's rules).</summary>
     public static IReadOnlyList<RuleExampleFailure> Check(ToneEngine engine, LexiconRule rule, ToneOptions options)
@@ -66,6 +67,32 @@ public static class RuleExamples
                 Fail(example, $"the rewrite “{rewritten}” is still flagged");
             }
 
+            // The facts outside the framing survive: numbers, placeholders, links, quoted names. The framing is the
+            // match and, for a sentence rewrite, the rest of its clause ("Call us at 555-0100" goes as a whole).
+            Text.TextSpan framing = own[0].Span;
+            if (phrase.Scope == RewriteScope.Sentence)
+            {
+                int start = example.LastIndexOfAny([',', ';', ':', '–', '—'], Math.Max(0, framing.Start - 1)) + 1;
+                int end = example.IndexOfAny([',', ';', ':', '–', '—'], framing.End) is var stop and >= 0 ? stop : example.Length;
+                framing = Text.TextSpan.FromBounds(Math.Min(start, framing.Start), Math.Max(end, framing.End));
+            }
+
+            foreach (System.Text.RegularExpressions.Match fact in Facts().Matches(example))
+            {
+                if (!framing.OverlapsWith(new Text.TextSpan(fact.Index, fact.Length)) && !rewritten.Contains(fact.Value, StringComparison.Ordinal))
+                {
+                    Fail(example, $"the rewrite “{rewritten}” loses “{fact.Value}”");
+                }
+            }
+
+            System.Text.RegularExpressions.Match flaw = Flaw().Match(rewritten);
+            bool lostCapital = example.TrimStart() is { Length: > 0 } original && char.IsUpper(original[0]) &&
+                               rewritten.TrimStart() is { Length: > 0 } opening && char.IsLower(opening[0]);
+            if (flaw.Success || lostCapital)
+            {
+                Fail(example, $"the rewrite “{rewritten}” has untidy punctuation, spacing or case{(flaw.Success ? $" at “{flaw.Value}”" : "")}");
+            }
+
             var before = result.Diagnostics.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             if (after.Diagnostics.FirstOrDefault(d => d.Severity <= DiagnosticSeverity.Warning && !before.Contains(d.Id)) is { } raised)
             {
@@ -82,4 +109,11 @@ public static class RuleExamples
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{[^}]*\}\}|https?://\S+[\w/]|\d+(?:[.,:]\d+)*|„[^“]+“|""[^""]+""")]
+    private static partial System.Text.RegularExpressions.Regex Facts();
+
+    // A space before a full stop or comma, two spaces, a comma before a full stop, two full stops.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]+[.,!?;]|\S {2,}\S|[,;:][ \t]*[.!?]|(?<!\.)\.\.(?!\.)")]
+    private static partial System.Text.RegularExpressions.Regex Flaw();
 }
