@@ -124,12 +124,109 @@ public static class AddressFormDetector
                 mentions.Add(new AddressMention(token, mention.Form, mention.Ambiguous, sentence, i));
             }
         }
+
+        AddImperatives(sentence, mentions, customerText);
+    }
+
+    // An informal imperative without a pronoun ("Gib uns Bescheid", "… und denk daran") is du as much as "du" is. The
+    // clause analysis of the conversion finds them; it runs only on sentences where a clause could open with one.
+    private static void AddImperatives(Sentence sentence, List<AddressMention> mentions, bool customerText)
+    {
+        if (!MayHoldImperative(sentence.Tokens))
+        {
+            return;
+        }
+
+        TaggedSentence tagged = TaggedSentence.Tag(sentence, GermanLexicon.Shared);
+        _ = AddresseeAnalysis.AnalyzeInformal(tagged, new ConversionContext(), []);
+        foreach (Clause clause in tagged.Clauses)
+        {
+            if (!clause.Imperative || clause.FiniteVerb < 0 || HasInformalWord(tagged, clause) || MayBeAttribute(tagged, clause.FiniteVerb))
+            {
+                continue;
+            }
+
+            // Customers drop the "ich" ("Warte seit drei Wochen …"): there only a form that cannot be the first person counts.
+            if (customerText && (tagged.Tags[clause.FiniteVerb].Finite & Agreement.FirstSingular) != 0)
+            {
+                continue;
+            }
+
+            mentions.Add(new AddressMention(tagged.Tokens[clause.FiniteVerb], AddressForm.Du, false, sentence, clause.FiniteVerb));
+        }
+    }
+
+    // "Leere Felder werden übersprungen", "Gleiche Werte …": an adjective (or noun) in front of a noun, unless a
+    // pronoun or particle after it shows the imperative ("Leere bitte den Cache", "Schau mal").
+    private static bool MayBeAttribute(TaggedSentence tagged, int verb)
+    {
+        WordTag tag = tagged.Tags[verb];
+        if (!(tag.Adjective || tag.Noun) || !tagged.Tokens[verb].IsCapitalized)
+        {
+            return false;
+        }
+
+        int next = verb + 1;
+        return next >= tagged.Tokens.Count || !tagged.IsWord(next) ||
+               tagged.Tags[next].Class is not (WordClass.Particle or WordClass.ObjectPronoun or WordClass.InformalPronoun or WordClass.Reflexive or WordClass.Preposition or WordClass.Determiner or WordClass.Possessive);
+    }
+
+    private static bool HasInformalWord(TaggedSentence tagged, Clause clause)
+    {
+        for (int k = clause.Start; k <= clause.End; k++)
+        {
+            if (tagged.IsWord(k) && (GermanWords.InformalSingular.Contains(tagged.Lower(k)) || GermanWords.InformalPlural.Contains(tagged.Lower(k))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A word with an imperative reading at the start of the sentence or after a comma, colon, "und", "oder", "aber" or "bitte".
+    private static bool MayHoldImperative(IReadOnlyList<Token> tokens)
+    {
+        bool opening = true;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            Token token = tokens[i];
+            if (!token.IsWord)
+            {
+                opening |= token.Text is "," or ":" or ";" or "–" or "(";
+                continue;
+            }
+
+            if (opening && (i == 0 || !token.IsCapitalized || IsSentenceInitial(tokens, i)))
+            {
+                foreach (WordReading reading in GermanLexicon.Shared.Lookup(token.Text))
+                {
+                    if (reading.PartOfSpeech == PartOfSpeech.Verb && reading.Verb.Kind == VerbFormKind.Imperative)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            opening = token.Lower is "und" or "oder" or "aber" or "bitte" or "dann" or "einfach" or "gern" or "gerne" or "also";
+        }
+
+        return false;
     }
 
     private static (AddressForm Form, bool Ambiguous)? Classify(IReadOnlyList<Token> tokens, int i, bool customerText)
     {
         Token token = tokens[i];
         string lower = token.Lower;
+
+        // In capitals ("IHR SEID DOCH …") the case says nothing: the word is read as if written in lower case.
+        if (token.Text.Length > 1 && token.Text.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+        {
+            return lower is "ihr" && IsPluralVerbNear(tokens, i, ignoreCase: true) || GermanWords.InformalSingular.Contains(lower) || lower is "euch" or "euer" or "eure"
+                ? (AddressForm.Du, false)
+                : null;
+        }
+
         if (GermanWords.InformalSingular.Contains(lower) || GermanWords.InformalPlural.Contains(lower))
         {
             // "Du meine Güte", "du lieber Himmel" are exclamations, not address.
@@ -145,7 +242,15 @@ public static class AddressFormDetector
         bool initial = IsSentenceInitial(tokens, i);
         if (lower == "ihr")
         {
-            if (IsPluralVerbNear(tokens, i))
+            // "kommt Ihr Techniker": before a noun, "Ihr" is the possessive; "Ihr Vollpfosten habt …" is a vocative.
+            Token? following = NextWord(tokens, i);
+            bool beforeNoun = token.IsCapitalized && following is { IsCapitalized: true };
+            if (beforeNoun && i + 2 < tokens.Count && tokens[i + 2].IsWord && IsSecondPersonPlural(tokens[i + 2]))
+            {
+                return (AddressForm.Du, false);
+            }
+
+            if (!beforeNoun && IsPluralVerbNear(tokens, i))
             {
                 return (AddressForm.Du, false);
             }
@@ -207,14 +312,15 @@ public static class AddressFormDetector
     private static bool IsPreviousVerbInitial(IReadOnlyList<Token> tokens, int i) =>
         tokens[i - 1].IsWord && IsSentenceInitial(tokens, i - 1) && (FiniteAgreement(tokens[i - 1].Text) & Agreement.ThirdPlural) != 0;
 
-    private static bool IsPluralVerbNear(IReadOnlyList<Token> tokens, int i)
+    private static bool IsPluralVerbNear(IReadOnlyList<Token> tokens, int i, bool ignoreCase = false)
     {
         Token? previous = i > 0 && tokens[i - 1].IsWord ? tokens[i - 1] : null;
         Token? next = NextWord(tokens, i);
-        return (previous is { } p && IsSecondPersonPlural(p)) || (next is { } n && !n.IsCapitalized && IsSecondPersonPlural(n));
+        return (previous is { } p && IsSecondPersonPlural(p, ignoreCase)) || (next is { } n && (ignoreCase || !n.IsCapitalized) && IsSecondPersonPlural(n, ignoreCase));
     }
 
-    private static bool IsSecondPersonPlural(Token word) => (FiniteAgreement(word.Text) & Agreement.SecondPlural) != 0;
+    private static bool IsSecondPersonPlural(Token word, bool ignoreCase = false) =>
+        (FiniteAgreement(ignoreCase ? word.Lower : word.Text) & Agreement.SecondPlural) != 0;
 
     // The persons and numbers the lexicon knows the word as a finite verb in.
     private static Agreement FiniteAgreement(string word)

@@ -73,6 +73,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
 
             IReadOnlyList<Token> tokens = entry.Sentence.Tokens;
             ReportCapitals(context, document, tokens);
+            ReportSpacedCapitals(context, document, tokens);
             ReportPunctuation(context, document, tokens);
         }
     }
@@ -120,16 +121,30 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
             }
 
             var run = Enumerable.Range(i, end - i + 1).Select(k => tokens[k]).Where(t => t.IsWord).ToList();
-            // A run of three words, two words with a common word among them, or one emphasised common word.
+            // A run of three words, two words with an emphasis word among them, or one emphasised word; in German a
+            // single word is emphasis when the lexicon knows it and never as a noun ("UNBEDINGT", "GRÜNDLICH", "GESPERRT").
             var plain = run.Where(t => !Acronyms.Contains(t.Text)).ToList();
+            bool german = document.Language == Language.German;
             bool shouting = plain.Count >= 3 ||
                             (plain.Count == 2 && plain.Any(t => EmphasisWords.Contains(t.Text))) ||
-                            (run.Count == 1 && EmphasisWords.Contains(run[0].Text));
+                            (plain.Count == 1 && IsEmphasis(plain[0].Text, german) && (run.Count == 1 || EmphasisWords.Contains(plain[0].Text)));
             if (shouting && !IsAdjacentToCode(document, tokens[i].Span.Start, tokens[end].Span.End) && !IsTitleOrList(tokens, i, end))
             {
-                TextSpan span = TextSpan.FromBounds(tokens[i].Span.Start, tokens[end].Span.End);
+                // Acronyms at either end stay as they are: "Ihre TAN NIEMALS" is about "NIEMALS".
+                int from = i, to = end;
+                while (from < to && (!tokens[from].IsWord || Acronyms.Contains(tokens[from].Text)))
+                {
+                    from++;
+                }
+
+                while (to > from && (!tokens[to].IsWord || Acronyms.Contains(tokens[to].Text)))
+                {
+                    to--;
+                }
+
+                TextSpan span = TextSpan.FromBounds(tokens[from].Span.Start, tokens[to].Span.End);
                 string text = document.Source.Slice(span);
-                bool start = AddressForms.AddressFormDetector.IsSentenceInitial(tokens, i);
+                bool start = AddressForms.AddressFormDetector.IsSentenceInitial(tokens, from);
                 context.Report(ToneDiagnostic.Create(Capitals, span, Capitals.FormatMessage(text),
                     ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, Normalize(text, start, document.Language))));
             }
@@ -165,6 +180,76 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
 
             i = end + 1;
         }
+    }
+
+    // "N U R noch heute", "N I C H T": capitals spelt out letter by letter shout louder still.
+    private static void ReportSpacedCapitals(AnalysisContext context, TemplateDocument document, IReadOnlyList<Token> tokens)
+    {
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            int end = i;
+            while (end < tokens.Count && IsSpacedLetter(tokens[end]) && (end == i || tokens[end].Span.Start == tokens[end - 1].Span.End + 1))
+            {
+                end++;
+            }
+
+            if (end - i >= 3)
+            {
+                string word = string.Concat(Enumerable.Range(i, end - i).Select(k => tokens[k].Text));
+                if (IsEmphasis(word, document.Language == Language.German))
+                {
+                    TextSpan span = TextSpan.FromBounds(tokens[i].Span.Start, tokens[end - 1].Span.End);
+                    bool start = AddressForms.AddressFormDetector.IsSentenceInitial(tokens, i);
+                    context.Report(ToneDiagnostic.Create(Capitals, span, Capitals.FormatMessage(document.Source.Slice(span)),
+                        ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, Normalize(word, start, document.Language))));
+                }
+
+                i = end;
+                continue;
+            }
+
+            i = Math.Max(end, i + 1);
+        }
+
+        static bool IsSpacedLetter(Token token) => token.IsWord && token.Text.Length == 1 && char.IsUpper(token.Text[0]);
+    }
+
+    private static bool IsEmphasis(string word, bool german) => EmphasisWords.Contains(word) || (german && IsCommonGermanWord(word));
+
+    // The lexicon knows the word in lower case as a verb or adjective form, or the conversion's closed classes know it
+    // (particles, adverbs, pronouns); nouns, names and acronyms ("DPD", "ALDI") are not emphasis.
+    private static bool IsCommonGermanWord(string word)
+    {
+        if (word.Length < 3)
+        {
+            return false;
+        }
+
+        string lower = word.ToLowerInvariant();
+        if (AddressForms.Conversion.WordClasses.Classify(lower, capitalized: false, sentenceInitial: false) != AddressForms.Conversion.WordClass.Open)
+        {
+            return true;
+        }
+
+        // "BEFEHLE" and "ARM" are also nouns (a section title, a processor): only words that cannot be one count.
+        foreach (Morphology.WordReading reading in Morphology.GermanLexicon.Shared.Lookup(char.ToUpperInvariant(lower[0]) + lower[1..]))
+        {
+            if (reading.PartOfSpeech == Morphology.PartOfSpeech.Noun)
+            {
+                return false;
+            }
+        }
+
+        foreach (Morphology.WordReading reading in Morphology.GermanLexicon.Shared.Lookup(lower))
+        {
+            if (reading.PartOfSpeech is Morphology.PartOfSpeech.Verb or Morphology.PartOfSpeech.Adjective)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsShoutedWord(Token token)

@@ -587,8 +587,10 @@ internal static class AddresseeAnalysis
     {
         int c = sentence.Clauses.IndexOf(clause);
         Clause? previous = c > 0 ? sentence.Clauses[c - 1] : null;
-        // At the start of a sentence, after a colon or dash, or after a comma: "Wenn es klappt, melde dich", "…, hab einen schönen Tag!".
-        bool position = c == 0 || continuation || clause.AfterPunctuation || sentence.Tokens[clause.Start - 1].Text is ":" or "(" or "–" or "—";
+        // At the start of a sentence, after a colon, dash, comma or coordinator: "Wenn es klappt, melde dich", "… und denk daran".
+        // After "und" only when the clause before has no subject that the verb could share ("Ich prüfe das und rufe dich an").
+        bool afterCoordinator = clause.Coordinated && previous is { Subject: not SubjectKind.Other };
+        bool position = c == 0 || continuation || clause.AfterPunctuation || afterCoordinator || sentence.Tokens[clause.Start - 1].Text is ":" or "(" or "–" or "—";
         if (!position)
         {
             return -1;

@@ -204,7 +204,7 @@ internal static class WordClasses
             "wobei", "wodurch", "wovon", "worum", "wen", "wem", "wessen", "inwiefern", "welchen");
         Add(WordClass.Coordinator, "und", "oder", "aber", "sondern", "denn", "sowie", "bzw");
         Add(WordClass.Particle,
-            "bitte", "gern", "gerne", "doch", "mal", "einmal", "nochmal", "noch", "schon", "bereits", "auch", "nicht", "nie", "niemals",
+            "bitte", "gern", "gerne", "gar", "doch", "mal", "einmal", "nochmal", "noch", "schon", "bereits", "auch", "nicht", "nie", "niemals",
             "nur", "ja", "eben", "halt", "wohl", "dann", "jetzt", "nun", "sofort", "direkt", "gleich", "einfach", "kurz", "ruhig", "jederzeit",
             "selbst", "selber", "sehr", "so", "hier", "dort", "da", "heute", "morgen", "gestern", "bald", "immer", "oft", "manchmal",
             "leider", "gerade", "natürlich", "sicher", "vielleicht", "eigentlich", "wirklich", "ganz", "etwa", "ebenfalls", "trotzdem",
