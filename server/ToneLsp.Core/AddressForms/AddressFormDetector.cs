@@ -49,7 +49,54 @@ public static class AddressFormDetector
             return null;
         }
 
-        return document.Language == Language.German ? Detect(sentences, customerText: true) : AddressFormResult.None;
+        if (document.Language != Language.German)
+        {
+            return AddressFormResult.None;
+        }
+
+        AddressFormResult result = Detect(sentences, customerText: true);
+        return result.Form == AddressForm.None ? ByRegister(sentences) ?? result : result;
+    }
+
+    // A customer who names no form of address still sets one by register: "Sehr geehrte Damen und Herren … Mit
+    // freundlichen Grüßen" expects Sie, "Hey … LG" expects du; a neutral "Hallo" or "Viele Grüße" expects nothing.
+    private static AddressFormResult? ByRegister(List<Sentence> sentences)
+    {
+        foreach (Sentence sentence in sentences)
+        {
+            if (sentence.Tokens.Count == 0)
+            {
+                continue;
+            }
+
+            string text = string.Join(" ", sentence.Tokens.Where(t => t.IsWord).Select(t => t.Text));
+            if (Salutations.RegisterOf(text, new TextSpan(0, text.Length)) is not { Register: Register.Formal or Register.Casual } found)
+            {
+                continue;
+            }
+
+            int index = 0;
+            for (int k = 0, offset = 0; k < sentence.Tokens.Count; k++)
+            {
+                if (!sentence.Tokens[k].IsWord)
+                {
+                    continue;
+                }
+
+                if (offset >= found.Span.Start)
+                {
+                    index = k;
+                    break;
+                }
+
+                offset += sentence.Tokens[k].Text.Length + 1;
+            }
+
+            AddressForm form = found.Register == Register.Formal ? AddressForm.Sie : AddressForm.Du;
+            return new AddressFormResult(form, [new AddressMention(sentence.Tokens[index], form, false, sentence, index)]);
+        }
+
+        return null;
     }
 
     /// <summary>Detects the address form of the given sentences.</summary>
@@ -141,7 +188,9 @@ public static class AddressFormDetector
         _ = AddresseeAnalysis.AnalyzeInformal(tagged, new ConversionContext(), []);
         foreach (Clause clause in tagged.Clauses)
         {
-            if (!clause.Imperative || clause.FiniteVerb < 0 || HasInformalWord(tagged, clause) || MayBeAttribute(tagged, clause.FiniteVerb))
+            // A plural form is also the third person of a statement ("Wenn man das liest, überrascht uns das nicht"); "ihr"
+            // imperatives come with "euch" or "euer", which count by themselves.
+            if (!clause.Imperative || clause.PluralSubject || clause.FiniteVerb < 0 || HasInformalWord(tagged, clause) || MayBeAttribute(tagged, clause.FiniteVerb))
             {
                 continue;
             }

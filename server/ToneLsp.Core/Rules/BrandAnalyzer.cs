@@ -89,8 +89,9 @@ public sealed partial class BrandAnalyzer : ToneAnalyzer
     [GeneratedRegex(@"\p{Cs}{2}(?:\uFE0F)?|[\u2600-\u27BF]\uFE0F?", RegexOptions.CultureInvariant)]
     private static partial Regex EmojiPattern();
 
-    [GeneratedRegex(@"^(hallo|hi|hey|moin|servus|guten\s+(tag|morgen|abend)|sehr\s+geehrte|liebe[rs]?|hello|dear|good\s+(morning|afternoon|evening)|greetings|grüß\s+gott)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex GreetingPattern();
+    private static readonly Regex Greeting = new(@"^(?:" + Salutations.OpeningAlternation + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static Regex GreetingPattern() => Greeting;
 
     [GeneratedRegex(@"\b(grüße|gruß|grüßen|regards|sincerely|bis bald|LG|VG|(dein|euer|ihr|your)\s+[\p{L}\- ]*team)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClosingPattern();

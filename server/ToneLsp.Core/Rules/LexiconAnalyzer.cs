@@ -292,8 +292,11 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
         return new TextEdit(TextSpan.FromBounds(start, span.End), MatchCase(greeting ? "x" : source.Slice(span), rewrite));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(hallo|hi|hey|moin|servus|liebe[rs]?|guten\s+\p{L}+|sehr\s+geehrte[rs]?|dear|hello)\b[^,.!?]*,\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex GreetingPrefix();
+    private static readonly System.Text.RegularExpressions.Regex GreetingPrefixPattern = new(
+        @"^\s*(?:" + Salutations.OpeningAlternation + @")(?![\p{L}])[^,.!?]*,\s*$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static System.Text.RegularExpressions.Regex GreetingPrefix() => GreetingPrefixPattern;
 
     private static Sentence? SentenceAround(TemplateDocument document, TextSpan span) =>
         document.SentenceContaining(span) is { Block.IsQuoted: false } sentence ? sentence.Sentence : null;
