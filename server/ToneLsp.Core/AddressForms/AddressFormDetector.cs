@@ -19,6 +19,9 @@ public sealed record AddressFormResult(AddressForm Form, IReadOnlyList<AddressMe
     /// <summary>A result with no evidence.</summary>
     public static AddressFormResult None { get; } = new(AddressForm.None, []);
 
+    /// <summary>Whether the form comes from the register of a greeting or closing ("Sehr geehrte …"), not from du or Sie.</summary>
+    public bool FromRegister { get; init; }
+
     /// <summary>The mentions that count as evidence: all du mentions, and ambiguous Sie mentions only when nothing informal was found.</summary>
     public IEnumerable<AddressMention> Evidence => Mentions.Where(m => !m.IsAmbiguous || Form == AddressForm.Sie);
 
@@ -93,7 +96,7 @@ public static class AddressFormDetector
             }
 
             AddressForm form = found.Register == Register.Formal ? AddressForm.Sie : AddressForm.Du;
-            return new AddressFormResult(form, [new AddressMention(sentence.Tokens[index], form, false, sentence, index)]);
+            return new AddressFormResult(form, [new AddressMention(sentence.Tokens[index], form, false, sentence, index)]) { FromRegister = true };
         }
 
         return null;

@@ -97,6 +97,8 @@ public sealed class AddressMirrorAnalyzer : ToneAnalyzer
 
         string why = input.TargetSource switch
         {
+            AddressTargetSource.Customer when input.CustomerAddress is { FromRegister: true } customer =>
+                $"the customer writes {(customer.Form == AddressForm.Sie ? "formally" : "casually")} (“{customer.Mentions[0].Token.Text} …”)",
             AddressTargetSource.Customer => $"the customer writes {input.TargetAddress.ToName()}",
             AddressTargetSource.FrontMatter => $"the front matter asks for {input.TargetAddress.ToName()}",
             _ => $"the configuration asks for {input.TargetAddress.ToName()}",
