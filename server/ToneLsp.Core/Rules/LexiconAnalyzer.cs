@@ -241,6 +241,26 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
         return keepCapital ? rewrite : char.ToLowerInvariant(rewrite[0]) + rewrite[1..];
     }
 
+    // Whether a phrase of these rules occurs in the text: only phrases whose anchor words all occur are tried.
+    private bool IsFlagged(string text, Language language)
+    {
+        var words = new HashSet<string>(ProseTokenizer.Tokenize(text, new TextSpan(0, text.Length)).Where(t => t.IsWord).Select(t => PhrasePattern.Fold(t.Text)), StringComparer.Ordinal);
+        foreach (LexiconRule rule in rules)
+        {
+            foreach (LexiconPhrase phrase in rule.Phrases)
+            {
+                if (phrase.Language == language && phrase.Anchors.All(group => group.Any(anchor => anchor.EndsWith('*')
+                        ? words.Any(w => w.StartsWith(anchor[..^1], StringComparison.Ordinal))
+                        : words.Contains(anchor))) && phrase.Regex.IsMatch(text))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     // "Kundinnen und Kunden stehen …" keeps its capital inside a sentence: a German noun is written with one.
     private static bool StartsWithNoun(string rewrite)
     {
@@ -277,13 +297,15 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
     // A greeting before the phrase ("Hallo Jana, da hast du …") stays; the framing is rewritten and what the sentence
     // says besides it is kept, first ("Reg dich nicht so auf, dein Paket kommt morgen." → "Dein Paket kommt morgen. Wir
     // verstehen, …"); null when some of it cannot be kept.
-    private static TextEdit? SentenceRewrite(TemplateDocument document, Sentence sentence, TextSpan match, string text)
+    private TextEdit? SentenceRewrite(TemplateDocument document, Sentence sentence, TextSpan match, string text)
     {
+        bool IsFraming(string part) => IsFlagged(part, document.Language);
+
         SourceText source = document.Source;
         TextSpan span = sentence.Span;
         bool greeting = GreetingPrefix().IsMatch(source.Text[span.Start..match.Start]);
         int start = greeting ? match.Start : span.Start;
-        if (SentenceContent.Outside(document, sentence, match, start) is not { } content)
+        if (SentenceContent.Outside(document, sentence, match, start, IsFraming) is not { } content)
         {
             return null;
         }

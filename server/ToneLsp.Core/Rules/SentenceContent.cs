@@ -19,13 +19,15 @@ internal static partial class SentenceContent
 {
     /// <summary>
     /// The content clauses outside the match as whole sentences ("" when there are none), or null when a content clause
-    /// cannot be made a sentence of its own (a rewrite would lose it, so none is offered).
+    /// cannot be made a sentence of its own (a rewrite would lose it, so none is offered). A kept sentence that is itself
+    /// framing (<paramref name="isFraming"/>: another phrase flags it, "no wonder the form failed") goes too.
     /// </summary>
-    public static string? Outside(TemplateDocument document, Sentence sentence, TextSpan match, int contentStart)
+    public static string? Outside(TemplateDocument document, Sentence sentence, TextSpan match, int contentStart, Func<string, bool>? isFraming = null)
     {
         try
         {
-            return document.Language == Language.German ? German(document.Source, sentence, match, contentStart) : English(document.Source, sentence, match, contentStart);
+            string? content = document.Language == Language.German ? German(document.Source, sentence, match, contentStart) : English(document.Source, sentence, match, contentStart);
+            return content is null || isFraming is null ? content : string.Join(" ", SplitSentences(content).Where(part => !isFraming(part)));
         }
         catch (Exception exception) when (exception is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
         {
@@ -287,6 +289,10 @@ internal static partial class SentenceContent
 
         return Sentences(kept);
     }
+
+    // The sentences Sentences() joined, split again so that each can be checked on its own.
+    private static IEnumerable<string> SplitSentences(string text) =>
+        Regex.Split(text, @"(?<=[.!?…])\s+").Where(part => part.Length > 0);
 
     private static string Sentences(List<string> parts)
     {
