@@ -76,3 +76,13 @@ public class PhraseConstraintTests
         Assert.Contains(errors, e => e.Line == 4 && e.Message.Contains("Unknown subject 'leser'", StringComparison.Ordinal));
     }
 }
+
+public class PhraseBoundaryTests
+{
+    [Theory]
+    [InlineData("bloß ... (Tag|€)", "Das kostet bloß am Montag etwas.", false)]
+    [InlineData("bloß ... (Tag|€)", "Das kostet bloß einen Tag.", true)]
+    [InlineData("bloß ... (Tag|€)", "Das kostet bloß 5 €.", true)]
+    public void AWordInAMixedGroupStartsAtAWordBoundary(string pattern, string text, bool matches) =>
+        Assert.Equal(matches, new System.Text.RegularExpressions.Regex(PhrasePattern.ToRegex(pattern), PhrasePattern.Options).IsMatch(text));
+}

@@ -167,8 +167,15 @@ public static class PhrasePattern
                 }
 
                 Expect(close);
+
+                // In a group that mixes words with marks ("(Tag|€)"), each word alternative carries its own word
+                // boundaries, so that a gap before the group cannot end inside a word ("Montag").
+                bool mixedStart = alternatives.Any(a => a.StartsWithWord) && !alternatives.All(a => a.StartsWithWord);
+                bool mixedEnd = alternatives.Any(a => a.EndsWithWord) && !alternatives.All(a => a.EndsWithWord);
+                IEnumerable<string> bodies = alternatives.Select(a =>
+                    (mixedStart && a.StartsWithWord ? NotAfterWord : string.Empty) + a.Regex + (mixedEnd && a.EndsWithWord ? NotBeforeWord : string.Empty));
                 var group = new Node(
-                    "(?:" + string.Join("|", alternatives.Select(a => a.Regex)) + ")",
+                    "(?:" + string.Join("|", bodies) + ")",
                     alternatives.Any(a => a.CanBeEmpty),
                     alternatives.All(a => a.StartsWithWord),
                     alternatives.All(a => a.EndsWithWord))
