@@ -86,3 +86,24 @@ public class PhraseBoundaryTests
     public void AWordInAMixedGroupStartsAtAWordBoundary(string pattern, string text, bool matches) =>
         Assert.Equal(matches, new System.Text.RegularExpressions.Regex(PhrasePattern.ToRegex(pattern), PhrasePattern.Options).IsMatch(text));
 }
+
+/// <summary>The inverted phrase index (templates of up to 64 sentences) and the per-phrase look-ups (longer documents) find the same.</summary>
+public class PhraseIndexTests
+{
+    [Fact]
+    public void ShortAndLongDocumentsFindTheSameFlagLines()
+    {
+        const string filler = "Wir melden uns morgen bei Ihnen.";
+        var lines = LexiconLoader.BuiltIn.SelectMany(r => r.Phrases.Where(p => p.Language == ToneLsp.Core.Documents.Language.German)
+            .SelectMany(p => p.Flag.Select(f => (r.Descriptor.Id, Line: f)))).Take(120).ToList();
+        Assert.NotEmpty(lines);
+        foreach (var (id, line) in lines)
+        {
+            var shortResult = ToneLsp.Core.Analysis.ToneEngine.Default.Analyze(ToneLsp.Core.Documents.TemplateDocument.ParseAs(line, ToneLsp.Core.Documents.Language.German));
+            string longText = string.Join(" ", Enumerable.Repeat(filler, 70)) + "\n\n" + line;
+            var longResult = ToneLsp.Core.Analysis.ToneEngine.Default.Analyze(ToneLsp.Core.Documents.TemplateDocument.ParseAs(longText, ToneLsp.Core.Documents.Language.German));
+            Assert.True(longResult.Document.Sentences.Count > 64);
+            Assert.Equal(shortResult.Diagnostics.Any(d => d.Id == id), longResult.Diagnostics.Any(d => d.Id == id));
+        }
+    }
+}

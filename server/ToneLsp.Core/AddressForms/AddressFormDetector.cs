@@ -249,7 +249,8 @@ public static class AddressFormDetector
                 continue;
             }
 
-            if (opening && (i == 0 || !token.IsCapitalized || IsSentenceInitial(tokens, i)))
+            if (opening && (i == 0 || !token.IsCapitalized || IsSentenceInitial(tokens, i)) &&
+                WordClasses.Classify(token.Lower, capitalized: false, sentenceInitial: false) == WordClass.Open)
             {
                 foreach (WordReading reading in GermanLexicon.Shared.Lookup(token.Text))
                 {

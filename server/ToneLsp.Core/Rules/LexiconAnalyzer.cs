@@ -20,6 +20,8 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
     /// <summary>The rules this analyzer runs.</summary>
     public IReadOnlyList<LexiconRule> Rules => rules;
 
+    private readonly Lazy<PhraseIndex> _index = new(() => new PhraseIndex(rules));
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context)
     {
@@ -27,8 +29,11 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
         var blocks = document.ReplyBlocks.ToList();
         string? channel = document.Metadata.Channel?.Trim();
         Text.WordIndex words = context.Input.Words;
-        foreach (LexiconRule rule in rules)
+        var candidates = new List<int>();
+        PhraseIndex.Matches? indexed = _index.Value.Match(words);
+        for (int r = 0; r < rules.Count; r++)
         {
+            LexiconRule rule = rules[r];
             if (context.Input.Options.GetSeverity(rule.Descriptor) is null ||
                 (channel is not null && rule.SkipChannels.Contains(channel, StringComparer.OrdinalIgnoreCase)))
             {
@@ -36,26 +41,82 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
             }
 
             List<(TextSpan Span, int Phrase)>? matches = null;
+            void Collect(TextSpan scope, int p, LexiconPhrase phrase, Regex regex, int startsBefore = int.MaxValue)
+            {
+                foreach (ValueMatch match in regex.EnumerateMatches(document.ProseSpan(scope)))
+                {
+                    int index = scope.Start + match.Index;
+                    if (match.Length > 0 && index < startsBefore && !IsExcepted(document, phrase, index) && SubjectHolds(document, phrase, new TextSpan(index, match.Length)))
+                    {
+                        (matches ??= []).Add((new TextSpan(index, match.Length), p));
+                    }
+                }
+            }
+
+            // With the inverted index, only the parts whose every anchor group occurs in one sentence run at all.
+            if (indexed is not null)
+            {
+                foreach (PhraseIndex.Entry entry in _index.Value.EntriesOf(r))
+                {
+                    if (entry.Phrase.Language != document.Language || entry.Part.Anchors.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    ulong bits = indexed.SentencesOf(entry);
+                    try
+                    {
+                        for (; bits != 0; bits &= bits - 1)
+                        {
+                            context.CancellationToken.ThrowIfCancellationRequested();
+                            int sentence = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                            Collect(WithNextSentence(document, sentence), entry.PhraseIndex, entry.Phrase, entry.Part.Regex, document.Sentences[sentence].Sentence.Span.End);
+                        }
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        context.ReportFailure($"{rule.Descriptor.Id}: the pattern '{entry.Phrase.Pattern}' timed out and was skipped");
+                    }
+                }
+            }
+
             for (int p = 0; p < rule.Phrases.Count; p++)
             {
                 LexiconPhrase phrase = rule.Phrases[p];
-                if (phrase.Language != document.Language || !AllAnchorsOccur(phrase, words))
+                if (phrase.Language != document.Language || (indexed is null ? !AllAnchorsOccur(phrase, words) : phrase.Parts.All(part => part.Anchors.Count > 0)))
                 {
                     continue;
                 }
 
                 try
                 {
-                    foreach (ProseBlock block in blocks)
+                    // A match holds a word of every anchor group, so the expression runs only on the sentences that
+                    // hold them; a phrase without anchors runs on every block. A slice behaves as the whole input for
+                    // anchors and lookarounds, as Match(input, start, length) does.
+                    foreach (PhrasePart part in phrase.Parts)
                     {
-                        context.CancellationToken.ThrowIfCancellationRequested();
-                        // A slice behaves as the whole input for anchors and lookarounds, as Match(input, start, length) does.
-                        foreach (ValueMatch match in phrase.Regex.EnumerateMatches(document.ProseSpan(block.Span)))
+                        if (part.Anchors.Count > 0)
                         {
-                            int index = block.Span.Start + match.Index;
-                            if (match.Length > 0 && !IsExcepted(document, phrase, index) && SubjectHolds(document, phrase, new TextSpan(index, match.Length)))
+                            if (indexed is not null)
                             {
-                                (matches ??= []).Add((new TextSpan(index, match.Length), p));
+                                continue;
+                            }
+
+                            candidates.Clear();
+                            words.CandidateSentences(part.Anchors, candidates);
+
+                            foreach (int sentence in candidates)
+                            {
+                                context.CancellationToken.ThrowIfCancellationRequested();
+                                Collect(WithNextSentence(document, sentence), p, phrase, part.Regex, document.Sentences[sentence].Sentence.Span.End);
+                            }
+                        }
+                        else
+                        {
+                            foreach (ProseBlock block in blocks)
+                            {
+                                context.CancellationToken.ThrowIfCancellationRequested();
+                                Collect(block.Span, p, phrase, part.Regex);
                             }
                         }
                     }
@@ -94,6 +155,16 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                     ImmutableDictionary<string, string>.Empty.Add(PhraseProperty, phraseIndex.ToString(CultureInfo.InvariantCulture))));
             }
         }
+    }
+
+    // A match starts in its candidate sentence and may run on into the next one of the same block ("I'm shocked. Truly.").
+    private static TextSpan WithNextSentence(TemplateDocument document, int sentence)
+    {
+        IReadOnlyList<BlockSentence> sentences = document.Sentences;
+        TextSpan span = sentences[sentence].Sentence.Span;
+        return sentence + 1 < sentences.Count && sentences[sentence + 1].Block == sentences[sentence].Block
+            ? TextSpan.FromBounds(span.Start, sentences[sentence + 1].Sentence.Span.End)
+            : span;
     }
 
     private static bool AllAnchorsOccur(LexiconPhrase phrase, Text.WordIndex words)

@@ -51,6 +51,16 @@ public sealed record LexiconPhrase(
 
     /// <summary>Who must be the subject of a clause the match touches (<c>subject:</c> in the file).</summary>
     public SubjectConstraint Subject { get; init; }
+
+    /// <summary>The expressions that run: the whole pattern, or the alternatives of a pattern that is one alternation.</summary>
+    public IReadOnlyList<PhrasePart> Parts { get; init; } = [];
+}
+
+/// <summary>One expression of a phrase with the anchor words a text must hold for it to match.</summary>
+public sealed record PhrasePart(Lazy<Regex> Matcher, IReadOnlyList<IReadOnlyList<string>> Anchors)
+{
+    /// <summary>The part's regular expression.</summary>
+    public Regex Regex => Matcher.Value;
 }
 
 /// <summary>A phrase's condition on the subject of the clause it occurs in.</summary>

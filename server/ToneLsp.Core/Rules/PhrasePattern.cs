@@ -78,6 +78,52 @@ public static class PhrasePattern
         return (regex, sequence.AllAnchors);
     }
 
+    /// <summary>
+    /// The alternatives of a pattern that is one parenthesised alternation ("(A|B|C)"), split at its top level; the
+    /// pattern itself when it is anything else.
+    /// </summary>
+    public static IReadOnlyList<string> TopLevelAlternatives(string pattern)
+    {
+        string trimmed = pattern.Trim();
+        if (trimmed.Length < 2 || trimmed[0] != '(' || trimmed[^1] != ')')
+        {
+            return [pattern];
+        }
+
+        var alternatives = new List<string>();
+        int depth = 0, start = 1;
+        for (int i = 0; i < trimmed.Length; i++)
+        {
+            char c = trimmed[i];
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (c is '(' or '[' or '{' or '<')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}' or '>')
+            {
+                depth--;
+                if (depth == 0 && i != trimmed.Length - 1)
+                {
+                    return [pattern];
+                }
+            }
+            else if (c == '|' && depth == 1)
+            {
+                alternatives.Add(trimmed[start..i]);
+                start = i + 1;
+            }
+        }
+
+        alternatives.Add(trimmed[start..^1]);
+        return alternatives.All(a => !string.IsNullOrWhiteSpace(a)) ? alternatives : [pattern];
+    }
+
     /// <summary>Folds a word for anchor lookups: lower case, umlauts and ß transliterated.</summary>
     public static string Fold(string word)
     {

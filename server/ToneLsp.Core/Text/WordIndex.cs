@@ -4,24 +4,44 @@ using ToneLsp.Core.Rules;
 namespace ToneLsp.Core.Text;
 
 /// <summary>
-/// The folded words of a document's reply, for a cheap test whether a phrase can match at all before
-/// its regular expression runs.
+/// The folded words of a document's reply and the sentences they occur in, for a cheap test whether a phrase can
+/// match at all before its regular expression runs, and where: a match contains its anchor words, so the expression
+/// runs only on the sentences that hold one of every group of them.
 /// </summary>
 public sealed class WordIndex
 {
-    private readonly HashSet<string> _words;
+    // Word → its id; per id the first occurrence; per occurrence its sentence and the next occurrence of the same word.
+    private readonly Dictionary<string, int> _ids;
+    private readonly List<int> _first = [];
+    private readonly List<int> _sentenceOf = [];
+    private readonly List<int> _next = [];
     private string[]? _sorted;
+    private HashSet<int>? _proposed, _sentences;
+    private Dictionary<IReadOnlyList<string>, bool>? _answers;
 
-    /// <summary>Indexes the words of the reply blocks of the document.</summary>
+    // A template has at most 64 sentences: then every word also has the set of its sentences as bits, and a phrase's
+    // candidate sentences are a few AND and OR operations. Longer documents walk the occurrence lists instead.
+    private readonly List<ulong>? _masks;
+    private Dictionary<string, ulong>? _prefixMasks;
+    private Dictionary<IReadOnlyList<string>, ulong>? _groupMasks;
+
+    /// <summary>Indexes the words of the reply sentences of the document.</summary>
     public WordIndex(TemplateDocument document)
     {
         // Sized for a template; large documents repeat their words, so the set stays far smaller than their text.
-        _words = new HashSet<string>(Math.Min(document.Prose.Length / 12, 4096), StringComparer.Ordinal);
-        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ids = new Dictionary<string, int>(Math.Min(document.Prose.Length / 12, 4096), StringComparer.Ordinal);
+        var lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         Dictionary<string, string>? foldedForms = null;
-        foreach (ProseBlock block in document.ReplyBlocks)
+        IReadOnlyList<BlockSentence> sentences = document.Sentences;
+        _masks = sentences.Count <= 64 ? [] : null;
+        for (int s = 0; s < sentences.Count; s++)
         {
-            foreach (Token token in document.TokensOf(block))
+            if (sentences[s].Block.IsQuoted)
+            {
+                continue;
+            }
+
+            foreach (Token token in sentences[s].Sentence.Tokens)
             {
                 if (!token.IsWord)
                 {
@@ -41,23 +61,53 @@ public sealed class WordIndex
                     folded = known;
                 }
 
-                _words.Add(folded);
+                Add(folded, s);
                 int split = folded.AsSpan().IndexOfAny('\'', '-');
-                if (split > 0 && !lookup.Contains(folded.AsSpan(0, split)))
+                if (split > 0)
                 {
-                    _words.Add(folded[..split]);
+                    Add(lookup.TryGetValue(folded.AsSpan(0, split), out string? part, out _) ? part : folded[..split], s);
                 }
             }
         }
     }
 
+    /// <summary>
+    /// For a document of at most 64 sentences, every word (folded) with its id into the masks: bit s is set when the word
+    /// occurs in sentence s of <see cref="TemplateDocument.Sentences"/>. False for longer documents.
+    /// </summary>
+    public bool TryGetSentenceMasks([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyDictionary<string, int>? ids,
+                                    [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyList<ulong>? masks)
+    {
+        ids = _masks is null ? null : _ids;
+        masks = _masks;
+        return _masks is not null;
+    }
+
     /// <summary>Whether any of the anchors occurs; an anchor ending in * matches words that start with it.</summary>
     public bool ContainsAny(IReadOnlyList<string> anchors)
+    {
+        // A word class's anchors are one list shared by every phrase that uses the class: asked once per document.
+        if (anchors.Count > 8)
+        {
+            _answers ??= new Dictionary<IReadOnlyList<string>, bool>(ReferenceEqualityComparer.Instance);
+            if (!_answers.TryGetValue(anchors, out bool known))
+            {
+                known = Scan(anchors);
+                _answers[anchors] = known;
+            }
+
+            return known;
+        }
+
+        return Scan(anchors);
+    }
+
+    private bool Scan(IReadOnlyList<string> anchors)
     {
         for (int i = 0; i < anchors.Count; i++)
         {
             string anchor = anchors[i];
-            if (anchor.EndsWith('*') ? HasPrefix(anchor.AsSpan(0, anchor.Length - 1)) : _words.Contains(anchor))
+            if (anchor.EndsWith('*') ? PrefixRange(anchor.AsSpan(0, anchor.Length - 1)).Count > 0 : _ids.ContainsKey(anchor))
             {
                 return true;
             }
@@ -66,12 +116,197 @@ public sealed class WordIndex
         return false;
     }
 
-    private bool HasPrefix(ReadOnlySpan<char> prefix)
+    /// <summary>
+    /// The indices (in <see cref="TemplateDocument.Sentences"/>) of the reply sentences that hold a word of every anchor
+    /// group, ascending, added to <paramref name="result"/>; none when a group occurs nowhere.
+    /// </summary>
+    public void CandidateSentences(IReadOnlyList<IReadOnlyList<string>> groups, List<int> result)
+    {
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        if (_masks is not null)
+        {
+            ulong all = ulong.MaxValue;
+            for (int g = 0; g < groups.Count && all != 0; g++)
+            {
+                all &= GroupMask(groups[g]);
+            }
+
+            for (; all != 0; all &= all - 1)
+            {
+                result.Add(System.Numerics.BitOperations.TrailingZeroCount(all));
+            }
+
+            return;
+        }
+
+        for (int g = 0; g < groups.Count; g++)
+        {
+            if (!ContainsAny(groups[g]))
+            {
+                return;
+            }
+        }
+
+        // The group with the fewest occurrences proposes sentences; every other group must occur in them too.
+        int rarest = 0, fewest = int.MaxValue;
+        for (int g = 0; g < groups.Count; g++)
+        {
+            int count = Occurrences(groups[g], null);
+            if (count < fewest)
+            {
+                (rarest, fewest) = (g, count);
+            }
+        }
+
+        if (fewest == 0)
+        {
+            return;
+        }
+
+        // Reused between calls: one analysis asks for many phrases, one after the other.
+        HashSet<int> proposed = _proposed ??= [];
+        HashSet<int> sentences = _sentences ??= [];
+        proposed.Clear();
+        Occurrences(groups[rarest], proposed);
+        if (groups.Count == 1)
+        {
+            result.AddRange(proposed);
+            result.Sort();
+            return;
+        }
+
+        foreach (int sentence in proposed.Order())
+        {
+            bool all = true;
+            for (int g = 0; g < groups.Count && all; g++)
+            {
+                if (g != rarest)
+                {
+                    sentences.Clear();
+                    Occurrences(groups[g], sentences);
+                    all = sentences.Contains(sentence);
+                }
+            }
+
+            if (all)
+            {
+                result.Add(sentence);
+            }
+        }
+    }
+
+    private ulong GroupMask(IReadOnlyList<string> group)
+    {
+        bool shared = group.Count > 8;
+        if (shared && _groupMasks is not null && _groupMasks.TryGetValue(group, out ulong cached))
+        {
+            return cached;
+        }
+
+        ulong mask = 0;
+        for (int i = 0; i < group.Count; i++)
+        {
+            string anchor = group[i];
+            if (anchor.EndsWith('*'))
+            {
+                _prefixMasks ??= new Dictionary<string, ulong>(StringComparer.Ordinal);
+                if (!_prefixMasks.TryGetValue(anchor, out ulong prefix))
+                {
+                    foreach (string word in PrefixRange(anchor.AsSpan(0, anchor.Length - 1)))
+                    {
+                        prefix |= _masks![_ids[word]];
+                    }
+
+                    _prefixMasks[anchor] = prefix;
+                }
+
+                mask |= prefix;
+            }
+            else if (_ids.TryGetValue(anchor, out int id))
+            {
+                mask |= _masks![id];
+            }
+        }
+
+        if (shared)
+        {
+            (_groupMasks ??= new Dictionary<IReadOnlyList<string>, ulong>(ReferenceEqualityComparer.Instance))[group] = mask;
+        }
+
+        return mask;
+    }
+
+    private void Add(string word, int sentence)
+    {
+        ref int id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ids, word, out bool exists);
+        if (!exists)
+        {
+            id = _first.Count;
+            _first.Add(-1);
+            _masks?.Add(0);
+        }
+
+        if (_masks is not null)
+        {
+            _masks[id] |= 1UL << sentence;
+        }
+
+        int head = _first[id];
+        if (head >= 0 && _sentenceOf[head] == sentence)
+        {
+            return;
+        }
+
+        _first[id] = _sentenceOf.Count;
+        _sentenceOf.Add(sentence);
+        _next.Add(head);
+    }
+
+    // How many (word, sentence) occurrences the group's anchors have; their sentences are added to the set when given.
+    private int Occurrences(IReadOnlyList<string> anchors, HashSet<int>? into)
+    {
+        int count = 0;
+        for (int i = 0; i < anchors.Count; i++)
+        {
+            string anchor = anchors[i];
+            if (anchor.EndsWith('*'))
+            {
+                foreach (string word in PrefixRange(anchor.AsSpan(0, anchor.Length - 1)))
+                {
+                    count += Walk(_ids[word], into);
+                }
+            }
+            else if (_ids.TryGetValue(anchor, out int id))
+            {
+                count += Walk(id, into);
+            }
+        }
+
+        return count;
+    }
+
+    private int Walk(int id, HashSet<int>? into)
+    {
+        int count = 0;
+        for (int occurrence = _first[id]; occurrence >= 0; occurrence = _next[occurrence])
+        {
+            count++;
+            into?.Add(_sentenceOf[occurrence]);
+        }
+
+        return count;
+    }
+
+    private ArraySegment<string> PrefixRange(ReadOnlySpan<char> prefix)
     {
         // Sorted only when a prefix anchor asks: most documents never need it.
         if (_sorted is null)
         {
-            _sorted = [.. _words];
+            _sorted = [.. _ids.Keys];
             Array.Sort(_sorted, StringComparer.Ordinal);
         }
 
@@ -89,6 +324,12 @@ public sealed class WordIndex
             }
         }
 
-        return low < _sorted.Length && _sorted[low].AsSpan().StartsWith(prefix, StringComparison.Ordinal);
+        int end = low;
+        while (end < _sorted.Length && _sorted[end].AsSpan().StartsWith(prefix, StringComparison.Ordinal))
+        {
+            end++;
+        }
+
+        return new ArraySegment<string>(_sorted, low, end - low);
     }
 }

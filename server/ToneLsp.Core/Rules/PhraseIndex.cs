@@ -1,0 +1,123 @@
+using ToneLsp.Core.Text;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>
+/// The anchor words of every phrase part of a set of rules, inverted: word → the anchor groups it satisfies. For a
+/// template (at most 64 sentences) the candidate sentences of all parts come from one pass over the document's words
+/// instead of one look-up per anchor per part, which matters once phrases carry hundreds of inflected forms and class
+/// members as anchors.
+/// </summary>
+internal sealed class PhraseIndex
+{
+    private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _prefixes = new(StringComparer.Ordinal);
+    private readonly List<Entry>[] _byRule;
+    private readonly int _longestPrefix;
+    private readonly int _groupCount;
+
+    /// <summary>Indexes the anchors of every part of every phrase of the rules.</summary>
+    public PhraseIndex(IReadOnlyList<LexiconRule> rules)
+    {
+        int group = 0;
+        _byRule = new List<Entry>[rules.Count];
+        for (int r = 0; r < rules.Count; r++)
+        {
+            _byRule[r] = [];
+            for (int p = 0; p < rules[r].Phrases.Count; p++)
+            {
+                LexiconPhrase phrase = rules[r].Phrases[p];
+                foreach (PhrasePart part in phrase.Parts)
+                {
+                    var ids = new int[part.Anchors.Count];
+                    for (int g = 0; g < part.Anchors.Count; g++)
+                    {
+                        ids[g] = group;
+                        foreach (string anchor in part.Anchors[g].Distinct(StringComparer.Ordinal))
+                        {
+                            bool prefix = anchor.EndsWith('*');
+                            string word = prefix ? anchor[..^1] : anchor;
+                            Dictionary<string, List<int>> map = prefix ? _prefixes : _exact;
+                            if (!map.TryGetValue(word, out List<int>? groups))
+                            {
+                                map[word] = groups = [];
+                            }
+
+                            groups.Add(group);
+                            if (prefix)
+                            {
+                                _longestPrefix = Math.Max(_longestPrefix, word.Length);
+                            }
+                        }
+
+                        group++;
+                    }
+
+                    _byRule[r].Add(new Entry(p, phrase, part, ids));
+                }
+            }
+        }
+
+        _groupCount = group;
+    }
+
+    /// <summary>The sentence sets of the document's anchor groups, or null for a document with more than 64 sentences.</summary>
+    public Matches? Match(WordIndex words)
+    {
+        if (!words.TryGetSentenceMasks(out IReadOnlyDictionary<string, int>? ids, out IReadOnlyList<ulong>? masks))
+        {
+            return null;
+        }
+
+        var groups = new ulong[_groupCount];
+        var exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        var prefixLookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (word, id) in ids)
+        {
+            ulong mask = masks[id];
+            if (exactLookup.TryGetValue(word, out List<int>? exact))
+            {
+                foreach (int g in exact)
+                {
+                    groups[g] |= mask;
+                }
+            }
+
+            for (int length = 1; length <= Math.Min(word.Length, _longestPrefix); length++)
+            {
+                if (prefixLookup.TryGetValue(word.AsSpan(0, length), out List<int>? prefixed))
+                {
+                    foreach (int g in prefixed)
+                    {
+                        groups[g] |= mask;
+                    }
+                }
+            }
+        }
+
+        return new Matches(groups);
+    }
+
+    /// <summary>The phrase parts of the rule with the given index, in order, with their anchor groups.</summary>
+    public IReadOnlyList<Entry> EntriesOf(int rule) => _byRule[rule];
+
+    /// <summary>One phrase part and the ids of its anchor groups.</summary>
+    public sealed record Entry(int PhraseIndex, LexiconPhrase Phrase, PhrasePart Part, int[] Groups);
+
+    /// <summary>The anchor groups of one document.</summary>
+    public sealed class Matches(ulong[] groups)
+    {
+        /// <summary>The sentences that hold a word of every anchor group of the entry, as bits; 0 when there are none.</summary>
+        public ulong SentencesOf(Entry entry)
+        {
+            ulong all = ulong.MaxValue;
+            int[] ids = entry.Groups;
+            for (int i = 0; i < ids.Length && all != 0; i++)
+            {
+                all &= groups[ids[i]];
+            }
+
+            return all;
+        }
+    }
+}
