@@ -93,7 +93,8 @@ def main():
     results = OrderedDict()
     for (split, lang), items in groups.items():
         results[f"{lang} {split}"] = score(items, findings(cli, items))
-    for split in ("dev", "test"):
+    splits = [s for s in ("dev", "test", "fresh") if any(k[0] == s for k in groups)]
+    for split in splits:
         items = [it for (s, _), its in groups.items() if s == split for it in its]
         results[f"all {split}"] = score(items, findings(cli, items))
     if a.json:
@@ -102,13 +103,13 @@ def main():
     print(f"{'part':10} {'n':>5} {'P':>6} {'R':>6} {'F1':>6}  clean FP")
     for key, r in results.items():
         print(f"{key:10} {r['n']:5} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}  {r['clean_fp']}/{r['clean']}")
-    print("\nrecall by category (dev / test, all languages):")
+    print(f"\nrecall by category ({' / '.join(splits)}, all languages):")
     for c in SCORED:
         cells = []
-        for split in ("dev", "test"):
+        for split in splits:
             k = results[f"all {split}"]["categories"].get(c)
             cells.append(f"{k['tp'] / (k['tp'] + k['fn']):.2f} ({k['tp'] + k['fn']})" if k and k["tp"] + k["fn"] else "-")
-        print(f"  {c:18} {cells[0]:>12} {cells[1]:>12}")
+        print(f"  {c:18} " + " ".join(f"{cell:>12}" for cell in cells))
     if a.show:
         for key, r in results.items():
             if key.endswith("dev") and not key.startswith("all"):
@@ -116,7 +117,9 @@ def main():
                 for m in r["misses"][: a.show]:
                     print(f"  {m['id']}: expected {m['expected'] or '-'} got {m['got'] or '-'}: {m['reply']}")
     t = results["all test"]
-    print(f"tone corpus: test F1 {t['f1']:.3f} (P {t['precision']:.3f}, R {t['recall']:.3f}), clean false positives {t['clean_fp']}/{t['clean']}")
+    fresh = results.get("all fresh")
+    print(f"tone corpus: test F1 {t['f1']:.3f} (P {t['precision']:.3f}, R {t['recall']:.3f}), clean false positives {t['clean_fp']}/{t['clean']}" +
+          (f"; fresh F1 {fresh['f1']:.3f} (P {fresh['precision']:.3f}, R {fresh['recall']:.3f}), clean false positives {fresh['clean_fp']}/{fresh['clean']}" if fresh else ""))
 
 
 if __name__ == "__main__":
