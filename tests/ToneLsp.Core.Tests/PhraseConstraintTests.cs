@@ -107,3 +107,25 @@ public class PhraseIndexTests
         }
     }
 }
+
+public class CompoundWildcardTests
+{
+    [Theory]
+    [InlineData("*trottel", "Du Volltrottel!", true)]
+    [InlineData("*trottel", "Was für ein Schultrottel.", true)]
+    [InlineData("*trottel", "Trottellumme ist ein Vogel.", false)]
+    [InlineData("*idiot*", "Diese Idiotenbande!", true)]
+    [InlineData("*idiot*", "Ein Vollidiotenverein.", true)]
+    [InlineData("*idiot*", "Wir melden uns.", false)]
+    public void AWildcardBeforeAWordMatchesCompounds(string pattern, string text, bool flagged)
+    {
+        var (configuration, errors) = ToneLsp.Core.Configuration.ConfigurationParser.Parse($"phrases:\n  - message: m\n    match: \"{pattern}\"\n    lang: de\n", ".tonelsp.yaml");
+        Assert.Empty(errors);
+        var options = new ToneLsp.Core.Analysis.ToneOptions { Configuration = configuration };
+        var shortResult = ToneLsp.Core.Analysis.ToneEngine.Default.Analyze(ToneLsp.Core.Documents.TemplateDocument.ParseAs(text, ToneLsp.Core.Documents.Language.German), options);
+        Assert.Equal(flagged, shortResult.Diagnostics.Any(d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal)));
+        string longText = string.Join(" ", Enumerable.Repeat("Wir melden uns morgen bei Ihnen.", 70)) + "\n\n" + text;
+        var longResult = ToneLsp.Core.Analysis.ToneEngine.Default.Analyze(ToneLsp.Core.Documents.TemplateDocument.ParseAs(longText, ToneLsp.Core.Documents.Language.German), options);
+        Assert.Equal(flagged, longResult.Diagnostics.Any(d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal)));
+    }
+}

@@ -13,6 +13,9 @@ internal sealed class PhraseIndex
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _prefixes = new(StringComparer.Ordinal);
     private readonly List<Entry>[] _byRule;
+    private readonly List<(string Part, bool Contains, int Group)> _inner = [];
+    private readonly Dictionary<string, List<(string Suffix, int Group)>> _suffixes = new(StringComparer.Ordinal);
+    private const int SuffixKey = 3;
     private readonly int _longestPrefix;
     private readonly int _groupCount;
 
@@ -35,6 +38,29 @@ internal sealed class PhraseIndex
                         ids[g] = group;
                         foreach (string anchor in part.Anchors[g].Distinct(StringComparer.Ordinal))
                         {
+                            if (WordIndex.IsInnerAnchor(anchor))
+                            {
+                                bool contains = anchor.EndsWith('*') && anchor.Length > 2;
+                                string inner = contains ? anchor[1..^1] : anchor[1..];
+                                if (contains || inner.Length < SuffixKey)
+                                {
+                                    _inner.Add((inner, contains, group));
+                                }
+                                else
+                                {
+                                    // Suffixes are bucketed by their last letters, so a word asks only the few that could fit.
+                                    string key = inner[^SuffixKey..];
+                                    if (!_suffixes.TryGetValue(key, out List<(string, int)>? bucket))
+                                    {
+                                        _suffixes[key] = bucket = [];
+                                    }
+
+                                    bucket.Add((inner, group));
+                                }
+
+                                continue;
+                            }
+
                             bool prefix = anchor.EndsWith('*');
                             string word = prefix ? anchor[..^1] : anchor;
                             Dictionary<string, List<int>> map = prefix ? _prefixes : _exact;
@@ -70,6 +96,7 @@ internal sealed class PhraseIndex
         }
 
         var groups = new ulong[_groupCount];
+        var suffixLookup = _suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
         var exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         var prefixLookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (word, id) in ids)
@@ -78,6 +105,25 @@ internal sealed class PhraseIndex
             if (exactLookup.TryGetValue(word, out List<int>? exact))
             {
                 foreach (int g in exact)
+                {
+                    groups[g] |= mask;
+                }
+            }
+
+            if (word.Length >= SuffixKey && suffixLookup.TryGetValue(word.AsSpan(word.Length - SuffixKey), out List<(string Suffix, int Group)>? bucket))
+            {
+                foreach (var (suffix, g) in bucket)
+                {
+                    if (word.EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        groups[g] |= mask;
+                    }
+                }
+            }
+
+            foreach (var (part, contains, g) in _inner)
+            {
+                if (contains ? word.Contains(part, StringComparison.Ordinal) : word.EndsWith(part, StringComparison.Ordinal))
                 {
                     groups[g] |= mask;
                 }

@@ -8,7 +8,7 @@ namespace ToneLsp.Core.Rules;
 /// <list type="bullet">
 /// <item><c>wie bereits erwähnt</c>: words in order, separated by any white space, case-insensitive, whole words.</item>
 /// <item><c>(bereits|schon)</c>: alternatives, each a sequence; <c>[mal|einmal]</c>: optional words or alternatives.</item>
-/// <item><c>erwähn*</c>: any ending; <c>...</c>: a gap of up to three words, <c>...6</c> of up to six; <c>^</c>: the start of a sentence, <c>$</c> its end.</item>
+/// <item><c>erwähn*</c>: any ending; <c>*trottel</c>: any beginning (a compound that ends in the word), <c>*idiot*</c> both; <c>...</c>: a gap of up to three words, <c>...6</c> of up to six; <c>^</c>: the start of a sentence, <c>$</c> its end.</item>
 /// <item><c>{du}</c>, <c>{dich}</c>, <c>{dir}</c>, <c>{dein}</c>: either address form (du|Sie, dich|Sie, dir|Ihnen, dein…|Ihr…).</item>
 /// <item><c>{intensifier}</c>, <c>{minimiser}</c>, <c>{information-source}</c> …: any member of a word class defined once in
 /// <c>Rules/WordClasses/*.yaml</c> (<see cref="WordClassCatalog"/>).</item>
@@ -284,6 +284,29 @@ public static class PhrasePattern
             {
                 Position++;
                 return new Node(SentenceEnd, true, false, false, IsGap: true, IsAnchor: true);
+            }
+
+            // "*trottel" is any compound that ends in the word ("Volltrottel", "Schultrottel"); "*idiot*" one that contains it.
+            if (c == '*' && Position + 1 < text.Length && IsWordChar(text[Position + 1]))
+            {
+                Position++;
+                int start = Position;
+                var inner = new StringBuilder(WordChars + "*");
+                while (!AtEnd && IsWordChar(text[Position]))
+                {
+                    inner.Append(Letter(text[Position]));
+                    Position++;
+                }
+
+                string part = Fold(text[start..Position]);
+                bool infix = !AtEnd && text[Position] == '*';
+                if (infix)
+                {
+                    Position++;
+                    inner.Append(WordChars).Append('*');
+                }
+
+                return new Node(inner.ToString(), false, true, true) { Anchors = ["*" + part + (infix ? "*" : string.Empty)] };
             }
 
             if (IsWordChar(c))

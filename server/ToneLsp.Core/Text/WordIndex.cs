@@ -107,13 +107,30 @@ public sealed class WordIndex
         for (int i = 0; i < anchors.Count; i++)
         {
             string anchor = anchors[i];
-            if (anchor.EndsWith('*') ? PrefixRange(anchor.AsSpan(0, anchor.Length - 1)).Count > 0 : _ids.ContainsKey(anchor))
+            if (anchor.StartsWith('*') ? Inner(anchor).Any() : anchor.EndsWith('*') ? PrefixRange(anchor.AsSpan(0, anchor.Length - 1)).Count > 0 : _ids.ContainsKey(anchor))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Whether the anchor is one a word must end with (<c>*trottel</c>) or contain (<c>*idiot*</c>).</summary>
+    public static bool IsInnerAnchor(string anchor) => anchor.Length > 1 && anchor[0] == '*';
+
+    // The indexed words that end with (or contain) the anchor's word.
+    private IEnumerable<string> Inner(string anchor)
+    {
+        bool contains = anchor.EndsWith('*') && anchor.Length > 2;
+        string part = contains ? anchor[1..^1] : anchor[1..];
+        foreach (string word in _ids.Keys)
+        {
+            if (contains ? word.Contains(part, StringComparison.Ordinal) : word.EndsWith(part, StringComparison.Ordinal))
+            {
+                yield return word;
+            }
+        }
     }
 
     /// <summary>
@@ -211,7 +228,14 @@ public sealed class WordIndex
         for (int i = 0; i < group.Count; i++)
         {
             string anchor = group[i];
-            if (anchor.EndsWith('*'))
+            if (IsInnerAnchor(anchor))
+            {
+                foreach (string word in Inner(anchor))
+                {
+                    mask |= _masks![_ids[word]];
+                }
+            }
+            else if (anchor.EndsWith('*'))
             {
                 _prefixMasks ??= new Dictionary<string, ulong>(StringComparer.Ordinal);
                 if (!_prefixMasks.TryGetValue(anchor, out ulong prefix))
@@ -273,7 +297,14 @@ public sealed class WordIndex
         for (int i = 0; i < anchors.Count; i++)
         {
             string anchor = anchors[i];
-            if (anchor.EndsWith('*'))
+            if (IsInnerAnchor(anchor))
+            {
+                foreach (string word in Inner(anchor))
+                {
+                    count += Walk(_ids[word], into);
+                }
+            }
+            else if (anchor.EndsWith('*'))
             {
                 foreach (string word in PrefixRange(anchor.AsSpan(0, anchor.Length - 1)))
                 {
