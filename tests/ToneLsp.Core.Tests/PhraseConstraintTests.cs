@@ -129,3 +129,30 @@ public class CompoundWildcardTests
         Assert.Equal(flagged, longResult.Diagnostics.Any(d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal)));
     }
 }
+
+public class SharedRewriteTests
+{
+    [Fact]
+    public void APhraseUsesASharedRewriteByName()
+    {
+        const string yaml = "phrases:\n  - match: \"ruf die Hotline an\"\n    message: m\n    lang: de\n    rewrite: [{use: direct-message}]\n";
+        var (configuration, errors) = ToneLsp.Core.Configuration.ConfigurationParser.Parse(yaml, ".tonelsp.yaml");
+        Assert.Empty(errors);
+        LexiconRewrite rewrite = Assert.Single(Assert.Single(configuration.TeamRules).Phrases[0].Rewrites);
+        Assert.Equal(LexiconLoader.SharedRewriteCatalog["direct-message"], rewrite);
+        Assert.StartsWith("Schick uns", rewrite.For(ToneLsp.Core.AddressForms.AddressForm.Du));
+        Assert.StartsWith("Schicken Sie uns", rewrite.For(ToneLsp.Core.AddressForms.AddressForm.Sie));
+    }
+
+    [Fact]
+    public void AnUnknownSharedRewriteIsAnErrorWithADidYouMean()
+    {
+        const string yaml = "phrases:\n  - match: \"ruf die Hotline an\"\n    message: m\n    rewrite: [{use: direct-mesage}]\n";
+        var (_, errors) = ToneLsp.Core.Configuration.ConfigurationParser.Parse(yaml, ".tonelsp.yaml");
+        Assert.Contains(errors, e => e.Message.Contains("did you mean 'direct-message'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EverySharedRewriteHasBothAddressForms() =>
+        Assert.All(LexiconLoader.SharedRewriteCatalog, pair => Assert.True(pair.Value.Text is not null || (pair.Value.Du is not null && pair.Value.Sie is not null), pair.Key));
+}

@@ -181,6 +181,18 @@ public static class LexiconLoader
                     case YamlScalarNode scalar:
                         rewrites.Add(new LexiconRewrite(scalar.Value ?? string.Empty, null, null));
                         break;
+                    case YamlMappingNode variants when Scalar(variants, "use") is { } name:
+                        CheckKeys(variants, ["use"], sourceName, "a shared rewrite", errors);
+                        if (SharedRewrites.Value.TryGetValue(name, out LexiconRewrite? shared))
+                        {
+                            rewrites.Add(shared);
+                        }
+                        else
+                        {
+                            errors.Add(Error(sourceName, variants, $"Unknown shared rewrite '{name}'{EditDistance.DidYouMean(name, SharedRewrites.Value.Keys)}; they are defined in Rules/Rewrites/rewrites.yaml."));
+                        }
+
+                        break;
                     case YamlMappingNode variants:
                         CheckKeys(variants, RewriteKeys, sourceName, "a rewrite", errors);
                         rewrites.Add(new LexiconRewrite(Scalar(variants, "text"), Scalar(variants, "du"), Scalar(variants, "sie")));
@@ -302,6 +314,35 @@ public static class LexiconLoader
         public static readonly PhraseReading BuiltIn = new(false, Regex.InfiniteMatchTimeout, false, PhraseKeys);
         public static readonly PhraseReading BuiltInDeferred = BuiltIn with { DeferCompilation = true };
         public static readonly PhraseReading Team = new(false, TeamMatchTimeout, true, TeamPhraseKeys, Interpreted: true);
+    }
+
+    /// <summary>The rewrites several phrases share (<c>rewrite: [{use: direct-message}]</c>), from <c>Rules/Rewrites/*.yaml</c>.</summary>
+    public static IReadOnlyDictionary<string, LexiconRewrite> SharedRewriteCatalog => SharedRewrites.Value;
+
+    private static readonly Lazy<Dictionary<string, LexiconRewrite>> SharedRewrites = new(LoadSharedRewrites);
+
+    private static Dictionary<string, LexiconRewrite> LoadSharedRewrites()
+    {
+        var shared = new Dictionary<string, LexiconRewrite>(StringComparer.Ordinal);
+        Assembly assembly = typeof(LexiconLoader).Assembly;
+        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("ToneLsp.Core.Rewrites.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using Stream stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            var errors = new List<LexiconError>();
+            if (LoadMapping(reader.ReadToEnd(), name, errors) is { } root && root.Children.TryGetValue(new YamlScalarNode("rewrites"), out YamlNode? node) && node is YamlMappingNode map)
+            {
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } id } && value is YamlMappingNode variants)
+                    {
+                        shared[id] = new LexiconRewrite(Scalar(variants, "text"), Scalar(variants, "du"), Scalar(variants, "sie"));
+                    }
+                }
+            }
+        }
+
+        return shared;
     }
 
     private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>) LoadBuiltIn()
