@@ -30,7 +30,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
         string? channel = document.Metadata.Channel?.Trim();
         Text.WordIndex words = context.Input.Words;
         var candidates = new List<int>();
-        PhraseIndex.Matches? indexed = _index.Value.Match(words);
+        using PhraseIndex.Matches? indexed = _index.Value.Match(words);
         for (int r = 0; r < rules.Count; r++)
         {
             LexiconRule rule = rules[r];

@@ -95,7 +95,9 @@ internal sealed class PhraseIndex
             return null;
         }
 
-        var groups = new ulong[_groupCount];
+        // Rented: a template's analysis would otherwise allocate one mask per anchor group of the whole catalogue.
+        ulong[] groups = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(_groupCount, 1));
+        Array.Clear(groups, 0, _groupCount);
         var suffixLookup = _suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
         var exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         var prefixLookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -151,8 +153,11 @@ internal sealed class PhraseIndex
     public sealed record Entry(int PhraseIndex, LexiconPhrase Phrase, PhrasePart Part, int[] Groups);
 
     /// <summary>The anchor groups of one document.</summary>
-    public sealed class Matches(ulong[] groups)
+    public sealed class Matches(ulong[] groups) : IDisposable
     {
+        /// <summary>Returns the masks to the pool; the object must not be used afterwards.</summary>
+        public void Dispose() => System.Buffers.ArrayPool<ulong>.Shared.Return(groups);
+
         /// <summary>The sentences that hold a word of every anchor group of the entry, as bits; 0 when there are none.</summary>
         public ulong SentencesOf(Entry entry)
         {
