@@ -84,6 +84,14 @@ public sealed class ServerRepositoryTests : IDisposable
         var again = await client.RequestAsync<WorkspaceDiagnosticReport>("workspace/diagnostic",
             new WorkspaceDiagnosticParams(null, [.. report.Items.Select(i => new PreviousResultId(i.Uri, i.ResultId!))]));
         Assert.All(again.Items, i => Assert.Equal("unchanged", i.Kind));
+
+        // A configuration change is an input too: the client must not be told "unchanged" and keep the old finding.
+        _repo.Write(".tonelsp.yaml", "rules:\n  TONE001: off\n");
+        var afterConfiguration = await client.RequestAsync<WorkspaceDiagnosticReport>("workspace/diagnostic",
+            new WorkspaceDiagnosticParams(null, [.. report.Items.Select(i => new PreviousResultId(i.Uri, i.ResultId!))]));
+        WorkspaceDocumentDiagnosticReport changed = Assert.Single(afterConfiguration.Items, i => i.Uri.EndsWith("/a.md", StringComparison.Ordinal));
+        Assert.Equal("full", changed.Kind);
+        Assert.DoesNotContain(changed.Items!, d => d.Code == "TONE001");
     }
 
     [Theory]

@@ -105,11 +105,9 @@ public sealed partial class ToneLanguageServer
             }
 
             string text;
-            DateTime stamp;
             try
             {
                 text = await File.ReadAllTextAsync(template.FullPath, cancellationToken).ConfigureAwait(false);
-                stamp = File.GetLastWriteTimeUtc(template.FullPath);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -117,7 +115,7 @@ public sealed partial class ToneLanguageServer
                 continue;
             }
 
-            string resultId = stamp.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + _workspace.Settings.GetHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string resultId = ResultId(text, _repository.ConfigurationFor(uri), _workspace.Settings);
             if (previous.TryGetValue(uri, out string? known) && known == resultId)
             {
                 items.Add(new WorkspaceDocumentDiagnosticReport("unchanged", uri, null, resultId, null));
@@ -132,6 +130,20 @@ public sealed partial class ToneLanguageServer
         }
 
         return new WorkspaceDiagnosticReport([.. items]);
+    }
+
+    // A pull result ID derives from every input of the result: the text, the configuration files that apply (a change
+    // to .tonelsp.yaml must not be answered with "unchanged"), and the editor settings.
+    private static string ResultId(string text, ResolvedConfiguration configuration, ServerSettings settings)
+    {
+        var input = new System.Text.StringBuilder(text.Length + 256).Append(text).Append('\0').Append(settings.GetHashCode());
+        foreach (string file in configuration.Files)
+        {
+            var info = new FileInfo(file);
+            input.Append('\0').Append(file).Append('\0').Append(info.Exists ? info.LastWriteTimeUtc.Ticks : 0).Append(':').Append(info.Exists ? info.Length : 0);
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(input.ToString())));
     }
 
     /// <summary>LSP textDocument/completion: the team's snippets (or built-in openers and closings) in the document's language and form of address.</summary>
