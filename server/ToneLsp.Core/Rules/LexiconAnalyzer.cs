@@ -80,10 +80,14 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                 }
             }
 
-            for (int p = 0; p < rule.Phrases.Count; p++)
+            // Without the index every phrase is tried; with it only those with a part that has no anchors are left.
+            IReadOnlyList<int>? remaining = indexed is null ? null : _index.Value.UnanchoredOf(r);
+            int count = remaining?.Count ?? rule.Phrases.Count;
+            for (int i = 0; i < count; i++)
             {
+                int p = remaining is null ? i : remaining[i];
                 LexiconPhrase phrase = rule.Phrases[p];
-                if (phrase.Language != document.Language || (indexed is null ? !AllAnchorsOccur(phrase, words) : phrase.Parts.All(part => part.Anchors.Count > 0)))
+                if (phrase.Language != document.Language || (indexed is null && !AllAnchorsOccur(phrase, words)))
                 {
                     continue;
                 }

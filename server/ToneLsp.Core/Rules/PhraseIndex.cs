@@ -13,6 +13,7 @@ internal sealed class PhraseIndex
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _prefixes = new(StringComparer.Ordinal);
     private readonly List<Entry>[] _byRule;
+    private readonly List<int>[] _unanchored;
     private readonly List<(string Part, bool Contains, int Group)> _inner = [];
     private readonly Dictionary<string, List<(string Suffix, int Group)>> _suffixes = new(StringComparer.Ordinal);
     private const int SuffixKey = 3;
@@ -24,9 +25,11 @@ internal sealed class PhraseIndex
     {
         int group = 0;
         _byRule = new List<Entry>[rules.Count];
+        _unanchored = new List<int>[rules.Count];
         for (int r = 0; r < rules.Count; r++)
         {
             _byRule[r] = [];
+            _unanchored[r] = [];
             for (int p = 0; p < rules[r].Phrases.Count; p++)
             {
                 LexiconPhrase phrase = rules[r].Phrases[p];
@@ -80,6 +83,10 @@ internal sealed class PhraseIndex
                     }
 
                     _byRule[r].Add(new Entry(p, phrase, part, ids));
+                    if (part.Anchors.Count == 0 && (_unanchored[r].Count == 0 || _unanchored[r][^1] != p))
+                    {
+                        _unanchored[r].Add(p);
+                    }
                 }
             }
         }
@@ -145,6 +152,9 @@ internal sealed class PhraseIndex
 
         return new Matches(groups);
     }
+
+    /// <summary>The indices of the rule's phrases that have a part without anchor words (it runs on every block).</summary>
+    public IReadOnlyList<int> UnanchoredOf(int rule) => _unanchored[rule];
 
     /// <summary>The phrase parts of the rule with the given index, in order, with their anchor groups.</summary>
     public IReadOnlyList<Entry> EntriesOf(int rule) => _byRule[rule];
