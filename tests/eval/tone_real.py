@@ -100,9 +100,10 @@ class Cli:
                          "`dotnet build server/ToneLsp -c Release` or pass --cli CMD")
         self.calls = 0
 
-    def check(self, docs):
+    def check(self, docs, report, name):
         """docs: OrderedDict name -> Markdown text. One `check` call; returns name -> [(category, ruleId,
-        severity, message, line)] of the findings at warning or above, and the names the report left out."""
+        severity, message, line)] of the findings at warning or above. Files the report left out count as not
+        flagged, with a note under the data set's name."""
         with tempfile.TemporaryDirectory(prefix="tone-real-", dir="/tmp") as d:
             for name, text in docs.items():
                 with open(os.path.join(d, name + ".md"), "w", encoding="utf-8") as f:
@@ -117,20 +118,26 @@ class Cli:
                 sys.exit(f"tone_real.py: `{' '.join(self.cmd)} check --format json {d}` failed with exit "
                          f"{p.returncode}:\n{p.stderr.strip()[:1500]}")
             try:
-                report = json.loads(p.stdout)
+                result = json.loads(p.stdout)
             except json.JSONDecodeError:
                 sys.exit(f"tone_real.py: check did not print JSON (exit {p.returncode}): {p.stdout[:300]} "
                          f"{p.stderr[:300]}")
         got = {}
-        for f in report.get("files", []):
-            name = os.path.splitext(os.path.basename(f["path"]))[0]
-            got[name] = [(g.get("category", "?"), g.get("ruleId", "?"), str(g.get("severity", "")).lower(),
+        for f in result.get("files", []):
+            got[os.path.splitext(os.path.basename(f["path"]))[0]] = [(g.get("category", "?"), g.get("ruleId", "?"), str(g.get("severity", "")).lower(),
                           g.get("message", ""), g.get("range", {}).get("start", {}).get("line"))
                          for g in f.get("diagnostics", []) if str(g.get("severity", "")).lower() in COUNTED]
         missing = [n for n in docs if n not in got]
         for n in missing:
             got[n] = []
-        return got, missing
+        if missing:
+            report.note(f"{name}: {len(missing)} file(s) missing from the check report, counted as not flagged")
+        return got
+
+
+def example(key, label, got, texts):
+    """One item for --show: its id, label, the findings' rule and category, and its text."""
+    return {"id": key, "label": label, "got": sorted({f"{f[1]} {f[0]}" for f in got[key]}) or ["-"], "text": texts[key]}
 
 
 # --- text preparation ---------------------------------------------------------------------------------------
@@ -241,9 +248,7 @@ def set_germeval(cli, report):
         return None
     items = load_germeval(path)
     texts = {it["id"]: tweet_text(it["raw"]) for it in items}
-    got, missing = cli.check(OrderedDict((it["id"], document(texts[it["id"]], "de")) for it in items))
-    if missing:
-        report.note(f"germeval: {len(missing)} file(s) missing from the check report, counted as not flagged")
+    got = cli.check(OrderedDict((it["id"], document(texts[it["id"]], "de")) for it in items), report, "germeval")
     c = Counter((it["part"], it["fine"]) for it in items)
     report.note("germeval: " + ", ".join(f"{p} " + " ".join(f"{l} {c[p, l]}" for l in ("INSULT", "PROFANITY", "ABUSE", "OTHER"))
                                          for p in ("dev", "held-out")))
@@ -260,10 +265,8 @@ def set_germeval(cli, report):
     def tone(it):
         return bool({f[0] for f in got[it["id"]]} & set(TONE_CATEGORIES))
 
-    def example(it):
-        fs = got[it["id"]]
-        return {"id": it["id"], "label": it["fine"], "got": sorted({f"{f[1]} {f[0]}" for f in fs}) or ["-"],
-                "text": texts[it["id"]], "raw": it["raw"]}
+    def ex(it):
+        return dict(example(it["id"], it["fine"], got, texts), raw=it["raw"])
     for part in ("dev", "held-out"):
         sel = [it for it in items if it["part"] == part]
         for labels, measure in ((("INSULT", "PROFANITY"), "INSULT+PROFANITY flagged as profanity/personal-attack"),
@@ -271,13 +274,13 @@ def set_germeval(cli, report):
                                 (("PROFANITY",), "PROFANITY flagged as profanity/personal-attack")):
             s = [it for it in sel if it["fine"] in labels]
             flags = [offensive(it) for it in s]
-            report.add("germeval", measure, part, flags, (">=", 0.60), [example(it) for it in s],
+            report.add("germeval", measure, part, flags, (">=", 0.60), [ex(it) for it in s],
                        show_when=part == "dev" and len(labels) == 2, listed=[not f for f in flags])
         s = [it for it in sel if it["fine"] == "OTHER"]
         report.add("germeval", "OTHER flagged as profanity/personal-attack", part, [offensive(it) for it in s],
-                   ("<=", 0.02), [example(it) for it in s], show_when=part == "dev")
+                   ("<=", 0.02), [ex(it) for it in s], show_when=part == "dev")
         report.add("germeval", "OTHER flagged by any tone category", part, [tone(it) for it in s], None,
-                   [example(it) for it in s], show_when=part == "dev")
+                   [ex(it) for it in s], show_when=part == "dev")
         s = [it for it in sel if it["fine"] == "ABUSE"]
         report.add("germeval", "ABUSE flagged as profanity/personal-attack", part, [offensive(it) for it in s])
     return items
@@ -294,14 +297,12 @@ def set_twitter(cli, report):
         rows = [json.loads(l) for l in f if l.strip()]
     texts = OrderedDict((f"t{k:04d}", tweet_text(r.get("text", ""))) for k, r in enumerate(rows))
     company = {f"t{k:04d}": r.get("company") or "?" for k, r in enumerate(rows)}
-    got, missing = cli.check(OrderedDict((k, document(t, "en")) for k, t in texts.items()))
-    if missing:
-        report.note(f"twitter: {len(missing)} file(s) missing from the check report, counted as not flagged")
+    got = cli.check(OrderedDict((k, document(t, "en")) for k, t in texts.items()), report, "twitter")
     report.count("twitter", got, texts)
     names = list(texts)
 
     def ex(k):
-        return {"id": k, "label": company[k], "got": sorted({f"{f[1]} {f[0]}" for f in got[k]}) or ["-"], "text": texts[k]}
+        return example(k, company[k], got, texts)
     report.add("twitter", "flagged, any category but channel-redirect", "all",
                [any(f[0] != "channel-redirect" for f in got[k]) for k in names], ("<=", 0.01), [ex(k) for k in names])
     report.add("twitter", "flagged, any category (info)", "all", [bool(got[k]) for k in names])
@@ -324,14 +325,12 @@ def set_cocoa(cli, report):
     if not texts:
         report.note(f"cocoa: no *.formal.de / *.informal.de in {base}, skipped")
         return
-    got, missing = cli.check(OrderedDict((k, document(t, "de")) for k, t in texts.items()))
-    if missing:
-        report.note(f"cocoa: {len(missing)} file(s) missing from the check report, counted as not flagged")
+    got = cli.check(OrderedDict((k, document(t, "de")) for k, t in texts.items()), report, "cocoa")
     report.count("cocoa", got, texts)
     tone = set(TONE_CATEGORIES)
 
     def ex(k):
-        return {"id": k, "label": register[k], "got": sorted({f"{f[1]} {f[0]}" for f in got[k]}) or ["-"], "text": texts[k]}
+        return example(k, register[k], got, texts)
     for part in ("formal", "informal", "all"):
         keys = [k for k in texts if part == "all" or register[k] == part]
         report.add("cocoa", "turns flagged by a tone category", part,
@@ -392,9 +391,7 @@ def set_manpages(cli, report, explicit, count):
             raw = f.read()
         docs[key] = raw.decode("utf-8")
         size[key], lang[key] = len(raw), lg
-    got, missing = cli.check(docs)
-    if missing:
-        report.note(f"manpages: {len(missing)} file(s) missing from the check report, counted as not flagged")
+    got = cli.check(docs, report, "manpages")
     bodies = {k: t.split("\n---\n", 1)[-1] for k, t in docs.items()}
     report.count("manpages", got, bodies)
     for part in sorted(set(lang.values())) + ["all"]:

@@ -58,41 +58,24 @@ public static class AddressFormDetector
         }
 
         AddressFormResult result = Detect(sentences, customerText: true);
-        return result.Form == AddressForm.None ? ByRegister(sentences) ?? result : result;
+        return result.Form == AddressForm.None ? ByRegister(sentences, document.Source.Text) ?? result : result;
     }
 
     // A customer who names no form of address still sets one by register: "Sehr geehrte Damen und Herren … Mit
     // freundlichen Grüßen" expects Sie, "Hey … LG" expects du; a neutral "Hallo" or "Viele Grüße" expects nothing.
-    private static AddressFormResult? ByRegister(List<Sentence> sentences)
+    private static AddressFormResult? ByRegister(List<Sentence> sentences, string text)
     {
         foreach (Sentence sentence in sentences)
         {
-            if (sentence.Tokens.Count == 0)
-            {
-                continue;
-            }
-
-            string text = string.Join(" ", sentence.Tokens.Where(t => t.IsWord).Select(t => t.Text));
-            if (Salutations.RegisterOf(text, new TextSpan(0, text.Length)) is not { Register: Register.Formal or Register.Casual } found)
+            if (Salutations.RegisterOf(text, sentence.Span) is not { Register: Register.Formal or Register.Casual } found)
             {
                 continue;
             }
 
             int index = 0;
-            for (int k = 0, offset = 0; k < sentence.Tokens.Count; k++)
+            while (index + 1 < sentence.Tokens.Count && sentence.Tokens[index].Span.End <= found.Span.Start)
             {
-                if (!sentence.Tokens[k].IsWord)
-                {
-                    continue;
-                }
-
-                if (offset >= found.Span.Start)
-                {
-                    index = k;
-                    break;
-                }
-
-                offset += sentence.Tokens[k].Text.Length + 1;
+                index++;
             }
 
             AddressForm form = found.Register == Register.Formal ? AddressForm.Sie : AddressForm.Du;

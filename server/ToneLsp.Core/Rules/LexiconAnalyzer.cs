@@ -171,7 +171,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
             : span;
     }
 
-    private static bool AllAnchorsOccur(LexiconPhrase phrase, Text.WordIndex words)
+    internal static bool AllAnchorsOccur(LexiconPhrase phrase, Text.WordIndex words)
     {
         // Indexed rather than foreach: this runs for every phrase, and an interface enumerator is an allocation.
         for (int i = 0; i < phrase.Anchors.Count; i++)
@@ -319,14 +319,12 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
     // Whether a phrase of these rules occurs in the text: only phrases whose anchor words all occur are tried.
     private bool IsFlagged(string text, Language language)
     {
-        var words = new HashSet<string>(ProseTokenizer.Tokenize(text, new TextSpan(0, text.Length)).Where(t => t.IsWord).Select(t => PhrasePattern.Fold(t.Text)), StringComparer.Ordinal);
+        var words = new Text.WordIndex(TemplateDocument.ParseAs(text, language));
         foreach (LexiconRule rule in rules)
         {
             foreach (LexiconPhrase phrase in rule.Phrases)
             {
-                if (phrase.Language == language && phrase.Anchors.All(group => group.Any(anchor => anchor.EndsWith('*')
-                        ? words.Any(w => w.StartsWith(anchor[..^1], StringComparison.Ordinal))
-                        : words.Contains(anchor))) && phrase.Regex.IsMatch(text))
+                if (phrase.Language == language && LexiconAnalyzer.AllAnchorsOccur(phrase, words) && phrase.Regex.IsMatch(text))
                 {
                     return true;
                 }
@@ -352,21 +350,11 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
         }
 
         // "Danke" and "Vielen" are also read in lower case: only a word the lexicon knows solely as a noun keeps its capital.
-        return Readings(word, out bool otherThanNoun) && !otherThanNoun && !(Readings(char.ToLowerInvariant(word[0]) + word[1..], out otherThanNoun) && otherThanNoun);
-    }
+        Morphology.GermanLexicon lexicon = Morphology.GermanLexicon.Shared;
+        string lower = char.ToLowerInvariant(word[0]) + word[1..];
+        return lexicon.Has(word, Morphology.PartOfSpeech.Noun) && !IsOtherThanNoun(word) && !IsOtherThanNoun(lower);
 
-    // Whether the lexicon knows the word, and whether any of its readings is not a noun.
-    private static bool Readings(string word, out bool otherThanNoun)
-    {
-        bool known = false;
-        otherThanNoun = false;
-        foreach (Morphology.WordReading reading in Morphology.GermanLexicon.Shared.Lookup(word))
-        {
-            known = true;
-            otherThanNoun |= reading.PartOfSpeech != Morphology.PartOfSpeech.Noun;
-        }
-
-        return known;
+        bool IsOtherThanNoun(string form) => lexicon.Has(form, Morphology.PartOfSpeech.Verb) || lexicon.Has(form, Morphology.PartOfSpeech.Adjective);
     }
 
     // A greeting before the phrase ("Hallo Jana, da hast du …") stays; the framing is rewritten and what the sentence

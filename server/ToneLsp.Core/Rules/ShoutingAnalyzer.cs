@@ -233,23 +233,9 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         }
 
         // "BEFEHLE" and "ARM" are also nouns (a section title, a processor): only words that cannot be one count.
-        foreach (Morphology.WordReading reading in Morphology.GermanLexicon.Shared.Lookup(char.ToUpperInvariant(lower[0]) + lower[1..]))
-        {
-            if (reading.PartOfSpeech == Morphology.PartOfSpeech.Noun)
-            {
-                return false;
-            }
-        }
-
-        foreach (Morphology.WordReading reading in Morphology.GermanLexicon.Shared.Lookup(lower))
-        {
-            if (reading.PartOfSpeech is Morphology.PartOfSpeech.Verb or Morphology.PartOfSpeech.Adjective)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        Morphology.GermanLexicon lexicon = Morphology.GermanLexicon.Shared;
+        return !lexicon.Has(char.ToUpperInvariant(lower[0]) + lower[1..], Morphology.PartOfSpeech.Noun) &&
+               (lexicon.Has(lower, Morphology.PartOfSpeech.Verb) || lexicon.Has(lower, Morphology.PartOfSpeech.Adjective));
     }
 
     private static bool IsShoutedWord(Token token)

@@ -17,13 +17,10 @@ public sealed class WordIndex
     private readonly List<int> _next = [];
     private string[]? _sorted;
     private HashSet<int>? _proposed, _sentences;
-    private Dictionary<IReadOnlyList<string>, bool>? _answers;
 
-    // A template has at most 64 sentences: then every word also has the set of its sentences as bits, and a phrase's
-    // candidate sentences are a few AND and OR operations. Longer documents walk the occurrence lists instead.
+    // A template has at most 64 sentences: then every word also has the set of its sentences as bits, for the
+    // inverted phrase index (PhraseIndex). Longer documents walk the occurrence lists instead.
     private readonly List<ulong>? _masks;
-    private Dictionary<string, ulong>? _prefixMasks;
-    private Dictionary<IReadOnlyList<string>, ulong>? _groupMasks;
 
     /// <summary>Indexes the words of the reply sentences of the document.</summary>
     public WordIndex(TemplateDocument document)
@@ -84,23 +81,7 @@ public sealed class WordIndex
     }
 
     /// <summary>Whether any of the anchors occurs; an anchor ending in * matches words that start with it.</summary>
-    public bool ContainsAny(IReadOnlyList<string> anchors)
-    {
-        // A word class's anchors are one list shared by every phrase that uses the class: asked once per document.
-        if (anchors.Count > 8)
-        {
-            _answers ??= new Dictionary<IReadOnlyList<string>, bool>(ReferenceEqualityComparer.Instance);
-            if (!_answers.TryGetValue(anchors, out bool known))
-            {
-                known = Scan(anchors);
-                _answers[anchors] = known;
-            }
-
-            return known;
-        }
-
-        return Scan(anchors);
-    }
+    public bool ContainsAny(IReadOnlyList<string> anchors) => Scan(anchors);
 
     private bool Scan(IReadOnlyList<string> anchors)
     {
@@ -135,28 +116,13 @@ public sealed class WordIndex
 
     /// <summary>
     /// The indices (in <see cref="TemplateDocument.Sentences"/>) of the reply sentences that hold a word of every anchor
-    /// group, ascending, added to <paramref name="result"/>; none when a group occurs nowhere.
+    /// group, ascending, added to <paramref name="result"/>; none when a group occurs nowhere. For documents of more
+    /// than 64 sentences; shorter ones go through the inverted phrase index.
     /// </summary>
     public void CandidateSentences(IReadOnlyList<IReadOnlyList<string>> groups, List<int> result)
     {
         if (groups.Count == 0)
         {
-            return;
-        }
-
-        if (_masks is not null)
-        {
-            ulong all = ulong.MaxValue;
-            for (int g = 0; g < groups.Count && all != 0; g++)
-            {
-                all &= GroupMask(groups[g]);
-            }
-
-            for (; all != 0; all &= all - 1)
-            {
-                result.Add(System.Numerics.BitOperations.TrailingZeroCount(all));
-            }
-
             return;
         }
 
@@ -214,54 +180,6 @@ public sealed class WordIndex
                 result.Add(sentence);
             }
         }
-    }
-
-    private ulong GroupMask(IReadOnlyList<string> group)
-    {
-        bool shared = group.Count > 8;
-        if (shared && _groupMasks is not null && _groupMasks.TryGetValue(group, out ulong cached))
-        {
-            return cached;
-        }
-
-        ulong mask = 0;
-        for (int i = 0; i < group.Count; i++)
-        {
-            string anchor = group[i];
-            if (IsInnerAnchor(anchor))
-            {
-                foreach (string word in Inner(anchor))
-                {
-                    mask |= _masks![_ids[word]];
-                }
-            }
-            else if (anchor.EndsWith('*'))
-            {
-                _prefixMasks ??= new Dictionary<string, ulong>(StringComparer.Ordinal);
-                if (!_prefixMasks.TryGetValue(anchor, out ulong prefix))
-                {
-                    foreach (string word in PrefixRange(anchor.AsSpan(0, anchor.Length - 1)))
-                    {
-                        prefix |= _masks![_ids[word]];
-                    }
-
-                    _prefixMasks[anchor] = prefix;
-                }
-
-                mask |= prefix;
-            }
-            else if (_ids.TryGetValue(anchor, out int id))
-            {
-                mask |= _masks![id];
-            }
-        }
-
-        if (shared)
-        {
-            (_groupMasks ??= new Dictionary<IReadOnlyList<string>, ulong>(ReferenceEqualityComparer.Instance))[group] = mask;
-        }
-
-        return mask;
     }
 
     private void Add(string word, int sentence)
