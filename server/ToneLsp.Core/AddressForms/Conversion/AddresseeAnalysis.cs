@@ -562,12 +562,12 @@ internal static class AddresseeAnalysis
             }
         }
 
-        if (informal && clause.Kind == ClauseKind.Main && (!sentence.IsQuestion || clause.Coordinated) &&
+        if (informal && clause.Kind == ClauseKind.Main && (!sentence.AsksQuestion(c) || clause.Coordinated) &&
             ImperativeVerb(sentence, clause, plural: false, context, continuation: false) is var singular && singular >= 0)
         {
             SetImperative(clause, singular, plural: false);
         }
-        else if (informal && clause.Kind == ClauseKind.Main && !sentence.IsQuestion &&
+        else if (informal && clause.Kind == ClauseKind.Main && !sentence.AsksQuestion(c) &&
                  ImperativeVerb(sentence, clause, plural: true, context, continuation: false) is var plural && plural >= 0)
         {
             SetImperative(clause, plural, plural: true);
@@ -625,7 +625,7 @@ internal static class AddresseeAnalysis
             // "Komm!" alone, or "Probier es aus." with more words; a single word before a colon is a label ("Tipp:").
             bool exclamation = verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "!";
             bool moreWords = clause.End > verb && sentence.Tokens[verb + 1].Text is not (":" or "," or ".");
-            bool beforeComma = verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "," && (tag.Finite & Agreement.FirstSingular) == 0;
+            bool beforeComma = verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "," && !DroppedFirstPerson(sentence, verb);
 
             // "Beachte: Der Code gilt nur heute." announces what follows; "Tipp:" and "Wichtig:" are labels.
             bool announces = verb + 2 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == ":" && !tag.Noun && !tag.Adjective;
@@ -671,7 +671,7 @@ internal static class AddresseeAnalysis
             }
         }
 
-        if (verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "," && (tag.Finite & Agreement.FirstSingular) != 0 &&
+        if (verb + 1 < sentence.Tokens.Count && sentence.Tokens[verb + 1].Text == "," && DroppedFirstPerson(sentence, verb) &&
             !TakesObjectClause(sentence, verb, c))
         {
             // "Hoffe, das hilft": a first person with the pronoun dropped.
@@ -709,8 +709,14 @@ internal static class AddresseeAnalysis
 
     private static readonly HashSet<string> OpinionVerbs = new(StringComparer.Ordinal)
     {
-        "hoffe", "glaube", "denke", "finde", "meine", "schätze", "vermute", "fürchte", "weiß", "sehe", "wette", "wünschte",
+        "hoffe", "glaube", "denke", "finde", "meine", "schätze", "vermute", "fürchte", "befürchte", "bezweifle", "weiß", "sehe",
+        "wette", "wünschte", "verstehe", "kapiere", "ahne", "merke",
     };
+
+    // "Hoffe, das hilft", "Verstehe, das ist ärgerlich": a verb of thinking before a comma is a first person with the
+    // pronoun dropped; other verbs there are imperatives ("Warte, ich schaue nach", "Schau, so geht das").
+    private static bool DroppedFirstPerson(TaggedSentence sentence, int verb) =>
+        (sentence.Tags[verb].Finite & Agreement.FirstSingular) != 0 && OpinionVerbs.Contains(sentence.Lower(verb));
 
     private static bool LemmaIs(TaggedSentence sentence, int k, string lemma)
     {
@@ -832,7 +838,7 @@ internal static class AddresseeAnalysis
     {
         Clause clause = sentence.Clauses[c];
         int verb = clause.FiniteVerb;
-        if (verb < 0 || sentence.IsQuestion || clause.Kind != ClauseKind.Main || sentence.NextWord(verb, clause) != clause.SubjectToken)
+        if (verb < 0 || sentence.AsksQuestion(c) || clause.Kind != ClauseKind.Main || sentence.NextWord(verb, clause) != clause.SubjectToken)
         {
             return false;
         }
@@ -855,7 +861,14 @@ internal static class AddresseeAnalysis
             return false;
         }
 
-        if (!HasPresentPluralReading(sentence, verb, out string? lemma) || lemma is null || ModalLemmas.Contains(lemma))
+        // "Haben Sie Zeit, können wir telefonieren?": in a question, "haben" opens a question of its own.
+        if (!HasPresentPluralReading(sentence, verb, out string? lemma) || lemma is null || ModalLemmas.Contains(lemma) ||
+            (lemma == "haben" && sentence.IsQuestion))
+        {
+            return false;
+        }
+
+        if (AsksWithoutQuestionMark(sentence, c, clause, lemma))
         {
             return false;
         }
@@ -888,6 +901,36 @@ internal static class AddresseeAnalysis
 
         // After a subordinate clause, verb-first is also a statement: "Wenn Sie bestellen, erhalten Sie eine Mail."
         return HasRequestMarker(sentence, clause, verb) || sentence.IsExclamation || !WordClasses.StatementVerbs.Contains(lemma);
+    }
+
+    // Spoken questions are often written without their question mark: "Machen Sie sich manchmal Sorgen, dass …" asks
+    // about a habit, "Glauben Sie, dass das reicht" about an opinion; a request marker ("bitte", "gern") still wins.
+    private static bool AsksWithoutQuestionMark(TaggedSentence sentence, int c, Clause clause, string lemma)
+    {
+        int verb = clause.FiniteVerb;
+        if (WordClasses.StateLemmas.Contains(lemma))
+        {
+            return true;
+        }
+
+        if (HasRequestMarker(sentence, clause, verb) || sentence.IsExclamation)
+        {
+            return false;
+        }
+
+        for (int k = clause.SubjectToken + 1; k <= clause.End; k++)
+        {
+            // "schon" asks only with "mal"/"einmal" after it ("Haben Sie schon mal …"); "Fangen Sie schon an" is a request.
+            if (sentence.IsWord(k) && WordClasses.QuestionAdverbs.Contains(sentence.Lower(k)) && sentence.Tags[k].Class is WordClass.Particle or WordClass.Open &&
+                (sentence.Lower(k) != "schon" || (sentence.NextWord(k, clause) is var after && after >= 0 && sentence.Lower(after) is "mal" or "einmal")))
+            {
+                return true;
+            }
+        }
+
+        int afterSubject = clause.SubjectToken + 1;
+        return WordClasses.OpinionLemmas.Contains(lemma) && afterSubject < sentence.Tokens.Count && sentence.Tokens[afterSubject].Text == "," &&
+               c + 1 < sentence.Clauses.Count;
     }
 
     private static bool HasRequestMarker(TaggedSentence sentence, Clause clause, int verb)

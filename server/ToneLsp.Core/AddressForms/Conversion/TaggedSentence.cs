@@ -158,6 +158,32 @@ internal sealed class TaggedSentence
     /// <summary>Whether the sentence ends with a question mark.</summary>
     public bool IsQuestion => Sentence.IsQuestion;
 
+    /// <summary>
+    /// Whether clause <paramref name="c"/> belongs to the question the sentence's question mark closes. A main clause
+    /// after a comma that opens with a finite verb and its subject pronoun is a question of its own, and the clauses
+    /// before it are not asked: "Lassen Sie uns schauen, haben Sie es?", "Schau mal nach, hast du die Mail bekommen?".
+    /// </summary>
+    public bool AsksQuestion(int c)
+    {
+        if (!IsQuestion)
+        {
+            return false;
+        }
+
+        for (int later = c + 1; later < Clauses.Count; later++)
+        {
+            Clause clause = Clauses[later];
+            if (clause is { Kind: ClauseKind.Main, Coordinated: false, AfterPunctuation: true } && Tokens[clause.Start - 1].Text == "," &&
+                clause.FirstWord >= 0 && Tags[clause.FirstWord] is { Class: WordClass.Open, CanBeFinite: true } &&
+                !Tokens[clause.FirstWord].IsCapitalized && NextWord(clause.FirstWord, clause) is var subject && subject >= 0 && IsSubjectPronoun(subject))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether the sentence ends with an exclamation mark.</summary>
     public bool IsExclamation => Tokens.Count > 0 && Tokens[^1] is { IsWord: false, Text: "!" };
 
@@ -622,7 +648,7 @@ internal sealed class TaggedSentence
             int relative = tag.Class == WordClass.Preposition && next >= 0 ? next : first;
             int afterRelative = NextWord(relative, clause);
             bool article = afterRelative >= 0 && Tokens[afterRelative].IsCapitalized && Tags[afterRelative].Class == WordClass.Open && Lower(relative) is "der" or "die" or "das" or "den" or "dem";
-            if (IsRelativePronoun(Lower(relative)) && !article && !VerbBeforeSubject(relative, clause) && !(afterRelative >= 0 &&
+            if (IsRelativePronoun(Lower(relative)) && !article && !EndsWithZuInfinitive(clause) && !VerbBeforeSubject(relative, clause) && !(afterRelative >= 0 &&
                                                                    Tags[afterRelative].Class == WordClass.Open && Tags[afterRelative].CanBeFinite && !Tokens[afterRelative].IsCapitalized))
             {
                 return ClauseKind.Subordinate;
@@ -661,6 +687,19 @@ internal sealed class TaggedSentence
 
     private static bool IsRelativePronoun(string lower) =>
         lower is "der" or "die" or "das" or "den" or "dem" or "denen" or "deren" or "dessen" or "welcher" or "welche" or "welches" or "welchen" or "welchem";
+
+    // "…, den heutigen Tag zu deinem Tag zu machen": a relative clause ends with its finite verb, never with a zu-infinitive.
+    private bool EndsWithZuInfinitive(Clause clause)
+    {
+        int last = LastWord(clause);
+        if (last < 0)
+        {
+            return false;
+        }
+
+        int before = PreviousWord(last, clause);
+        return (Tags[last].ZuInfinitive && !Tags[last].CanBeFinite) || (Tags[last].NonFinite && before >= 0 && Tags[before].Class == WordClass.Zu);
+    }
 
     private bool HasZuInfinitive(Clause clause)
     {

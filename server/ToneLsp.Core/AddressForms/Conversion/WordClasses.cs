@@ -145,6 +145,31 @@ internal static class WordClasses
         "bitte", "gern", "gerne", "einfach", "jederzeit", "ruhig", "doch", "unbedingt", "direkt", "umgehend",
     };
 
+    /// <summary>
+    /// Adverbs that ask about the reader's habits or experience and have no place in a request: a verb-first Sie
+    /// clause with one of them is a question even when the question mark is missing ("Machen Sie sich manchmal Sorgen").
+    /// </summary>
+    public static readonly HashSet<string> QuestionAdverbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "manchmal", "jemals", "je", "oft", "öfter", "häufig", "selten", "zufällig", "eigentlich", "überhaupt", "etwa", "normalerweise",
+        "gewöhnlich", "meistens", "schon",
+    };
+
+    /// <summary>
+    /// Lemmas with no natural request form that take the reader's opinion or knowledge: verb-first with Sie before a
+    /// comma and a clause ("Glauben Sie, dass …", "Kennen Sie …") they ask; "Glauben Sie mir, …" has its own object.
+    /// </summary>
+    public static readonly HashSet<string> OpinionLemmas = new(StringComparer.Ordinal)
+    {
+        "glauben", "denken", "finden", "meinen", "wissen", "kennen", "verstehen", "vermuten", "erwarten",
+    };
+
+    /// <summary>Lemmas of states that nobody is asked to be in: verb-first with Sie they ask ("Kennen Sie schon unsere App").</summary>
+    public static readonly HashSet<string> StateLemmas = new(StringComparer.Ordinal)
+    {
+        "kennen", "wohnen", "heißen", "besitzen", "gehören", "kosten",
+    };
+
     /// <summary>Lemmas that, verb-first after a subordinate clause, usually state something rather than ask for it ("…, erhalten Sie eine Mail").</summary>
     public static readonly HashSet<string> StatementVerbs = new(StringComparer.Ordinal)
     {
