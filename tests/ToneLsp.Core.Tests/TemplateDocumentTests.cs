@@ -129,6 +129,27 @@ public class TemplateDocumentTests
         Assert.False(new Token(string.Empty, new TextSpan(7, 0), isWord: false).IsWord);
     }
 
+    [Theory]
+    [InlineData("Rufe /bin/kill auf.", "/bin/kill")]
+    [InlineData("Siehe (/etc/hosts), dann weiter.", "/etc/hosts")]
+    [InlineData("Die Datei /var/log/syslog.", "/var/log/syslog")]
+    public void AnAbsolutePathIsOneTokenAndNoWord(string text, string path)
+    {
+        var tokens = ProseTokenizer.Tokenize(text, new TextSpan(0, text.Length));
+        Token token = Assert.Single(tokens, t => t.Text.StartsWith('/'));
+        Assert.Equal(path, token.Text);
+        Assert.False(token.IsWord);
+        Assert.DoesNotContain(tokens, t => t.Text is "bin" or "kill" or "etc" or "hosts" or "log");
+    }
+
+    [Fact]
+    public void ASlashBetweenWordsIsNoPath()
+    {
+        const string text = "Kundinnen und/oder Kunden";
+        var tokens = ProseTokenizer.Tokenize(text, new TextSpan(0, text.Length));
+        Assert.Equal(["Kundinnen", "und", "/", "oder", "Kunden"], tokens.Select(t => t.Text));
+    }
+
     [Fact]
     public void DocumentSentencesShareTheirBlocksTokens()
     {

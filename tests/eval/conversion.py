@@ -34,7 +34,8 @@ Sections (--only takes a comma-separated subset of: dev, cases, cocoa, prose, in
    artifacts/eval-corpus/, git-ignored) that address the reader formally (selection rule in
    select_sentences()); test part by the same SHA-1 rule on the sentence. Measures: Sie -> du -> Sie exact;
    the du version keeps no address Sie form (Sie/Ihnen/Ihr… capitalised, not the first word of the sentence
-   nor the first after a colon, opening quote or parenthesis: address_forms()); the du version differs from
+   nor the first after a colon, opening quote, parenthesis or sentence end, nor inside »…«/„…“ quotes, which the
+   converter leaves: address_forms()); the du version differs from
    the input (reported apart for the sentences whose only Sie/Ihr… is initial: there it is often she/they/it,
    and an unchanged du version is then right). The reverse direction runs on the informal side of CoCoA:
    du -> Sie -> du gives the informal line back (du-form case ignored, final-e rule as in 2).
@@ -98,18 +99,22 @@ def split_of(text):
     return "test" if hashlib.sha1(text.strip().encode("utf-8")).digest()[0] < TEST_BYTE else "dev"
 
 
-OPENERS = (":", "»", "„", "\"", "(")
+OPENERS = (":", "»", "„", "\"", "(", ".", "!", "?")
 
 
 def address_forms(s):
     """The capitalised Sie/Ihnen/Ihr… of a sentence that stand where only formal address can be meant: not the
-    first word, and not the first word after a colon, an opening quote or parenthesis (where "Sie", "Ihr" can
-    be she/they/her, as at the start of a sentence)."""
+    first word, and not the first word after a colon, an opening quote or parenthesis, or a full stop without a
+    space ("Datei.Sie enthält"), where "Sie", "Ihr" can be she/they/her, as at the start of a sentence. Words
+    inside »…« or „…“ quotes are not counted: the converter leaves quotations as they are, by design."""
     found = []
     for k, m in enumerate(WORD.finditer(s)):
         if m.group(0) not in SIE_FORMS or k == 0:
             continue
-        if s[: m.start()].rstrip().endswith(OPENERS):
+        before = s[: m.start()]
+        if before.rstrip().endswith(OPENERS):
+            continue
+        if before.count("»") > before.count("«") or before.count("„") > before.count("“"):
             continue
         found.append(m.group(0))
     return found

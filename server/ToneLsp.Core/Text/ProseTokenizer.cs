@@ -166,6 +166,15 @@ public static partial class ProseTokenizer
                 continue;
             }
 
+            // "/bin/kill", "/etc/hosts": an absolute path after white space is one token and no word.
+            if (c == '/' && (start == 0 || char.IsWhiteSpace(prose[start - 1]) || prose[start - 1] is '(' or '»' or '„' or '"') &&
+                i + 1 < end && (char.IsLetterOrDigit(prose[i + 1]) || prose[i + 1] is '.' or '_'))
+            {
+                i = PathEnd(prose, i, end);
+                tokens.Add(Make(start, i, false));
+                continue;
+            }
+
             // A surrogate pair (most emoji) is one token; any other character stands alone.
             i += char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(prose[i + 1]) ? 2 : 1;
             tokens.Add(Make(start, i, false));
@@ -186,6 +195,23 @@ public static partial class ProseTokenizer
             var (text, lower) = pool.Get(prose.AsSpan(start, end - start));
             return new Token(text, new TextSpan(start, end - start), isWord, lower);
         }
+    }
+
+    // The end of a path: up to white space, without the punctuation that closes the sentence or a parenthesis.
+    private static int PathEnd(string prose, int i, int end)
+    {
+        int stop = i;
+        while (stop < end && !char.IsWhiteSpace(prose[stop]))
+        {
+            stop++;
+        }
+
+        while (stop > i + 1 && prose[stop - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '«' or '“' or '"')
+        {
+            stop--;
+        }
+
+        return stop;
     }
 
     /// <summary>Splits a stretch of prose into sentences at ., ! and ?, not after common abbreviations.</summary>
