@@ -134,6 +134,45 @@ public sealed class CliCheckTests : IDisposable
     }
 
     [Fact]
+    public void TextOutputCutsALongLineToAWindowAroundEachFinding()
+    {
+        // 400 findings on one line of 14 000 characters: each frame shows a window, not the whole line.
+        string path = _directory.Write("long.md", string.Concat(Enumerable.Repeat("Wie bereits erwähnt, ist alles gut. ", 400)));
+
+        CliResult result = ToneCli.Run("check", path);
+
+        Assert.Equal(1, result.ExitCode);
+        string[] lines = result.Output.Split('\n');
+        int[] headers = [.. Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith($"{path}:1:", StringComparison.Ordinal))];
+        Assert.Equal(400, headers.Length);
+        Assert.All(headers, h => Assert.True(lines[h + 1].Length < 200, lines[h + 1]));
+        string last = lines[headers[^1] + 1];
+        string caret = lines[headers[^1] + 2];
+        Assert.StartsWith("  1 | …", last);
+        Assert.Equal("Wie bereits erwähnt,", last.Substring(caret.IndexOf('^'), Samples.GermanCondescensionPhrase.Length));
+    }
+
+    [Fact]
+    public void FingerprintsOfManyFindingsOnOneLineAreDistinctAndKeepTheirFormula()
+    {
+        string path = _directory.Write("long.md", string.Concat(Enumerable.Repeat("Wie bereits erwähnt, ist alles gut. ", 300)));
+
+        CliResult result = ToneCli.Run("check", "--format", "sarif", path);
+
+        using JsonDocument document = JsonDocument.Parse(result.Output);
+        string[] fingerprints = [.. document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("partialFingerprints").GetProperty("toneFingerprint/v1").GetString()!)];
+        Assert.Equal(300, fingerprints.Distinct().Count());
+
+        // The formula baselines rely on: SHA-256 of rule, flagged text, line (collapsed, lower case) and occurrence.
+        string line = string.Concat(Enumerable.Repeat("wie bereits erwähnt, ist alles gut. ", 300)).Trim();
+        string key = $"TONE001\u0000wie bereits erwähnt,\u0000{line}\u0000";
+        string Expected(int occurrence) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key + occurrence)), 0, 12);
+        Assert.Equal(Expected(0), fingerprints[0]);
+        Assert.Equal(Expected(299), fingerprints[299]);
+    }
+
+    [Fact]
     public void TextOutputForACleanFileSaysSo()
     {
         string path = _directory.Write("reply.md", Samples.Clean);

@@ -155,31 +155,21 @@ public sealed class WordIndex
         HashSet<int> sentences = _sentences ??= [];
         proposed.Clear();
         Occurrences(groups[rarest], proposed);
-        if (groups.Count == 1)
-        {
-            result.AddRange(proposed);
-            result.Sort();
-            return;
-        }
 
-        foreach (int sentence in proposed.Order())
+        // Each other group's sentences are collected once and intersected, so the work is linear in the occurrences.
+        for (int g = 0; g < groups.Count && proposed.Count > 0; g++)
         {
-            bool all = true;
-            for (int g = 0; g < groups.Count && all; g++)
+            if (g != rarest)
             {
-                if (g != rarest)
-                {
-                    sentences.Clear();
-                    Occurrences(groups[g], sentences);
-                    all = sentences.Contains(sentence);
-                }
-            }
-
-            if (all)
-            {
-                result.Add(sentence);
+                sentences.Clear();
+                Occurrences(groups[g], sentences);
+                proposed.IntersectWith(sentences);
             }
         }
+
+        int first = result.Count;
+        result.AddRange(proposed);
+        result.Sort(first, result.Count - first, null);
     }
 
     private void Add(string word, int sentence)

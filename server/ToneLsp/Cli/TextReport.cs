@@ -24,11 +24,12 @@ public static class TextReport
                     .Append(' ').Append(Paint(diagnostic.Id, "2", color))
                     .Append(" [").Append(diagnostic.Category).Append("] ")
                     .Append(diagnostic.Message).Append('\n');
-                string line = text.GetLineText(start.Line).Replace('\t', ' ');
                 int width = Math.Max(1, Math.Min(diagnostic.Span.End, text.GetLineContentEnd(start.Line)) - diagnostic.Span.Start);
+                var (frame, caret) = CodeFrame(text, start, width);
+                width = Math.Min(width, Math.Max(1, frame.Length - caret));
                 string gutter = $"{start.Line + 1} | ";
-                output.Append("  ").Append(gutter).Append(line).Append('\n');
-                output.Append("  ").Append(' ', gutter.Length + start.Character).Append(Paint(new string('^', width), SeverityColor(diagnostic.Severity), color)).Append('\n');
+                output.Append("  ").Append(gutter).Append(frame).Append('\n');
+                output.Append("  ").Append(' ', gutter.Length + caret).Append(Paint(new string('^', width), SeverityColor(diagnostic.Severity), color)).Append('\n');
                 if (fixes.FirstOrDefault() is { } fix)
                 {
                     output.Append("  ").Append(Paint("fix: " + fix.Title, "36", color)).Append('\n');
@@ -48,6 +49,27 @@ public static class TextReport
             .Append($"({all.Count(d => d.Severity == DiagnosticSeverity.Error)} errors, {all.Count(d => d.Severity == DiagnosticSeverity.Warning)} warnings, ")
             .Append($"{all.Count(d => d.Severity >= DiagnosticSeverity.Information)} information and hints); {Files(reports.Count)} checked.\n");
         return output.ToString();
+    }
+
+    /// <summary>The longest line a code frame shows whole; longer lines are cut to a window around the finding.</summary>
+    public const int FrameWidth = 160;
+
+    // The finding's line, or a window of it marked with "…" on a long line, and the column of the caret in it.
+    private static (string Frame, int Caret) CodeFrame(SourceText text, LinePosition start, int width)
+    {
+        int lineStart = text.GetLineStart(start.Line);
+        int length = text.GetLineContentEnd(start.Line) - lineStart;
+        if (length <= FrameWidth)
+        {
+            return (text.GetLineText(start.Line).Replace('\t', ' '), start.Character);
+        }
+
+        int context = Math.Max(20, (FrameWidth - Math.Min(width, FrameWidth / 2)) / 2);
+        int from = Math.Max(0, start.Character - context);
+        int to = Math.Min(length, start.Character + Math.Min(width, FrameWidth / 2) + context);
+        string window = text.Slice(new TextSpan(lineStart + from, to - from)).Replace('\t', ' ');
+        string prefix = from > 0 ? "…" : string.Empty;
+        return (prefix + window + (to < length ? "…" : string.Empty), prefix.Length + start.Character - from);
     }
 
     /// <summary>Every suppression comment with its reason; unused ones are marked.</summary>
