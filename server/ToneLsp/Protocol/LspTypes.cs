@@ -19,7 +19,93 @@ public sealed record TextDocumentItem(string Uri, string? LanguageId, int Versio
 
 public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
 
-public sealed record TextDocumentContentChangeEvent(Range? Range, int? RangeLength, string Text);
+public sealed record TextDocumentContentChangeEvent([property: JsonConverter(typeof(ClampedRangeConverter))] Range? Range, int? RangeLength, string Text);
+
+/// <summary>
+/// Reads the range of a change with every line and character clamped to LSP's uinteger (0 … 2³¹−1): a change
+/// that names a position beyond the document applies at its end, as the specification says, instead of being
+/// dropped and leaving the server out of step with the editor.
+/// </summary>
+public sealed class ClampedRangeConverter : JsonConverter<Range?>
+{
+    public override Range? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        Position? start = null, end = null;
+        ReadObject(ref reader, (ref Utf8JsonReader r, string name) =>
+        {
+            if (name.Equals("start", StringComparison.OrdinalIgnoreCase))
+            {
+                start = ReadPosition(ref r);
+            }
+            else if (name.Equals("end", StringComparison.OrdinalIgnoreCase))
+            {
+                end = ReadPosition(ref r);
+            }
+            else
+            {
+                r.Skip();
+            }
+        });
+        return start is null || end is null ? throw new JsonException("A range needs a start and an end.") : new Range(start, end);
+    }
+
+    public override void Write(Utf8JsonWriter writer, Range? value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, options);
+
+    private delegate void PropertyReader(ref Utf8JsonReader reader, string name);
+
+    private static Position ReadPosition(ref Utf8JsonReader reader)
+    {
+        int line = 0, character = 0;
+        bool hasLine = false, hasCharacter = false;
+        ReadObject(ref reader, (ref Utf8JsonReader r, string name) =>
+        {
+            if (name.Equals("line", StringComparison.OrdinalIgnoreCase))
+            {
+                (line, hasLine) = (ReadUInteger(ref r), true);
+            }
+            else if (name.Equals("character", StringComparison.OrdinalIgnoreCase))
+            {
+                (character, hasCharacter) = (ReadUInteger(ref r), true);
+            }
+            else
+            {
+                r.Skip();
+            }
+        });
+        return hasLine && hasCharacter ? new Position(line, character) : throw new JsonException("A position needs a line and a character.");
+    }
+
+    private static int ReadUInteger(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out double value) || double.IsNaN(value))
+        {
+            throw new JsonException("A line or character must be a number.");
+        }
+
+        return value <= 0 ? 0 : value >= int.MaxValue ? int.MaxValue : (int)value;
+    }
+
+    private static void ReadObject(ref Utf8JsonReader reader, PropertyReader property)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected an object.");
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            string name = reader.GetString() ?? string.Empty;
+            reader.Read();
+            property(ref reader, name);
+        }
+    }
+}
 
 public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges);
 
@@ -262,6 +348,7 @@ public sealed record DocumentStatusParams(string Uri, int Version, string Langua
 
 public static class LspErrorCodes
 {
+    public const int InvalidRequest = -32600;
     public const int ServerNotInitialized = -32002;
     public const int InvalidParams = -32602;
     public const int ContentModified = -32801;

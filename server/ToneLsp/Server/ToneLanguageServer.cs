@@ -60,7 +60,7 @@ public sealed partial class ToneLanguageServer
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
         var handler = new LspMessageHandler(output, input, formatter, LoggerFactory.CreateLogger("tonelsp.transport"));
-        using var rpc = new JsonRpc(handler)
+        using var rpc = new LspJsonRpc(handler, _logger)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
