@@ -122,4 +122,27 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(ToolInfo.Version, result.Output.Trim());
     }
+
+    [Theory]
+    [InlineData("check", "TONE999=off", "did you mean 'TONE009'")]
+    [InlineData("fix", "sarcasmus=off", "did you mean 'sarcasm'")]
+    public void AnUnknownRuleInRuleIsAUsageErrorWithASuggestion(string command, string setting, string suggestion)
+    {
+        string path = _directory.Write("reply.md", Samples.GermanCondescension);
+
+        CliResult result = ToneCli.Run(command, "--rule", setting, path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(suggestion, result.Error, StringComparison.Ordinal);
+        Assert.Equal(Samples.GermanCondescension, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void RuleAcceptsIdsAndCategoriesInAnyCase()
+    {
+        string path = _directory.Write("reply.md", Samples.GermanCondescension);
+
+        Assert.Equal(0, ToneCli.Run("check", "--rule", "tone001=off", path).ExitCode);
+        Assert.Equal(0, ToneCli.Run("check", "--rule", "Condescension=hint", path).ExitCode);
+    }
 }
