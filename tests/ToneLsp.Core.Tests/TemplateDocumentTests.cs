@@ -151,6 +151,18 @@ public class TemplateDocumentTests
     }
 
     [Fact]
+    public void TextBesideAnHtmlCommentOnItsLineIsChecked()
+    {
+        const string text = "<!-- Anrede --> Hallo Anna, wie bereits erwähnt, ist das so. <div>wie bereits erwähnt</div>\n\n<!-- wie bereits erwähnt, -->\n\nDanke.";
+        var result = Analysis.ToneEngine.Default.Analyze(text);
+
+        ToneLsp.Core.Diagnostics.ToneDiagnostic finding = Assert.Single(result.Diagnostics, d => d.Id == "TONE001");
+        Assert.Equal(text.IndexOf("wie bereits", StringComparison.Ordinal), finding.Span.Start);
+        Assert.Contains(result.Document.Blocks, b => text.Substring(b.Span.Start, b.Span.Length) == "Hallo Anna, wie bereits erwähnt, ist das so.");
+        Assert.DoesNotContain(result.Document.Blocks, b => text.Substring(b.Span.Start, b.Span.Length).Contains("Anrede", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DocumentSentencesShareTheirBlocksTokens()
     {
         var document = TemplateDocument.Parse("Hallo Anna, danke! Wir prüfen das.\n\nViele Grüße");

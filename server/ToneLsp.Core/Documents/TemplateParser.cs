@@ -249,6 +249,11 @@ internal static partial class TemplateParser
             {
                 case HtmlBlock html:
                     SuppressionReader.Read(source, Span(html), suppressions);
+                    if (html.Type == HtmlBlockType.Comment)
+                    {
+                        AddTextBesideComments(Span(html), quoted, customer);
+                    }
+
                     break;
                 case CodeBlock:
                     break;
@@ -298,6 +303,59 @@ internal static partial class TemplateParser
                     }
 
                     break;
+            }
+        }
+
+        // "<!-- Anrede --> Hallo, …": Markdown makes the whole line an HTML block, but a browser shows the text beside
+        // the comment, so it is prose. Text from the next tag on is HTML and stays unchecked.
+        private void AddTextBesideComments(TextSpan span, bool quoted, bool customer)
+        {
+            string text = source.Text;
+            int i = span.Start;
+            while (i < span.End)
+            {
+                int open = text.IndexOf("<!--", i, span.End - i, StringComparison.Ordinal);
+                int segmentEnd = open < 0 ? span.End : open;
+                AddVisibleSegment(i, segmentEnd, quoted, customer);
+                if (open < 0)
+                {
+                    return;
+                }
+
+                int close = text.IndexOf("-->", open + 4, span.End - open - 4, StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    return;
+                }
+
+                i = close + 3;
+            }
+        }
+
+        private void AddVisibleSegment(int start, int end, bool quoted, bool customer)
+        {
+            string text = source.Text;
+            int tag = text.IndexOf('<', start, end - start);
+            if (tag >= 0)
+            {
+                end = tag;
+            }
+
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            if (end > start)
+            {
+                var segment = new TextSpan(start, end - start);
+                Copy(segment);
+                blocks.Add(new ProseBlock(segment, ProseBlockKind.Paragraph, quoted, customer));
             }
         }
 

@@ -46,10 +46,12 @@ public static class TextReport
 
         output.Append('\n').Append(SummaryTable(reports, color));
         output.Append($"{all.Count} finding{(all.Count == 1 ? string.Empty : "s")} in {Files(reports.Count(r => r.Findings.Count > 0))} ")
-            .Append($"({all.Count(d => d.Severity == DiagnosticSeverity.Error)} errors, {all.Count(d => d.Severity == DiagnosticSeverity.Warning)} warnings, ")
+            .Append($"({Count(all.Count(d => d.Severity == DiagnosticSeverity.Error), "error")}, {Count(all.Count(d => d.Severity == DiagnosticSeverity.Warning), "warning")}, ")
             .Append($"{all.Count(d => d.Severity >= DiagnosticSeverity.Information)} information and hints); {Files(reports.Count)} checked.\n");
         return output.ToString();
     }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
     /// <summary>The longest line a code frame shows whole; longer lines are cut to a window around the finding.</summary>
     public const int FrameWidth = 160;
