@@ -25,6 +25,18 @@ public sealed class ServerRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOpenTemplateTheConfigurationExcludesIsNotChecked()
+    {
+        _repo.Write(".tonelsp.yaml", "exclude:\n  - drafts/**\n");
+        string draft = _repo.Write("drafts/a.md", Condescending);
+        string reply = _repo.Write("replies/a.md", Condescending);
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
+
+        Assert.Empty(await client.OpenAndWaitAsync(Uri(draft), Condescending));
+        Assert.Single(await client.OpenAndWaitAsync(Uri(reply), Condescending));
+    }
+
+    [Fact]
     public async Task AnInvalidConfigurationGetsDiagnosticsOnTheFileAndCheckingGoesOn()
     {
         string config = _repo.Write(".tonelsp.yaml", "brand:\n  adress: du\n");

@@ -55,6 +55,18 @@ public sealed class RepositoryContext(ILogger logger)
         return resolved.Configuration == ToneConfiguration.Empty ? options : resolved.Configuration.Apply(options, resolved.RelativePath(path));
     }
 
+    /// <summary>Whether the configuration above a document leaves it out (<c>include</c>/<c>exclude</c>), as the CLI would.</summary>
+    public bool IsExcluded(string uri)
+    {
+        if (LocalPath(uri) is not { } path)
+        {
+            return false;
+        }
+
+        ResolvedConfiguration resolved = Configurations.For(path);
+        return resolved.RelativePath(path) is { } relative && !resolved.Configuration.Includes(relative);
+    }
+
     /// <summary>The configuration files that apply to a document, with their errors.</summary>
     public ResolvedConfiguration ConfigurationFor(string uri) =>
         LocalPath(uri) is { } path ? Configurations.For(path) : ResolvedConfiguration.None;

@@ -527,9 +527,10 @@ public sealed partial class ToneLanguageServer
         }
     }
 
+    // A template the configuration excludes ("exclude: drafts/**") is not checked in the editor either.
     private Lsp.Diagnostic[] ToDiagnostics(DocumentSnapshot snapshot, AnalysisResult result) =>
         IsConfigurationFile(snapshot.Uri) ? ConfigurationDiagnostics(snapshot.Text.Text, snapshot.Uri)
-        : snapshot.Settings.Enable ? [.. result.Diagnostics.Select(d => ProtocolConversion.ToDiagnostic(snapshot.Text, d, _encoding))]
+        : snapshot.Settings.Enable && !_repository.IsExcluded(snapshot.Uri) ? [.. result.Diagnostics.Select(d => ProtocolConversion.ToDiagnostic(snapshot.Text, d, _encoding))]
         : [];
 
     private void ScheduleAnalysis(DocumentSnapshot snapshot)
