@@ -152,7 +152,7 @@ public static class CliApp
             {
                 Baseline.Write(baselinePath, reports);
                 error.WriteLine($"Wrote a baseline of {reports.Sum(r => r.Findings.Count)} findings in {reports.Count} files to {baselinePath}.");
-                return ReportConfigurationErrors(error, run) ? UsageError : Success;
+                return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) ? UsageError : Success;
             }
 
             if (parse.GetValue(baseline) is { } baselineFile)
@@ -172,7 +172,7 @@ public static class CliApp
                 (selectedFormat == "text" ? output : error).Write(TextReport.Suppressions(reports));
             }
 
-            if (ReportConfigurationErrors(error, run))
+            if (ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run))
             {
                 return UsageError;
             }
@@ -234,7 +234,7 @@ public static class CliApp
             (parse.GetValue(dryRun) ? error : output).WriteLine(parse.GetValue(dryRun)
                 ? $"Would apply {applied} edits in {changedFiles} files."
                 : $"Applied {applied} edits in {changedFiles} files.");
-            return failed > 0 || ReportConfigurationErrors(error, run) ? UsageError : Success;
+            return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) || failed > 0 ? UsageError : Success;
         });
         return command;
     }
@@ -285,6 +285,17 @@ public static class CliApp
         }
 
         return run.ConfigurationErrors.Count > 0;
+    }
+
+    // Each file that could not be read, one line each; every other file was still checked.
+    private static bool ReportUnreadableFiles(TextWriter error, CheckRun run)
+    {
+        foreach (FileError problem in run.FileErrors)
+        {
+            error.WriteLine($"{problem.DisplayPath}: {problem.Message}");
+        }
+
+        return run.FileErrors.Count > 0;
     }
 
     // A progress bar on a terminal for the text format; nothing when stderr is redirected.
