@@ -208,7 +208,8 @@ public static class CliApp
 
                 SourceText source = report.Result.Document.Source;
                 string lineBreak = source.DominantLineBreak;
-                string fixedText = source.ApplyEdits(edits.Select(e => e with { NewText = lineBreak == "\n" ? e.NewText : e.NewText.Replace("\r\n", "\n").Replace("\n", lineBreak) }));
+                var withLineBreaks = edits.Select(e => e with { NewText = lineBreak == "\n" ? e.NewText : e.NewText.Replace("\r\n", "\n").Replace("\n", lineBreak) }).ToList();
+                string fixedText = source.ApplyEdits(withLineBreaks);
                 if (parse.GetValue(dryRun))
                 {
                     output.Write(UnifiedDiff.Create(report.File.DisplayPath, source.Text, fixedText));
@@ -217,7 +218,7 @@ public static class CliApp
                 {
                     try
                     {
-                        SafeWriter.Write(report.File, fixedText);
+                        SafeWriter.Write(report.File, withLineBreaks);
                     }
                     catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                     {

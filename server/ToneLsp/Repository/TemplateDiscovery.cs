@@ -164,8 +164,24 @@ public static class TemplateDiscovery
         }
     }
 
-    // The same file reached by two paths (a link, a directory seen through a link) counts once.
-    private static string Identity(TemplatePath file) => FileStatus.RealPath(file.FullPath) ?? file.FullPath;
+    // The same file reached by two paths (a symbolic or hard link, a directory seen through a link) counts once.
+    private static string Identity(TemplatePath file)
+    {
+        try
+        {
+            FileStatus status = FileStatus.Of(file.FullPath);
+            if (status.Inode != 0)
+            {
+                return $"{status.Device}:{status.Inode}";
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file that cannot be looked at is reported when it is read; its path is its identity.
+        }
+
+        return FileStatus.RealPath(file.FullPath) ?? file.FullPath;
+    }
 
     private static string Display(string path)
     {
