@@ -68,12 +68,10 @@ public readonly record struct FileStatus(FileKind Kind, long Size, long Links, u
             try
             {
                 handle.DangerousAddRef(ref added);
-                if (Native.fstat((int)handle.DangerousGetHandle(), buffer) == 0)
+                if (Native.Stat(layout, buffer, descriptor: (int)handle.DangerousGetHandle()) is { } result)
                 {
-                    return Parse(buffer, layout);
+                    return result == 0 ? Parse(buffer, layout) : throw Failure(path, Marshal.GetLastPInvokeError());
                 }
-
-                throw Failure(path, Marshal.GetLastPInvokeError());
             }
             finally
             {
@@ -149,19 +147,9 @@ public readonly record struct FileStatus(FileKind Kind, long Size, long Links, u
         if (LinuxLayout() is { } layout)
         {
             byte[] buffer = new byte[BufferSize];
-            try
+            if (Native.Stat(layout, buffer, path, followLinks) is { } result)
             {
-                int result = followLinks ? Native.stat(path, buffer) : Native.lstat(path, buffer);
-                if (result == 0)
-                {
-                    return Parse(buffer, layout);
-                }
-
-                throw Failure(path, Marshal.GetLastPInvokeError());
-            }
-            catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
-            {
-                // An older C library without stat as a symbol; use what .NET shows.
+                return result == 0 ? Parse(buffer, layout) : throw Failure(path, Marshal.GetLastPInvokeError());
             }
         }
 
@@ -171,8 +159,8 @@ public readonly record struct FileStatus(FileKind Kind, long Size, long Links, u
     // Offsets of the fields in struct stat for the 64-bit Linux layouts; null where it is not known.
     private static Layout? LinuxLayout() => !OperatingSystem.IsLinux() ? null : RuntimeInformation.ProcessArchitecture switch
     {
-        Architecture.X64 => new Layout(Links: 16, LinksIs64: true, Mode: 24, Owner: 28, Group: 32, Size: 48, Modified: 88),
-        Architecture.Arm64 or Architecture.LoongArch64 or Architecture.RiscV64 => new Layout(Links: 20, LinksIs64: false, Mode: 16, Owner: 24, Group: 28, Size: 48, Modified: 88),
+        Architecture.X64 => new Layout(Links: 16, LinksIs64: true, Mode: 24, Owner: 28, Group: 32, Size: 48, Modified: 88, Version: 1),
+        Architecture.Arm64 or Architecture.LoongArch64 or Architecture.RiscV64 => new Layout(Links: 20, LinksIs64: false, Mode: 16, Owner: 24, Group: 28, Size: 48, Modified: 88, Version: 0),
         _ => null,
     };
 
@@ -233,10 +221,56 @@ public readonly record struct FileStatus(FileKind Kind, long Size, long Links, u
         _ => new IOException(Marshal.GetPInvokeErrorMessage(errno)),
     };
 
-    private readonly record struct Layout(int Links, bool LinksIs64, int Mode, int Owner, int Group, int Size, int Modified);
+    // Version is the struct version that the __xstat entry points of C libraries before glibc 2.33 ask for.
+    private readonly record struct Layout(int Links, bool LinksIs64, int Mode, int Owner, int Group, int Size, int Modified, int Version);
 
     private static class Native
     {
+        // Which entry points this C library has: 0 not yet known, 1 stat and friends, 2 only __xstat, 3 neither.
+        private static int s_entryPoints;
+
+        /// <summary>Calls stat, lstat or (with a descriptor) fstat; null when the C library offers none of them.</summary>
+        public static int? Stat(Layout layout, byte[] buffer, string? path = null, bool followLinks = true, int descriptor = -1)
+        {
+            if (s_entryPoints is 0 or 1)
+            {
+                try
+                {
+                    int result = path is null ? fstat(descriptor, buffer) : followLinks ? stat(path, buffer) : lstat(path, buffer);
+                    s_entryPoints = 1;
+                    return result;
+                }
+                catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+                {
+                    s_entryPoints = exception is DllNotFoundException ? 3 : 2;
+                }
+            }
+
+            if (s_entryPoints == 2)
+            {
+                try
+                {
+                    return path is null ? __fxstat(layout.Version, descriptor, buffer)
+                        : followLinks ? __xstat(layout.Version, path, buffer) : __lxstat(layout.Version, path, buffer);
+                }
+                catch (EntryPointNotFoundException)
+                {
+                    s_entryPoints = 3;
+                }
+            }
+
+            return null;
+        }
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int __xstat(int version, string path, byte[] buffer);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int __lxstat(int version, string path, byte[] buffer);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int __fxstat(int version, int descriptor, byte[] buffer);
+
         [DllImport("libc", SetLastError = true)]
         public static extern int stat(string path, byte[] buffer);
 

@@ -17,8 +17,8 @@ public static class SafeWriter
     /// <summary>
     /// Applies non-overlapping edits (offsets into <see cref="TemplateFile.Text"/>) to the file's original bytes;
     /// throws <see cref="IOException"/> when the file changed on disk since it was read or cannot be written.
-    /// <paramref name="beforeReplace"/> runs with the temporary file's path just before it replaces the original
-    /// (tests use it to simulate a failure or a concurrent change).
+    /// <paramref name="beforeReplace"/> runs just before the original is replaced, with the temporary file's path, or
+    /// with the file's own path when it is written in place (tests use it to simulate a failure or a concurrent change).
     /// </summary>
     public static void Write(TemplateFile file, IReadOnlyList<TextEdit> edits, Action<string>? beforeReplace = null)
     {
