@@ -15,8 +15,15 @@ public sealed record FileReport(
     IReadOnlyList<string> Fingerprints,
     string? Channel);
 
+/// <summary>A file that could not be read, with the reason to show.</summary>
+public sealed record FileError(string DisplayPath, string Message);
+
 /// <summary>The outcome of checking a set of templates.</summary>
-public sealed record CheckRun(IReadOnlyList<FileReport> Reports, IReadOnlyList<ConfigurationError> ConfigurationErrors);
+public sealed record CheckRun(IReadOnlyList<FileReport> Reports, IReadOnlyList<ConfigurationError> ConfigurationErrors)
+{
+    /// <summary>The files that could not be read and so were not checked, in path order.</summary>
+    public IReadOnlyList<FileError> FileErrors { get; init; } = [];
+}
 
 /// <summary>
 /// Checks templates the way a repository is checked in CI: each file with the configuration above it, placeholder
@@ -24,7 +31,7 @@ public sealed record CheckRun(IReadOnlyList<FileReport> Reports, IReadOnlyList<C
 /// </summary>
 public static class CheckRunner
 {
-    /// <summary>Checks the files; an unreadable file throws <see cref="IOException"/> naming it.</summary>
+    /// <summary>Checks the files; a file that cannot be read is left out of the reports and listed in <see cref="CheckRun.FileErrors"/>.</summary>
     public static CheckRun Run(
         IReadOnlyList<TemplatePath> files,
         ToneEngine engine,
@@ -35,32 +42,39 @@ public static class CheckRunner
 
     /// <summary>Checks the files with an engine that is asked for only once the files are read and parsed.</summary>
     public static CheckRun Run(
-        IReadOnlyList<TemplatePath> files,
+        IReadOnlyList<TemplatePath> requested,
         Func<ToneEngine> engineWhenNeeded,
         ToneOptions baseOptions,
         ConfigurationProvider configurations,
         Action? progress = null)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        var inputs = new (TemplateFile File, TemplateDocument Document, ToneOptions Options, string RelativePath)[files.Count];
-        Parallel.For(0, files.Count, parallel, i =>
+        var read = new (TemplateFile File, TemplateDocument Document, ToneOptions Options, string RelativePath)?[requested.Count];
+        var readErrors = new FileError?[requested.Count];
+        Parallel.For(0, requested.Count, parallel, i =>
         {
-            TemplatePath path = files[i];
+            TemplatePath path = requested[i];
             TemplateFile file;
             try
             {
                 file = TemplateFiles.Read(path.FullPath, path.DisplayPath);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                throw new IOException($"cannot read {path.DisplayPath}: {exception.Message}", exception);
+                readErrors[i] = new FileError(path.DisplayPath, $"cannot read: {ReadFailure(exception)}");
+                progress?.Invoke();
+                return;
             }
 
             ResolvedConfiguration resolved = configurations.ForFile(path.FullPath);
             string relative = resolved.RelativePath(path.FullPath) ?? path.DisplayPath;
             ToneOptions options = resolved.Configuration.Apply(baseOptions, relative);
-            inputs[i] = (file, TemplateDocument.Parse(file.Text, options.DefaultLanguage), options, relative);
+            read[i] = (file, TemplateDocument.Parse(file.Text, options.DefaultLanguage), options, relative);
         });
+
+        // Only the files that were read are checked; the others are reported, and every other file still is.
+        var files = requested.Where((_, i) => read[i] is not null).ToList();
+        var inputs = read.Where(x => x is not null).Select(x => x!.Value).ToArray();
 
         // How many templates use each placeholder, so a one-off spelling stands out.
         var known = inputs.SelectMany(x => x.Document.Placeholders.Select(p => p.Name).Distinct())
@@ -88,13 +102,21 @@ public static class CheckRunner
             reports[i] = new FileReport(inputs[i].File, results[i], findings, Fingerprints.Compute(results[i].WithDiagnostics(diagnostics)), channel);
         });
 
-        var errors = files.Select(f => configurations.ForFile(f.FullPath)).SelectMany(r => r.Errors).Distinct().ToList();
-        return new CheckRun(reports, errors);
+        var errors = requested.Select(f => configurations.ForFile(f.FullPath)).SelectMany(r => r.Errors).Distinct().ToList();
+        return new CheckRun(reports, errors) { FileErrors = [.. readErrors.OfType<FileError>()] };
     }
 
     /// <summary>Whether any finding is at or above the severity that fails the run.</summary>
     public static bool Fails(IEnumerable<FileReport> reports, DiagnosticSeverity failLevel) =>
         reports.Any(r => r.Findings.Any(f => f.Diagnostic.Severity <= failLevel));
+
+    // The reason a read failed, without the path (the message names the file already) and without a stack trace.
+    private static string ReadFailure(Exception exception) => exception switch
+    {
+        FileNotFoundException or DirectoryNotFoundException when exception.Message.StartsWith("Could not find", StringComparison.Ordinal) => "no such file",
+        UnauthorizedAccessException => "permission denied",
+        _ => exception.Message,
+    };
 
     // Pairs templates by swapped language directories or suffixes, or front matter translationOf:.
     private static Dictionary<int, int> Twins(List<(string RelativePath, TemplateDocument Document)> templates)

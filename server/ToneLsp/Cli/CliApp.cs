@@ -153,7 +153,7 @@ public static class CliApp
             {
                 Baseline.Write(baselinePath, reports);
                 error.WriteLine($"Wrote a baseline of {reports.Sum(r => r.Findings.Count)} findings in {reports.Count} files to {baselinePath}.");
-                return ReportConfigurationErrors(error, run) ? UsageError : Success;
+                return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) ? UsageError : Success;
             }
 
             if (parse.GetValue(baseline) is { } baselineFile)
@@ -173,7 +173,7 @@ public static class CliApp
                 (selectedFormat == "text" ? output : error).Write(TextReport.Suppressions(reports));
             }
 
-            if (ReportConfigurationErrors(error, run))
+            if (ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run))
             {
                 return UsageError;
             }
@@ -210,7 +210,8 @@ public static class CliApp
 
                 SourceText source = report.Result.Document.Source;
                 string lineBreak = source.DominantLineBreak;
-                string fixedText = source.ApplyEdits(edits.Select(e => e with { NewText = lineBreak == "\n" ? e.NewText : e.NewText.Replace("\r\n", "\n").Replace("\n", lineBreak) }));
+                var withLineBreaks = edits.Select(e => e with { NewText = lineBreak == "\n" ? e.NewText : e.NewText.Replace("\r\n", "\n").Replace("\n", lineBreak) }).ToList();
+                string fixedText = source.ApplyEdits(withLineBreaks);
                 if (parse.GetValue(dryRun))
                 {
                     output.Write(UnifiedDiff.Create(report.File.DisplayPath, source.Text, fixedText));
@@ -219,7 +220,7 @@ public static class CliApp
                 {
                     try
                     {
-                        SafeWriter.Write(report.File, fixedText);
+                        SafeWriter.Write(report.File, withLineBreaks);
                     }
                     catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                     {
@@ -236,7 +237,7 @@ public static class CliApp
             (parse.GetValue(dryRun) ? error : output).WriteLine(parse.GetValue(dryRun)
                 ? $"Would apply {applied} edits in {changedFiles} files."
                 : $"Applied {applied} edits in {changedFiles} files.");
-            return failed > 0 || ReportConfigurationErrors(error, run) ? UsageError : Success;
+            return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) || failed > 0 ? UsageError : Success;
         });
         return command;
     }
@@ -287,6 +288,17 @@ public static class CliApp
         }
 
         return run.ConfigurationErrors.Count > 0;
+    }
+
+    // Each file that could not be read, one line each; every other file was still checked.
+    private static bool ReportUnreadableFiles(TextWriter error, CheckRun run)
+    {
+        foreach (FileError problem in run.FileErrors)
+        {
+            error.WriteLine($"{problem.DisplayPath}: {problem.Message}");
+        }
+
+        return run.FileErrors.Count > 0;
     }
 
     // A progress bar on a terminal for the text format; nothing when stderr is redirected.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ToneLsp.Cli;
 
 namespace ToneLsp.Repository;
 
@@ -44,7 +45,7 @@ public static class TemplateDiscovery
             }
         }
 
-        return [.. files.DistinctBy(f => f.FullPath).OrderBy(f => f.DisplayPath, StringComparer.Ordinal)];
+        return [.. files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).DistinctBy(Identity)];
     }
 
     /// <summary>Whether the name is a Markdown file.</summary>
@@ -111,8 +112,12 @@ public static class TemplateDiscovery
         return false;
     }
 
+    // Every Markdown name below the directory that is not a directory itself. Linked directories are followed once
+    // each by their real path, so a link loop ends; a name that is not a regular file (a pipe, a device, a dangling
+    // link) is still listed, without being opened, so that reading it reports why it was not checked.
     private static IEnumerable<string> Walk(string directory)
     {
+        var visited = new HashSet<string>(StringComparer.Ordinal) { FileStatus.RealPath(directory) ?? Path.GetFullPath(directory) };
         var pending = new Stack<string>();
         pending.Push(directory);
         while (pending.Count > 0)
@@ -131,9 +136,9 @@ public static class TemplateDiscovery
             foreach (string entry in entries)
             {
                 string name = Path.GetFileName(entry);
-                if (Directory.Exists(entry))
+                if (IsDirectory(entry))
                 {
-                    if (!SkippedDirectories.Contains(name))
+                    if (!SkippedDirectories.Contains(name) && visited.Add(FileStatus.RealPath(entry) ?? Path.GetFullPath(entry)))
                     {
                         pending.Push(entry);
                     }
@@ -144,6 +149,38 @@ public static class TemplateDiscovery
                 }
             }
         }
+    }
+
+    // Whether the path is a directory or a link to one; a link that leads nowhere is not.
+    private static bool IsDirectory(string path)
+    {
+        try
+        {
+            return FileStatus.Of(path).Kind == FileKind.Directory;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    // The same file reached by two paths (a symbolic or hard link, a directory seen through a link) counts once.
+    private static string Identity(TemplatePath file)
+    {
+        try
+        {
+            FileStatus status = FileStatus.Of(file.FullPath);
+            if (status.Inode != 0)
+            {
+                return $"{status.Device}:{status.Inode}";
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file that cannot be looked at is reported when it is read; its path is its identity.
+        }
+
+        return FileStatus.RealPath(file.FullPath) ?? file.FullPath;
     }
 
     private static string Display(string path)
