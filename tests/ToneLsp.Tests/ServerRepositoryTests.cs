@@ -106,6 +106,31 @@ public sealed class ServerRepositoryTests : IDisposable
         Assert.DoesNotContain(changed.Items!, d => d.Code == "TONE001");
     }
 
+    [Fact]
+    public async Task WorkspaceDiagnosticsReportABrokenConfigurationBeforeAnyTemplateIsOpenAndCarryVersions()
+    {
+        _repo.Write(".tonelsp.yaml", "brand:\n  adress: du\n");
+        string path = _repo.Write("a.md", Condescending);
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root, PullDiagnostics = true });
+
+        JsonElement report = await client.RequestAsync<JsonElement>("workspace/diagnostic", new WorkspaceDiagnosticParams(null, []));
+
+        JsonElement[] items = [.. report.GetProperty("items").EnumerateArray()];
+        JsonElement configuration = Assert.Single(items, i => i.GetProperty("uri").GetString()!.EndsWith("/.tonelsp.yaml", StringComparison.Ordinal));
+        Assert.Equal(1, Assert.Single(configuration.GetProperty("items").EnumerateArray()).GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        Assert.All(items, i => Assert.Equal(JsonValueKind.Null, i.GetProperty("version").ValueKind));
+
+        // An edited template is analysed again although nothing else changed.
+        var previous = items.Select(i => new PreviousResultId(i.GetProperty("uri").GetString()!, i.GetProperty("resultId").GetString()!)).ToArray();
+        File.WriteAllText(path, "Danke für Ihre Geduld.\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        var again = await client.RequestAsync<WorkspaceDiagnosticReport>("workspace/diagnostic", new WorkspaceDiagnosticParams(null, previous));
+        WorkspaceDocumentDiagnosticReport template = Assert.Single(again.Items, i => i.Uri.EndsWith("/a.md", StringComparison.Ordinal));
+        Assert.Equal("full", template.Kind);
+        Assert.Empty(template.Items!);
+        Assert.Equal("unchanged", Assert.Single(again.Items, i => i.Uri.EndsWith("/.tonelsp.yaml", StringComparison.Ordinal)).Kind);
+    }
+
     [Theory]
     [InlineData("Danke für deine Nachricht!\n", "danke für deine Nachricht")]
     [InlineData("Danke für Ihre Nachricht!\n", "danke für Ihre Nachricht")]

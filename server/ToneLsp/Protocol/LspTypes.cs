@@ -276,7 +276,8 @@ public sealed record PreviousResultId(string Uri, string Value);
 
 public sealed record WorkspaceDiagnosticParams(string? Identifier, PreviousResultId[]? PreviousResultIds);
 
-public sealed record WorkspaceDocumentDiagnosticReport(string Kind, string Uri, int? Version, string? ResultId, Diagnostic[]? Items);
+// The specification requires "version" on every item: the open document's version, or null for a file that is not open.
+public sealed record WorkspaceDocumentDiagnosticReport(string Kind, string Uri, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Version, string? ResultId, Diagnostic[]? Items);
 
 public sealed record WorkspaceDiagnosticReport(WorkspaceDocumentDiagnosticReport[] Items);
 

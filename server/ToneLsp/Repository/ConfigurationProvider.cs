@@ -74,7 +74,7 @@ public sealed class ConfigurationProvider(bool rememberDirectories = false)
         string text;
         try
         {
-            text = File.ReadAllText(full);
+            text = Cli.TemplateFiles.Read(full, full).Text;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -94,7 +94,7 @@ public sealed class RepositoryContext(ILogger logger)
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var document = TemplateDocument.Parse(File.ReadAllText(template.FullPath));
+                var document = TemplateDocument.Parse(Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text);
                 foreach (string name in document.Placeholders.Select(p => p.Name).Distinct())
                 {
                     counts[name] = counts.GetValueOrDefault(name) + 1;

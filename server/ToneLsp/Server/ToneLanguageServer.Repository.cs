@@ -25,6 +25,7 @@ public sealed partial class ToneLanguageServer
 {
     private readonly RepositoryContext _repository;
     private readonly Dictionary<string, int> _publishedConfigurations = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ((long Ticks, long Length) Stamp, string Hash)> _textHashes = new(StringComparer.Ordinal);
     private CancellationTokenSource _indexing = new();
     private bool _watchedFilesRegistration;
     private bool _diagnosticRefresh;
@@ -95,8 +96,10 @@ public sealed partial class ToneLanguageServer
         await TaskScheduler.Default;
         var previous = (parameters?.PreviousResultIds ?? []).ToDictionary(p => p.Uri, p => p.Value, StringComparer.Ordinal);
         var items = new List<WorkspaceDocumentDiagnosticReport>();
+        var configurationFiles = new SortedSet<string>(StringComparer.Ordinal);
         foreach (TemplatePath template in _repository.Templates())
         {
+            configurationFiles.UnionWith(_repository.ConfigurationFor(RepositoryContext.ToUri(template.FullPath)).Files);
             cancellationToken.ThrowIfCancellationRequested();
             string uri = RepositoryContext.ToUri(template.FullPath);
             if (_workspace.Get(uri) is not null)
@@ -104,22 +107,44 @@ public sealed partial class ToneLanguageServer
                 continue;
             }
 
-            string text;
-            try
+            // A file whose size and time are as at the last pull is not read again to learn that it is unchanged.
+            var info = new FileInfo(template.FullPath);
+            var stamp = (info.Exists ? info.LastWriteTimeUtc.Ticks : 0, info.Exists ? info.Length : -1);
+            string? text = null;
+            if (!_textHashes.TryGetValue(template.FullPath, out var cached) || cached.Stamp != stamp)
             {
-                text = await File.ReadAllTextAsync(template.FullPath, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                _logger.LogDebug("Skipped {Path}: {Error}", template.DisplayPath, exception.Message);
-                continue;
+                try
+                {
+                    text = Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text;
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    _logger.LogDebug("Skipped {Path}: {Error}", template.DisplayPath, exception.Message);
+                    continue;
+                }
+
+                cached = (stamp, TextHash(text));
+                _textHashes[template.FullPath] = cached;
             }
 
-            string resultId = ResultId(text, _repository.ConfigurationFor(uri), _workspace.Settings);
+            string resultId = ResultId(cached.Hash, _repository.ConfigurationFor(uri), _workspace.Settings);
             if (previous.TryGetValue(uri, out string? known) && known == resultId)
             {
                 items.Add(new WorkspaceDocumentDiagnosticReport("unchanged", uri, null, resultId, null));
                 continue;
+            }
+
+            if (text is null)
+            {
+                try
+                {
+                    text = Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text;
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    _logger.LogDebug("Skipped {Path}: {Error}", template.DisplayPath, exception.Message);
+                    continue;
+                }
             }
 
             var source = new SourceText(text);
@@ -129,14 +154,40 @@ public sealed partial class ToneLanguageServer
             items.Add(new WorkspaceDocumentDiagnosticReport("full", uri, null, resultId, diagnostics));
         }
 
+        // The configuration files themselves, so a broken .tonelsp.yaml shows before any template is opened.
+        foreach (string file in configurationFiles)
+        {
+            string uri = RepositoryContext.ToUri(file);
+            if (_workspace.Get(uri) is not null)
+            {
+                continue;
+            }
+
+            string text;
+            try
+            {
+                text = Cli.TemplateFiles.Read(file, file).Text;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogDebug("Cannot read {File}: {Error}", file, exception.Message);
+                continue;
+            }
+
+            string resultId = TextHash(text);
+            items.Add(previous.TryGetValue(uri, out string? known) && known == resultId
+                ? new WorkspaceDocumentDiagnosticReport("unchanged", uri, null, resultId, null)
+                : new WorkspaceDocumentDiagnosticReport("full", uri, null, resultId, ConfigurationDiagnostics(text, uri)));
+        }
+
         return new WorkspaceDiagnosticReport([.. items]);
     }
 
     // A pull result ID derives from every input of the result: the text, the configuration files that apply (a change
     // to .tonelsp.yaml must not be answered with "unchanged"), and the editor settings.
-    private static string ResultId(string text, ResolvedConfiguration configuration, ServerSettings settings)
+    private static string ResultId(string textHash, ResolvedConfiguration configuration, ServerSettings settings)
     {
-        var input = new System.Text.StringBuilder(text.Length + 256).Append(text).Append('\0').Append(settings.GetHashCode());
+        var input = new System.Text.StringBuilder(256).Append(textHash).Append('\0').Append(settings.GetHashCode());
         foreach (string file in configuration.Files)
         {
             var info = new FileInfo(file);
@@ -145,6 +196,8 @@ public sealed partial class ToneLanguageServer
 
         return Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(input.ToString())));
     }
+
+    private static string TextHash(string text) => Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>LSP textDocument/completion: the team's snippets (or built-in openers and closings) in the document's language and form of address.</summary>
     [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
@@ -278,7 +331,7 @@ public sealed partial class ToneLanguageServer
             string text;
             try
             {
-                text = _workspace.Get(configUri)?.Text.Text ?? File.ReadAllText(file);
+                text = _workspace.Get(configUri)?.Text.Text ?? Cli.TemplateFiles.Read(file, file).Text;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -411,7 +464,7 @@ public sealed partial class ToneLanguageServer
             string text;
             try
             {
-                text = File.ReadAllText(file);
+                text = Cli.TemplateFiles.Read(file, file).Text;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -486,7 +539,7 @@ public sealed partial class ToneLanguageServer
             {
                 try
                 {
-                    var document = TemplateDocument.Parse(File.ReadAllText(file));
+                    var document = TemplateDocument.Parse(Cli.TemplateFiles.Read(file, file).Text);
                     string body = BodyAfterFrontMatter(document.Source.Text).Trim();
                     string prefix = document.Metadata.Values.GetValueOrDefault("prefix") ?? Path.GetFileNameWithoutExtension(file);
                     string description = document.Metadata.Values.GetValueOrDefault("description") ?? "Team snippet";
