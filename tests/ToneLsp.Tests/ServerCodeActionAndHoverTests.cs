@@ -48,6 +48,23 @@ public sealed class ServerCodeActionAndHoverTests
     }
 
     [Fact]
+    public async Task AFindingInTheFrontMatterOffersNoSuppressionThatWouldBreakTheYaml()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        string uri = Samples.Uri("front-matter");
+        string text = "---\naddress: ihr\n---\n" + Samples.GermanCondescension;
+        Diagnostic[] diagnostics = await client.OpenAndWaitAsync(uri, text);
+        Diagnostic template = Assert.Single(diagnostics, d => d.Code == "TONE100");
+        Assert.Equal(1, template.Range.Start.Line);
+
+        CodeAction[] actions = await client.CodeActionsAsync(uri, template.Range, [template], only: ["quickfix"]);
+
+        Assert.DoesNotContain(actions, a => a.Title.StartsWith("Disable TONE100", StringComparison.Ordinal));
+        Diagnostic prose = Assert.Single(diagnostics, d => d.Code == "TONE001");
+        Assert.Contains(await client.CodeActionsAsync(uri, prose.Range, [prose], only: ["quickfix"]), a => a.Title == "Disable TONE001 for this line");
+    }
+
+    [Fact]
     public async Task FixAllRewritesEveryFindingAtOnce()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();

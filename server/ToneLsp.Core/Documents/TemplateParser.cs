@@ -61,7 +61,8 @@ internal static partial class TemplateParser
             {
                 if (block is YamlFrontMatterBlock frontMatter)
                 {
-                    metadata = FrontMatterReader.Read(source, source.FromMarkdigSpan(frontMatter.Span.Start, frontMatter.Span.End), problems);
+                    TextSpan frontMatterSpan = source.FromMarkdigSpan(frontMatter.Span.Start, frontMatter.Span.End);
+                    metadata = FrontMatterReader.Read(source, frontMatterSpan, problems) with { Span = frontMatterSpan };
                     continue;
                 }
 

@@ -540,7 +540,7 @@ public sealed partial class ToneLanguageServer
                 try
                 {
                     var document = TemplateDocument.Parse(Cli.TemplateFiles.Read(file, file).Text);
-                    string body = BodyAfterFrontMatter(document.Source.Text).Trim();
+                    string body = (document.Metadata.Span is { } frontMatter ? document.Source.Text[frontMatter.End..] : document.Source.Text).Trim();
                     string prefix = document.Metadata.Values.GetValueOrDefault("prefix") ?? Path.GetFileNameWithoutExtension(file);
                     string description = document.Metadata.Values.GetValueOrDefault("description") ?? "Team snippet";
                     snippets.Add(new Snippet(prefix, description, document.Language, body));
@@ -553,23 +553,6 @@ public sealed partial class ToneLanguageServer
         }
 
         return snippets.Count > 0 ? snippets : Snippet.Defaults;
-    }
-
-    private static string BodyAfterFrontMatter(string text)
-    {
-        if (!text.StartsWith("---", StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        int close = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        if (close < 0)
-        {
-            return text;
-        }
-
-        int after = text.IndexOf('\n', close + 4);
-        return after < 0 ? string.Empty : text[(after + 1)..];
     }
 
     private static IEnumerable<string?> WorkspaceFolderUris(InitializeParams? parameters)

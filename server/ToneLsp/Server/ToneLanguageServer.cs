@@ -290,7 +290,12 @@ public sealed partial class ToneLanguageServer
                     actions.Add(Action(snapshot, fix.Title, CodeActionKinds.QuickFix, fix.Edits, fix.IsPreferred, wire));
                 }
 
-                actions.Add(Action(snapshot, $"Disable {diagnostic.Id} for this line", CodeActionKinds.QuickFix, [SuppressLine(text, diagnostic)], false, wire));
+                // An HTML comment inside the front matter would break its YAML; there the finding has no suppression.
+                if (!result.Document.Metadata.Contains(diagnostic.Span.Start))
+                {
+                    actions.Add(Action(snapshot, $"Disable {diagnostic.Id} for this line", CodeActionKinds.QuickFix, [SuppressLine(text, diagnostic)], false, wire));
+                }
+
                 if (AcceptPhraseAction(snapshot, diagnostic, wire) is { } accept)
                 {
                     actions.Add(accept);
