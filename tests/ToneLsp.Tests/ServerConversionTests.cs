@@ -47,6 +47,24 @@ public sealed class ServerConversionTests
     }
 
     [Fact]
+    public async Task AConversionTheEditorRefusesGetsAPlainErrorAndTheServerServesOn()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        client.RefuseEdits = "the document is read-only";
+        string uri = Samples.Uri("convert-refused");
+        await client.OpenAndWaitAsync(uri, InformalReply);
+
+        var error = await Assert.ThrowsAsync<StreamJsonRpc.RemoteInvocationException>(() => client.RequestAsync<JsonElement>("workspace/executeCommand",
+            new ExecuteCommandParams(Commands.ConvertDocument, [JsonSerializer.SerializeToElement(uri), JsonSerializer.SerializeToElement("sie")])));
+
+        Assert.Equal(-32803, error.ErrorCode);
+        Assert.Contains("did not apply the conversion", error.Message, StringComparison.Ordinal);
+        Assert.Contains("read-only", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", error.ErrorData?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        Assert.Single(await client.OpenAndWaitAsync(Samples.Uri("after-refusal"), Samples.GermanCondescension));
+    }
+
+    [Fact]
     public async Task TheConvertCommandAppliesTheEditThroughTheClient()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();

@@ -214,6 +214,30 @@ public sealed class ServerRepositoryTests : IDisposable
         Assert.Contains("\"version\":null", changes, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AlwaysAcceptWorksThroughACommandWhenTheClientCannotCreateFiles()
+    {
+        string path = _repo.Write("a.md", Condescending);
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
+        Diagnostic finding = Assert.Single(await client.OpenAndWaitAsync(Uri(path), Condescending));
+
+        CodeAction[] actions = await client.CodeActionsAsync(Uri(path), finding.Range, [finding]);
+
+        CodeAction accept = Assert.Single(actions, a => a.Title.StartsWith("Always accept", StringComparison.Ordinal));
+        Assert.Null(accept.Edit);
+        Assert.Equal(Commands.AcceptPhrase, accept.Command!.CommandName);
+        int before = client.PublishedDiagnostics.Count;
+        await client.RequestAsync<JsonElement>("workspace/executeCommand", new ExecuteCommandParams(accept.Command.CommandName, accept.Command.Arguments));
+
+        Assert.Equal("accept:\n  - \"Wie bereits erwähnt\"\n", File.ReadAllText(Path.Combine(_repo.Root, ".tonelsp.yaml")));
+        Assert.Empty((await client.WaitForDiagnosticsAsync(Uri(path), 1, d => d.Length == 0, since: before)).Diagnostics);
+
+        // A second run never overwrites the configuration that now exists.
+        var again = await Assert.ThrowsAnyAsync<StreamJsonRpc.RemoteRpcException>(
+            () => client.RequestAsync<JsonElement>("workspace/executeCommand", new ExecuteCommandParams(accept.Command.CommandName, accept.Command.Arguments)));
+        Assert.Contains("exists now", again.Message, StringComparison.Ordinal);
+    }
+
     private static string Uri(string path) => new Uri(path).AbsoluteUri;
 }
 

@@ -142,7 +142,7 @@ public sealed record ServerCapabilities
 
     public CodeLensOptions CodeLensProvider { get; init; } = new(false);
 
-    public ExecuteCommandOptions ExecuteCommandProvider { get; init; } = new([Commands.ConvertDocument]);
+    public ExecuteCommandOptions ExecuteCommandProvider { get; init; } = new([Commands.ConvertDocument, Commands.AcceptPhrase]);
 
     public CompletionOptions CompletionProvider { get; init; } = new(false, null);
 
@@ -180,6 +180,9 @@ public static class Commands
 {
     /// <summary>Converts a whole reply: arguments [uri, "du" | "sie"].</summary>
     public const string ConvertDocument = "tonelsp.convertDocument";
+
+    /// <summary>Creates a configuration that accepts a phrase, for clients that cannot create files: arguments [path, phrase].</summary>
+    public const string AcceptPhrase = "tonelsp.acceptPhrase";
 }
 
 public sealed record CodeLensParams(TextDocumentIdentifier TextDocument);
@@ -240,6 +243,8 @@ public sealed record CodeAction
     public bool? IsPreferred { get; init; }
 
     public WorkspaceEdit? Edit { get; init; }
+
+    public Command? Command { get; init; }
 }
 
 public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]>? Changes, object[]? DocumentChanges = null);

@@ -199,6 +199,59 @@ public sealed partial class ToneLanguageServer
 
     private static string TextHash(string text) => Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
+    // tonelsp.acceptPhrase [path, phrase]: writes a new .tonelsp.yaml that accepts the phrase and checks the open
+    // templates again. It never overwrites: a configuration that appeared meanwhile is edited through the quick fix.
+    private async Task<object?> AcceptPhraseAsync(JsonElement[]? arguments)
+    {
+        if (arguments is not [{ ValueKind: JsonValueKind.String } pathArgument, { ValueKind: JsonValueKind.String } phraseArgument] ||
+            pathArgument.GetString() is not { } path || Path.GetFileName(path) != ConfigurationParser.FileName || !Path.IsPathRooted(path) ||
+            phraseArgument.GetString() is not { Length: > 0 } phrase)
+        {
+            throw new LocalRpcException($"{Commands.AcceptPhrase} expects [the path of a new {ConfigurationParser.FileName}, the phrase].") { ErrorCode = LspErrorCodes.InvalidParams };
+        }
+
+        string quoted = QuotedYaml(phrase);
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+            await writer.WriteAsync($"accept:\n  - {quoted}\n").ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            string reason = File.Exists(path) ? $"{path} exists now; use the quick fix again to add the phrase to it." : $"{path} could not be written: {exception.Message}";
+            await ShowMessageAsync(1, $"ToneLsp did not accept “{phrase}”: {reason}").ConfigureAwait(false);
+            throw new LocalRpcException(reason) { ErrorCode = LspErrorCodes.RequestFailed };
+        }
+
+        _repository.Configurations.Invalidate(path);
+        foreach (DocumentSnapshot snapshot in _workspace.Refresh())
+        {
+            ScheduleAnalysis(snapshot);
+        }
+
+        RequestDiagnosticRefresh();
+        await ShowMessageAsync(3, $"ToneLsp accepts “{phrase}” from now on ({path}).").ConfigureAwait(false);
+        return null;
+    }
+
+    // A YAML double-quoted scalar.
+    private static string QuotedYaml(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    private async Task ShowMessageAsync(int type, string message)
+    {
+        try
+        {
+            await NotifyAsync("window/showMessage", new JsonObjectMessage(type, message)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _logger.LogDebug("Could not show a message: {Error}", exception.Message);
+        }
+    }
+
+    private sealed record JsonObjectMessage(int Type, string Message);
+
     /// <summary>LSP textDocument/completion: the team's snippets (or built-in openers and closings) in the document's language and form of address.</summary>
     [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
     public async Task<CompletionList> CompletionAsync(CompletionParams parameters, CancellationToken cancellationToken)
@@ -322,7 +375,7 @@ public sealed partial class ToneLanguageServer
         }
 
         string title = $"Always accept “{phrase}” (.tonelsp.yaml)";
-        string quoted = "\"" + phrase.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        string quoted = QuotedYaml(phrase);
         ResolvedConfiguration resolved = _repository.Configurations.For(path);
         if (resolved.Files.Count > 0)
         {
@@ -350,14 +403,22 @@ public sealed partial class ToneLanguageServer
             };
         }
 
-        // No configuration yet: create one in the workspace folder (or next to the template).
+        // No configuration yet: create one in the workspace folder (or next to the template); when the client cannot
+        // create files, the server does it through a command.
+        string directory = _repository.Roots.FirstOrDefault(r => path.StartsWith(r, StringComparison.Ordinal)) ?? Path.GetDirectoryName(path)!;
+        string newPath = Path.Combine(directory, ConfigurationParser.FileName);
         if (!_createFiles)
         {
-            return null;
+            return new CodeAction
+            {
+                Title = title,
+                Kind = CodeActionKinds.QuickFix,
+                Diagnostics = [wire],
+                Command = new Command(title, Commands.AcceptPhrase, [JsonSerializer.SerializeToElement(newPath), JsonSerializer.SerializeToElement(phrase)]),
+            };
         }
 
-        string directory = _repository.Roots.FirstOrDefault(r => path.StartsWith(r, StringComparison.Ordinal)) ?? Path.GetDirectoryName(path)!;
-        string newUri = RepositoryContext.ToUri(Path.Combine(directory, ConfigurationParser.FileName));
+        string newUri = RepositoryContext.ToUri(newPath);
         return new CodeAction
         {
             Title = title,

@@ -361,6 +361,12 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
     public async Task<object?> ExecuteCommandAsync(ExecuteCommandParams parameters, CancellationToken cancellationToken)
     {
+        if (parameters?.Command == Commands.AcceptPhrase)
+        {
+            _ = RequireInitialized();
+            return await AcceptPhraseAsync(parameters.Arguments).ConfigureAwait(false);
+        }
+
         if (parameters?.Command != Commands.ConvertDocument || parameters.Arguments is not [{ ValueKind: JsonValueKind.String } uriArgument, { ValueKind: JsonValueKind.String } targetArgument])
         {
             throw new LocalRpcException($"Unknown command or arguments; expected {Commands.ConvertDocument} [uri, \"du\"|\"sie\"].") { ErrorCode = LspErrorCodes.InvalidParams };
@@ -382,7 +388,24 @@ public sealed partial class ToneLanguageServer
         }
 
         var edit = new WorkspaceEdit(new Dictionary<string, Lsp.TextEdit[]> { [snapshot.Uri] = ProtocolConversion.ToEdits(snapshot.Text, edits, _encoding) });
-        await rpc.InvokeWithParameterObjectAsync<JsonElement>("workspace/applyEdit", new ApplyWorkspaceEditParams($"Convert to {target.Value.ToName()}", edit), cancellationToken).ConfigureAwait(false);
+        // A client that refuses the edit gets a plain answer, not the exception of the call that failed.
+        JsonElement applied;
+        try
+        {
+            applied = await rpc.InvokeWithParameterObjectAsync<JsonElement>("workspace/applyEdit", new ApplyWorkspaceEditParams($"Convert to {target.Value.ToName()}", edit), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteRpcException exception)
+        {
+            _logger.LogWarning("The editor refused the conversion: {Error}", exception.Message);
+            throw new LocalRpcException($"The editor did not apply the conversion: {exception.Message}") { ErrorCode = LspErrorCodes.RequestFailed };
+        }
+
+        if (applied.ValueKind == JsonValueKind.Object && applied.TryGetProperty("applied", out JsonElement done) && done.ValueKind == JsonValueKind.False)
+        {
+            string reason = applied.TryGetProperty("failureReason", out JsonElement why) && why.ValueKind == JsonValueKind.String ? why.GetString()! : "no reason given";
+            _logger.LogWarning("The editor did not apply the conversion: {Reason}", reason);
+        }
+
         return null;
     }
 

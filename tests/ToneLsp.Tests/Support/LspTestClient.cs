@@ -45,6 +45,9 @@ public sealed class LspTestClient : IAsyncDisposable
     /// <summary>Edits the server asked the client to apply (<c>workspace/applyEdit</c>).</summary>
     public Inbox<ApplyWorkspaceEditParams> AppliedEdits { get; } = new();
 
+    /// <summary>When set, <c>workspace/applyEdit</c> is answered with an error carrying this message.</summary>
+    public string? RefuseEdits { get; set; }
+
     /// <summary>The settings returned for a <c>workspace/configuration</c> section; none by default.</summary>
     public Func<string?, JsonNode?> Settings { get; set; } = _ => null;
 
@@ -193,7 +196,7 @@ public sealed class LspTestClient : IAsyncDisposable
         public object ApplyEdit(ApplyWorkspaceEditParams parameters)
         {
             client.AppliedEdits.Add(parameters);
-            return new { applied = true };
+            return client.RefuseEdits is { } reason ? throw new LocalRpcException(reason) { ErrorCode = -32803 } : new { applied = true };
         }
 
         [JsonRpcMethod("workspace/configuration", UseSingleObjectParameterDeserialization = true)]
