@@ -145,4 +145,18 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal(0, ToneCli.Run("check", "--rule", "tone001=off", path).ExitCode);
         Assert.Equal(0, ToneCli.Run("check", "--rule", "Condescension=hint", path).ExitCode);
     }
+
+    [Fact]
+    public void ATeamPatternOverItsTimeLimitIsReportedAndTheCheckDoesNotPass()
+    {
+        // Every anchor word occurs, so the prefilter lets the pattern run, but "x" stops it from ever matching.
+        _directory.Write(".tonelsp.yaml", "phrases:\n  - match: \"" + string.Join(" ", Enumerable.Repeat("(a|a a|a a a)", 10)) + " b\"\n    message: slow\n");
+        string path = _directory.Write("reply.md", string.Join(" ", Enumerable.Repeat("a", 4000)) + " x b\n");
+
+        CliResult result = ToneCli.Run("check", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("reply.md: error: TEAM-", result.Error, StringComparison.Ordinal);
+        Assert.Contains("timed out", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -153,7 +153,7 @@ public static class CliApp
             {
                 Baseline.Write(baselinePath, reports);
                 error.WriteLine($"Wrote a baseline of {reports.Sum(r => r.Findings.Count)} findings in {reports.Count} files to {baselinePath}.");
-                return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) ? UsageError : Success;
+                return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run) ? UsageError : Success;
             }
 
             if (parse.GetValue(baseline) is { } baselineFile)
@@ -173,7 +173,7 @@ public static class CliApp
                 (selectedFormat == "text" ? output : error).Write(TextReport.Suppressions(reports));
             }
 
-            if (ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run))
+            if (ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run))
             {
                 return UsageError;
             }
@@ -237,7 +237,7 @@ public static class CliApp
             (parse.GetValue(dryRun) ? error : output).WriteLine(parse.GetValue(dryRun)
                 ? $"Would apply {applied} edits in {changedFiles} files."
                 : $"Applied {applied} edits in {changedFiles} files.");
-            return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) || failed > 0 ? UsageError : Success;
+            return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run) || failed > 0 ? UsageError : Success;
         });
         return command;
     }
@@ -288,6 +288,23 @@ public static class CliApp
         }
 
         return run.ConfigurationErrors.Count > 0;
+    }
+
+    // A part of the analysis that did not run (a team pattern over its time limit) makes the check incomplete: said
+    // per file, and the run does not pass as if everything had been checked.
+    private static bool ReportAnalysisFailures(TextWriter error, CheckRun run)
+    {
+        bool any = false;
+        foreach (FileReport report in run.Reports)
+        {
+            foreach (string failure in report.Result.Failures)
+            {
+                error.WriteLine($"{report.File.DisplayPath}: error: {failure}");
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     // Each file that could not be read, one line each; every other file was still checked.
