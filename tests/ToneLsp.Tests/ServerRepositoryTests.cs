@@ -52,6 +52,19 @@ public sealed class ServerRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task ABrokenConfigurationIsReportedBeforeAnyTemplateIsOpened()
+    {
+        string config = _repo.Write("team/.tonelsp.yaml", "brand:\n  adress: du\n");
+        _repo.Write("team/a.md", Condescending);
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
+
+        PublishDiagnosticsParams published = await client.WaitForDiagnosticsAsync(Uri(config), null);
+
+        Assert.Equal(1, Assert.Single(published.Diagnostics).Range.Start.Line);
+        Assert.Empty(client.Server.Workspace.Documents);
+    }
+
+    [Fact]
     public async Task AnOpenConfigurationFileIsCheckedAsYouType()
     {
         await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });

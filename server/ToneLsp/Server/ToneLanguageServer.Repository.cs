@@ -576,6 +576,8 @@ public sealed partial class ToneLanguageServer
                 {
                     ScheduleAnalysis(snapshot);
                 }
+
+                PublishWorkspaceConfigurationErrorsAsync(cancellation.Token).GetAwaiter().GetResult();
             }
             catch (OperationCanceledException)
             {
@@ -586,6 +588,26 @@ public sealed partial class ToneLanguageServer
                 _logger.LogWarning("Indexing the workspace's placeholders failed: {Error}", exception.Message);
             }
         });
+    }
+
+    // A broken .tonelsp.yaml shows as soon as the workspace is scanned, not only once a template below it is opened.
+    private async Task PublishWorkspaceConfigurationErrorsAsync(CancellationToken cancellationToken)
+    {
+        var directories = _repository.Templates().Select(t => Path.GetDirectoryName(t.FullPath)!).Concat(_repository.Roots)
+            .Distinct(StringComparer.Ordinal).ToList();
+        foreach (string directory in directories)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await _publishGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await PublishConfigurationErrorsAsync(RepositoryContext.ToUri(Path.Combine(directory, "_.md"))).ConfigureAwait(false);
+            }
+            finally
+            {
+                _publishGate.Release();
+            }
+        }
     }
 
     private IReadOnlyList<Snippet> SnippetsFor(string uri)
