@@ -35,6 +35,65 @@ public static class TwinTemplates
     /// <summary>Both descriptors.</summary>
     public static IEnumerable<DiagnosticDescriptor> Descriptors => [PlaceholderMismatch, TwinFindings];
 
+    /// <summary>
+    /// The relative path of a template's language twin: the template its front matter names (<c>translationOf:</c>,
+    /// relative to its folder) when that exists, else the first path with the language directory or suffix swapped that
+    /// exists and looks like a translation (<see cref="LookLikeTwins"/>); null when there is none. The CLI and the
+    /// editor pair templates with this one rule; <paramref name="lookup"/> gives the template at a relative path.
+    /// </summary>
+    public static string? FindTwin(string relativePath, TemplateDocument document, Func<string, TemplateDocument?> lookup)
+    {
+        if (TranslationOf(relativePath, document) is { } named && lookup(named) is not null)
+        {
+            return named;
+        }
+
+        foreach (string candidate in CandidateTwins(relativePath))
+        {
+            if (lookup(candidate) is { } other && LookLikeTwins(document, other))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The relative path the front matter's <c>translationOf:</c> names, resolved against the template's folder.</summary>
+    public static string? TranslationOf(string relativePath, TemplateDocument document)
+    {
+        if (!document.Metadata.Values.TryGetValue("translationOf", out string? target) || string.IsNullOrWhiteSpace(target))
+        {
+            return null;
+        }
+
+        string folder = Path.GetDirectoryName(relativePath.Replace('\\', '/')) ?? string.Empty;
+        return Normalize(folder.Length == 0 ? target : folder + "/" + target);
+    }
+
+    // "a/./b/../c.md" → "a/c.md", without touching the file system; a path that climbs out of the root stays as it is.
+    private static string Normalize(string path)
+    {
+        var parts = new List<string>();
+        foreach (string part in path.Replace('\\', '/').Split('/'))
+        {
+            if (part is "" or ".")
+            {
+                continue;
+            }
+
+            if (part == ".." && parts.Count > 0)
+            {
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        return string.Join('/', parts);
+    }
+
     /// <summary>The twin path for a template path, by swapping a language directory or suffix; null when there is none.</summary>
     public static IEnumerable<string> CandidateTwins(string relativePath)
     {

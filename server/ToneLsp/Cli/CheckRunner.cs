@@ -118,7 +118,8 @@ public static class CheckRunner
         _ => exception.Message,
     };
 
-    // Pairs templates by swapped language directories or suffixes, or front matter translationOf:.
+    // Pairs templates by the rule the editor uses too (TwinTemplates.FindTwin); a template that another names in its
+    // translationOf: is that one's twin as well.
     private static Dictionary<int, int> Twins(List<(string RelativePath, TemplateDocument Document)> templates)
     {
         var byPath = templates.Select((t, i) => (t.RelativePath, i)).ToDictionary(x => x.RelativePath, x => x.i, StringComparer.OrdinalIgnoreCase);
@@ -126,23 +127,20 @@ public static class CheckRunner
         for (int i = 0; i < templates.Count; i++)
         {
             var (relative, document) = templates[i];
-            if (document.Metadata.Values.TryGetValue("translationOf", out string? target))
+            string? twin = TwinTemplates.FindTwin(relative, document, p => byPath.TryGetValue(p, out int j) && j != i ? templates[j].Document : null);
+            if (twin is null || !byPath.TryGetValue(twin, out int other))
             {
-                string joined = Path.GetFullPath(Path.Combine("/", Path.GetDirectoryName(relative) ?? string.Empty, target)).TrimStart('/').Replace('\\', '/');
-                if (byPath.TryGetValue(joined, out int other))
-                {
-                    pairs[i] = other;
-                    pairs.TryAdd(other, i);
-                    continue;
-                }
+                continue;
             }
 
-            foreach (string candidate in TwinTemplates.CandidateTwins(relative))
+            if (TwinTemplates.TranslationOf(relative, document) is { } named && string.Equals(named, twin, StringComparison.OrdinalIgnoreCase))
             {
-                if (byPath.TryGetValue(candidate, out int other) && !pairs.ContainsKey(i) && TwinTemplates.LookLikeTwins(document, templates[other].Document))
-                {
-                    pairs[i] = other;
-                }
+                pairs[i] = other;
+                pairs.TryAdd(other, i);
+            }
+            else
+            {
+                pairs.TryAdd(i, other);
             }
         }
 

@@ -1,4 +1,5 @@
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Text;
 
 namespace ToneLsp.Server;
@@ -9,10 +10,14 @@ namespace ToneLsp.Server;
 /// </summary>
 public sealed class DocumentSnapshot
 {
+    private readonly Lazy<Task<AnalysisResult>> _ownAnalysis;
     private readonly Lazy<Task<AnalysisResult>> _analysis;
 
     /// <summary>Creates a snapshot; the analysis starts on the thread pool on first use.</summary>
-    public DocumentSnapshot(string uri, int version, SourceText text, ServerSettings settings, long generation, ToneEngine engine, ToneOptions? options = null)
+    /// <param name="crossDocument">Findings that need other documents (language twins), added to the snapshot's own.</param>
+    public DocumentSnapshot(string uri, int version, SourceText text, ServerSettings settings, long generation, ToneEngine engine, ToneOptions? options = null,
+                            Func<DocumentSnapshot, AnalysisResult, CancellationToken, IReadOnlyList<ToneDiagnostic>>? crossDocument = null,
+                            DocumentSnapshot? unchangedFrom = null)
     {
         Uri = uri;
         Version = version;
@@ -21,8 +26,20 @@ public sealed class DocumentSnapshot
         Options = options ?? settings.Options;
         Generation = generation;
         Superseded = new CancellationTokenSource();
-        _analysis = new Lazy<Task<AnalysisResult>>(
-            () => Task.Run(() => engine.Analyze(text.Text, Options, Superseded.Token), Superseded.Token),
+        // Re-snapshotted because another document changed: the finished analysis of the same text is kept.
+        _ownAnalysis = unchangedFrom is { _ownAnalysis: { IsValueCreated: true, Value.IsCompletedSuccessfully: true } finished } &&
+                       ReferenceEquals(unchangedFrom.Text, text) && unchangedFrom.Options == Options
+            ? finished
+            : new Lazy<Task<AnalysisResult>>(
+                () => Task.Run(() => engine.Analyze(text.Text, Options, Superseded.Token), Superseded.Token),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+        _analysis = crossDocument is null ? _ownAnalysis : new Lazy<Task<AnalysisResult>>(
+            async () =>
+            {
+                AnalysisResult own = await _ownAnalysis.Value.ConfigureAwait(false);
+                IReadOnlyList<ToneDiagnostic> more = crossDocument(this, own, Superseded.Token);
+                return more.Count == 0 ? own : own.WithDiagnostics([.. own.Diagnostics, .. more]);
+            },
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -52,6 +69,9 @@ public sealed class DocumentSnapshot
     /// wait for a long analysis neither starve the thread pool nor ignore their cancellation.
     /// </summary>
     public Task<AnalysisResult> GetAnalysisAsync(CancellationToken cancellationToken = default) => _analysis.Value.WaitAsync(cancellationToken);
+
+    /// <summary>The analysis of this document alone, without the findings that compare it with others.</summary>
+    public Task<AnalysisResult> GetOwnAnalysisAsync(CancellationToken cancellationToken = default) => _ownAnalysis.Value.WaitAsync(cancellationToken);
 
     /// <summary>Whether the analysis has been computed.</summary>
     public bool IsAnalyzed => _analysis.IsValueCreated && _analysis.Value.IsCompletedSuccessfully;

@@ -55,6 +55,10 @@ public sealed partial class ToneLanguageServer
             else if (TemplateDiscovery.IsMarkdown(change.Uri))
             {
                 templatesChanged = true;
+                if (_workspace.Get(change.Uri) is null)
+                {
+                    RecheckTwinsOf(change.Uri);
+                }
             }
         }
 

@@ -22,6 +22,7 @@ namespace ToneLsp.Server;
 public sealed partial class ToneLanguageServer
 {
     private readonly Workspace _workspace;
+    private readonly LanguageTwins _twins;
     private readonly ToneEngine _engine;
     private readonly ILogger _logger;
     private readonly LspLoggerProvider? _clientLog;
@@ -41,7 +42,8 @@ public sealed partial class ToneLanguageServer
         _engine = engine;
         _logger = loggerFactory.CreateLogger("tonelsp");
         _repository = new RepositoryContext(_logger);
-        _workspace = new Workspace(engine, (uri, options) => _repository.OptionsFor(uri, options));
+        _twins = new LanguageTwins(_repository, engine, () => Workspace, _logger);
+        _workspace = new Workspace(engine, (uri, options) => _repository.OptionsFor(uri, options), (snapshot, own, token) => _twins.Findings(snapshot, own, token));
         _clientLog = clientLog;
         LoggerFactory = loggerFactory;
     }
@@ -164,6 +166,7 @@ public sealed partial class ToneLanguageServer
 
         DocumentSnapshot snapshot = _workspace.Open(uri, document.Version, document.Text ?? string.Empty);
         ScheduleAnalysis(snapshot);
+        RecheckTwinsOf(uri);
     }
 
     /// <summary>LSP textDocument/didChange, full or incremental.</summary>
@@ -185,6 +188,26 @@ public sealed partial class ToneLanguageServer
         }
 
         ScheduleAnalysis(snapshot);
+        RecheckTwinsOf(uri);
+    }
+
+    // The open templates that compare themselves with this one (language twins) are checked again.
+    private void RecheckTwinsOf(string uri)
+    {
+        bool any = false;
+        foreach (string dependent in _twins.DependentsOf(uri))
+        {
+            if (_workspace.Refresh(dependent) is { } refreshed)
+            {
+                ScheduleAnalysis(refreshed);
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            RequestDiagnosticRefresh();
+        }
     }
 
     /// <summary>LSP textDocument/didClose.</summary>
@@ -196,10 +219,14 @@ public sealed partial class ToneLanguageServer
             return;
         }
 
+        _twins.Forget(uri);
         if (_workspace.Close(uri) && !_pullDiagnostics)
         {
             _ = PublishAsync(new PublishDiagnosticsParams(uri, null, []));
         }
+
+        // The twin now compares itself with the file on disk instead of the closed buffer.
+        RecheckTwinsOf(uri);
     }
 
     /// <summary>LSP textDocument/didSave: nothing to do, analysis follows the edits.</summary>

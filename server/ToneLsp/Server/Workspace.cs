@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Text;
 
 namespace ToneLsp.Server;
@@ -8,7 +9,10 @@ namespace ToneLsp.Server;
 /// The open documents. Mutations come from notifications that the server applies one at a time;
 /// readers take the current snapshot without locking.
 /// </summary>
-public sealed class Workspace(ToneEngine engine, Func<string, ToneOptions, ToneOptions>? resolveOptions = null)
+public sealed class Workspace(
+    ToneEngine engine,
+    Func<string, ToneOptions, ToneOptions>? resolveOptions = null,
+    Func<DocumentSnapshot, AnalysisResult, CancellationToken, IReadOnlyList<ToneDiagnostic>>? crossDocument = null)
 {
     private readonly object _gate = new();
     private ImmutableDictionary<string, DocumentSnapshot> _documents = ImmutableDictionary<string, DocumentSnapshot>.Empty;
@@ -63,6 +67,15 @@ public sealed class Workspace(ToneEngine engine, Func<string, ToneOptions, ToneO
         }
     }
 
+    /// <summary>Re-snapshots one open document with the same text (another document it depends on changed); null when it is not open.</summary>
+    public DocumentSnapshot? Refresh(string uri)
+    {
+        lock (_gate)
+        {
+            return _documents.TryGetValue(uri, out DocumentSnapshot? current) ? Replace(uri, current.Version, current.Text, current) : null;
+        }
+    }
+
     /// <summary>Re-snapshots every open document, for example after a configuration file changed; returns the new snapshots.</summary>
     public IReadOnlyList<DocumentSnapshot> Refresh() => UpdateSettings(_settings);
 
@@ -76,7 +89,7 @@ public sealed class Workspace(ToneEngine engine, Func<string, ToneOptions, ToneO
         }
     }
 
-    private DocumentSnapshot Replace(string uri, int version, SourceText text)
+    private DocumentSnapshot Replace(string uri, int version, SourceText text, DocumentSnapshot? unchangedFrom = null)
     {
         lock (_gate)
         {
@@ -86,7 +99,7 @@ public sealed class Workspace(ToneEngine engine, Func<string, ToneOptions, ToneO
             }
 
             ToneOptions options = resolveOptions?.Invoke(uri, _settings.Options) ?? _settings.Options;
-            var snapshot = new DocumentSnapshot(uri, version, text, _settings, ++_generation, engine, options);
+            var snapshot = new DocumentSnapshot(uri, version, text, _settings, ++_generation, engine, options, crossDocument, unchangedFrom);
             _documents = _documents.SetItem(uri, snapshot);
             return snapshot;
         }

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
+using ToneLsp.Repository;
+
+namespace ToneLsp.Server;
+
+/// <summary>
+/// Language twins in the editor: finds an open template's twin (its open buffer, else its file), analyses the twin on
+/// its own and compares the two with <see cref="TwinTemplates"/>, the rule <c>tonelsp check</c> uses, so the editor
+/// shows TONE021 and TONE022 as the command line does. It remembers which open document depends on which twin, so
+/// that a change to the twin (typed or on disk) checks the other again.
+/// </summary>
+public sealed class LanguageTwins(RepositoryContext repository, ToneEngine engine, Func<Workspace> workspace, ILogger logger)
+{
+    private readonly ConcurrentDictionary<string, string> _twinOf = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ((long Ticks, long Length) Stamp, AnalysisResult Analysis)> _files = new(StringComparer.Ordinal);
+
+    /// <summary>The cross-document findings of an open template; empty when it has no twin or the twin cannot be read.</summary>
+    public IReadOnlyList<ToneDiagnostic> Findings(DocumentSnapshot snapshot, AnalysisResult own, CancellationToken cancellationToken)
+    {
+        if (RepositoryContext.LocalPath(snapshot.Uri) is not { } path || !TemplateDiscovery.IsMarkdown(snapshot.Uri))
+        {
+            return [];
+        }
+
+        try
+        {
+            string? root = repository.Roots.Where(r => path.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)).MaxBy(r => r.Length);
+            string Relative(string full) => root is null ? full.TrimStart('/') : Path.GetRelativePath(root, full).Replace('\\', '/');
+            string Full(string relative) => root is null ? "/" + relative : Path.GetFullPath(Path.Combine(root, relative));
+
+            string self = Relative(path);
+            string? twin = TwinTemplates.FindTwin(self, own.Document, relative =>
+                relative == self ? null : AnalysisOf(Full(relative), cancellationToken)?.Document);
+            if (twin is null)
+            {
+                _twinOf.TryRemove(snapshot.Uri, out _);
+                return [];
+            }
+
+            string twinPath = Full(twin);
+            _twinOf[snapshot.Uri] = RepositoryContext.ToUri(twinPath);
+            return AnalysisOf(twinPath, cancellationToken) is { } other ? TwinTemplates.Compare(own, other, twin) : [];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogDebug("No twin comparison for {Uri}: {Error}", snapshot.Uri, exception.Message);
+            return [];
+        }
+    }
+
+    /// <summary>The open documents whose twin is the given one, which must be checked again when it changes.</summary>
+    public IReadOnlyList<string> DependentsOf(string uri) => [.. _twinOf.Where(p => p.Value == uri && p.Key != uri).Select(p => p.Key)];
+
+    /// <summary>Forgets a closed document's twin.</summary>
+    public void Forget(string uri) => _twinOf.TryRemove(uri, out _);
+
+    // A template's own analysis: of its open buffer when it is open, else of its file (cached while size and time stay).
+    private AnalysisResult? AnalysisOf(string fullPath, CancellationToken cancellationToken)
+    {
+        string uri = RepositoryContext.ToUri(fullPath);
+        if (workspace().Get(uri) is { } open)
+        {
+            return open.GetOwnAnalysisAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+
+        var info = new FileInfo(fullPath);
+        if (!info.Exists)
+        {
+            return null;
+        }
+
+        var stamp = (info.LastWriteTimeUtc.Ticks, info.Length);
+        if (_files.TryGetValue(fullPath, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.Analysis;
+        }
+
+        string text = Cli.TemplateFiles.Read(fullPath, fullPath).Text;
+        AnalysisResult analysis = engine.Analyze(text, repository.OptionsFor(uri, workspace().Settings.Options), cancellationToken);
+        _files[fullPath] = (stamp, analysis);
+        return analysis;
+    }
+}
