@@ -90,37 +90,24 @@ public class LexiconTests
     }
 }
 
-/// <summary>Tests that flip process-wide switches run alone.</summary>
-[CollectionDefinition(nameof(ProcessSwitches), DisableParallelization = true)]
-public sealed class ProcessSwitches;
-
-/// <summary>Short-lived hosts may ask for interpreted phrase expressions.</summary>
-[Collection(nameof(ProcessSwitches))]
+/// <summary>Short-lived hosts may ask the engine for interpreted phrase expressions; no process-wide switch.</summary>
 public sealed class LexiconExpressionModeTests
 {
-    private const string Lexicon = "id: TONE900\ncategory: condescension\nseverity: warning\ntitle: t\nmessage: m\nhelp: h\nphrases:\n  - lang: de\n    match: wie bereits erwähnt\n    unless: [per DM]\n";
-
     [Fact]
-    public void TheSwitchChoosesInterpretedExpressionsThatMatchTheSame()
+    public void TheEngineOptionChoosesInterpretedExpressionsThatMatchTheSame()
     {
-        try
-        {
-            AppContext.SetSwitch(LexiconLoader.InterpretExpressionsSwitch, true);
-            LexiconPhrase interpreted = LexiconLoader.Parse(Lexicon, "a.yaml").Rule!.Phrases[0];
-            AppContext.SetSwitch(LexiconLoader.InterpretExpressionsSwitch, false);
-            LexiconPhrase compiled = LexiconLoader.Parse(Lexicon, "a.yaml").Rule!.Phrases[0];
+        LexiconPhrase interpreted = LexiconLoader.BuiltInFor(PhraseExpressions.Interpreted).SelectMany(r => r.Phrases).First();
+        LexiconPhrase compiled = LexiconLoader.BuiltInFor(PhraseExpressions.Compiled).SelectMany(r => r.Phrases).First();
 
-            Assert.False(interpreted.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
-            Assert.True(compiled.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
-            const string text = "Wie bereits erwaehnt, und wie   bereits erwähnt.";
-            Assert.Equal(compiled.Regex.Matches(text).Select(m => m.Index), interpreted.Regex.Matches(text).Select(m => m.Index));
-            Assert.Equal(2, interpreted.Regex.Matches(text).Count);
-            Assert.Single(interpreted.Unless);
-        }
-        finally
-        {
-            AppContext.SetSwitch(LexiconLoader.InterpretExpressionsSwitch, false);
-        }
+        Assert.Equal(compiled.Pattern, interpreted.Pattern);
+        Assert.False(interpreted.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
+        Assert.True(compiled.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
+
+        // Both engines in one process, each with its own mode, find the same.
+        const string text = "Wie bereits erwähnt, ist das so. Das hättest du selbst herausfinden können. Sie Idiot!";
+        var fromInterpreted = ToneEngine.For(PhraseExpressions.Interpreted).Analyze(text).Diagnostics.Select(d => (d.Id, d.Span)).ToList();
+        var fromCompiled = ToneEngine.Default.Analyze(text).Diagnostics.Select(d => (d.Id, d.Span)).ToList();
+        Assert.NotEmpty(fromCompiled);
+        Assert.Equal(fromCompiled, fromInterpreted);
     }
 }
-

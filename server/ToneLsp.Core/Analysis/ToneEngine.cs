@@ -55,13 +55,18 @@ public sealed class ToneEngine
             .DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>The engine with every built-in rule.</summary>
+    /// <summary>The engine with every built-in rule, its phrase expressions compiled (for a long-lived host).</summary>
     public static ToneEngine Default => LazyDefault.Value;
+
+    /// <summary>The engine with every built-in rule, its phrase expressions run as the host chooses.</summary>
+    public static ToneEngine For(PhraseExpressions expressions) => expressions == PhraseExpressions.Interpreted ? LazyInterpreted.Value : LazyDefault.Value;
 
     /// <summary>Every rule this engine can report, ordered by ID.</summary>
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; }
 
     private static readonly Lazy<ToneEngine> LazyDefault = new(() => new ToneEngine(BuiltInRules.Analyzers(), BuiltInRules.CodeFixProviders()));
+    private static readonly Lazy<ToneEngine> LazyInterpreted = new(() =>
+        new ToneEngine(BuiltInRules.Analyzers(PhraseExpressions.Interpreted), BuiltInRules.CodeFixProviders(PhraseExpressions.Interpreted)));
 
     /// <summary>Finds the descriptor with the given ID, case-insensitively.</summary>
     public DiagnosticDescriptor? FindDescriptor(string id) =>

@@ -6,9 +6,9 @@ namespace ToneLsp.Core.Rules;
 public static class BuiltInRules
 {
     /// <summary>All built-in analyzers.</summary>
-    public static IEnumerable<ToneAnalyzer> Analyzers()
+    public static IEnumerable<ToneAnalyzer> Analyzers(PhraseExpressions expressions = PhraseExpressions.Compiled)
     {
-        yield return new LexiconAnalyzer(LexiconLoader.BuiltIn);
+        yield return new LexiconAnalyzer(LexiconLoader.BuiltInFor(expressions));
         yield return new MixedAddressFormAnalyzer();
         yield return new AddressMirrorAnalyzer();
         yield return new ConversionUncertaintyAnalyzer();
@@ -20,9 +20,9 @@ public static class BuiltInRules
     }
 
     /// <summary>All built-in code-fix providers.</summary>
-    public static IEnumerable<CodeFixProvider> CodeFixProviders()
+    public static IEnumerable<CodeFixProvider> CodeFixProviders(PhraseExpressions expressions = PhraseExpressions.Compiled)
     {
-        yield return new LexiconCodeFixProvider(LexiconLoader.BuiltIn);
+        yield return new LexiconCodeFixProvider(LexiconLoader.BuiltInFor(expressions));
         yield return new AddressFormCodeFixProvider();
         yield return new ReplacementCodeFixProvider(GreetingAnalyzer.Descriptor.Id, ShoutingAnalyzer.Capitals.Id, ShoutingAnalyzer.Punctuation.Id, PlaceholderAnalyzer.Descriptor.Id);
         yield return new EmpathyCodeFixProvider();

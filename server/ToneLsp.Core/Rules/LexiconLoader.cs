@@ -30,24 +30,19 @@ public static class LexiconLoader
     /// <summary>Errors found in the built-in files; empty in a correct build.</summary>
     public static IReadOnlyList<LexiconError> BuiltInErrors => LazyBuiltIn.Value.Errors;
 
-    /// <summary>
-    /// The <see cref="AppContext"/> switch a short-lived host sets so that phrase expressions are interpreted
-    /// rather than compiled to IL. Compiling pays off over many keystrokes in a server; in a run of the command
-    /// line over a repository it costs more start-up than it saves (measured: 10,000 templates checked in a fifth
-    /// less time). It is read when an expression is first used.
-    /// </summary>
-    public const string InterpretExpressionsSwitch = "ToneLsp.Core.InterpretPhraseExpressions";
+    private static readonly Lazy<(IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors)> LazyBuiltIn = new(() => LoadBuiltIn(PhraseExpressions.Compiled));
+    private static readonly Lazy<(IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors)> LazyBuiltInInterpreted = new(() => LoadBuiltIn(PhraseExpressions.Interpreted));
 
-    private static readonly Lazy<(IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors)> LazyBuiltIn = new(LoadBuiltIn);
-
-    private static bool InterpretsExpressions => AppContext.TryGetSwitch(InterpretExpressionsSwitch, out bool interpret) && interpret;
+    /// <summary>The built-in phrase rules with their expressions run as <paramref name="expressions"/> says.</summary>
+    public static IReadOnlyList<LexiconRule> BuiltInFor(PhraseExpressions expressions) =>
+        (expressions == PhraseExpressions.Interpreted ? LazyBuiltInInterpreted : LazyBuiltIn).Value.Rules;
 
     /// <summary>Parses one lexicon file. Never throws; problems are returned as errors with line numbers.</summary>
     public static (LexiconRule? Rule, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName) =>
-        Parse(yaml, sourceName, deferCompilation: false);
+        Parse(yaml, sourceName, PhraseReading.BuiltIn);
 
     // Built-in phrases are checked by their own test lines, so their expressions may wait for first use.
-    private static (LexiconRule? Rule, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName, bool deferCompilation)
+    private static (LexiconRule? Rule, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName, PhraseReading reading)
     {
         var errors = new List<LexiconError>();
         YamlMappingNode? root = LoadMapping(yaml, sourceName, errors);
@@ -87,7 +82,7 @@ public static class LexiconLoader
         {
             foreach (YamlNode node in sequence)
             {
-                phrases.AddRange(ParsePhrase(node, sourceName, errors, deferCompilation ? PhraseReading.BuiltInDeferred : PhraseReading.BuiltIn));
+                phrases.AddRange(ParsePhrase(node, sourceName, errors, reading));
             }
         }
         else
@@ -139,7 +134,7 @@ public static class LexiconLoader
             // The pattern is checked now and compiled on first use (compiled matching takes a third less time per
             // keystroke, but compiling every phrase up front cost about 30 ms of start-up).
             (string source, anchors) = PhrasePattern.Translate(pattern);
-            RegexOptions options = PhrasePattern.Options | (InterpretsExpressions || reading.Interpreted ? RegexOptions.None : RegexOptions.Compiled);
+            RegexOptions options = PhrasePattern.Options | (reading.Interpreted ? RegexOptions.None : RegexOptions.Compiled);
             regex = new Lazy<Regex>(() => new Regex(source, options, reading.MatchTimeout));
 
             // A pattern that is one alternation of whole phrases runs as its parts: each has its own anchors, so it
@@ -345,8 +340,9 @@ public static class LexiconLoader
         return shared;
     }
 
-    private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>) LoadBuiltIn()
+    private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>) LoadBuiltIn(PhraseExpressions expressions)
     {
+        PhraseReading reading = PhraseReading.BuiltInDeferred with { Interpreted = expressions == PhraseExpressions.Interpreted };
         var rules = new List<LexiconRule>();
         var errors = new List<LexiconError>();
         Assembly assembly = typeof(LexiconLoader).Assembly;
@@ -359,7 +355,7 @@ public static class LexiconLoader
             }
 
             using var reader = new StreamReader(stream);
-            var (rule, fileErrors) = Parse(reader.ReadToEnd(), name[ResourcePrefix.Length..], deferCompilation: true);
+            var (rule, fileErrors) = Parse(reader.ReadToEnd(), name[ResourcePrefix.Length..], reading);
             errors.AddRange(fileErrors);
             if (rule is not null)
             {

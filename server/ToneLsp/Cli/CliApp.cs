@@ -34,7 +34,9 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error, ToneEngine? engine = null)
     {
         // The built-in rules load on another core while the command line is parsed and templates are found and read.
-        Task<ToneEngine> loading = engine is not null ? Task.FromResult(engine) : Task.Run(() => ToneEngine.Default);
+        // The server compiles phrase expressions; a single run over a repository interprets them (PhraseExpressions).
+        PhraseExpressions expressions = args.FirstOrDefault() == "serve" ? PhraseExpressions.Compiled : PhraseExpressions.Interpreted;
+        Task<ToneEngine> loading = engine is not null ? Task.FromResult(engine) : Task.Run(() => ToneEngine.For(expressions));
         RootCommand root = Build(output, error, () => loading.GetAwaiter().GetResult());
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -46,11 +48,6 @@ public static class CliApp
 
             error.WriteLine("Run 'tonelsp --help' for usage.");
             return UsageError;
-        }
-
-        if (parse.CommandResult.Command.Name != "serve")
-        {
-            AppContext.SetSwitch(LexiconLoader.InterpretExpressionsSwitch, true);
         }
 
         try
