@@ -58,7 +58,6 @@ public static partial class ConfigurationParser
         }
 
         var reader = new Reader(source, errors);
-        List<LexiconRule> teamRules = reader.TeamRules(Child(root, "phrases"));
         foreach (var (keyNode, value) in root.Children)
         {
             string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
@@ -73,12 +72,13 @@ public static partial class ConfigurationParser
             Source = source,
             Brand = reader.Tonality(Child(root, "brand")),
             Channels = reader.Channels(Child(root, "channels")),
-            Rules = reader.Rules(Child(root, "rules"), teamRules),
-            TeamRules = teamRules,
+            Rules = reader.Rules(Child(root, "rules")),
+            TeamRules = reader.TeamRules(Child(root, "phrases")),
             Accept = reader.Strings(Child(root, "accept"), "accept"),
             Include = reader.Globs(Child(root, "include"), "include"),
             Exclude = reader.Globs(Child(root, "exclude"), "exclude"),
         };
+        reader.UnknownRules(Child(root, "rules"), configuration.TeamRules);
         return (configuration, errors);
     }
 
@@ -271,7 +271,7 @@ public static partial class ConfigurationParser
             return channels;
         }
 
-        public Dictionary<string, RuleSetting> Rules(YamlNode? node, IReadOnlyList<LexiconRule> teamRules)
+        public Dictionary<string, RuleSetting> Rules(YamlNode? node)
         {
             var rules = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
             if (node is null)
@@ -292,7 +292,6 @@ public static partial class ConfigurationParser
                 if (ToneOptions.ParseSetting(text) is { } setting)
                 {
                     rules[key] = setting;
-                    ReportUnknownRule(keyNode, key, teamRules);
                 }
                 else
                 {
@@ -303,21 +302,32 @@ public static partial class ConfigurationParser
             return rules;
         }
 
-        // A key under rules: is a rule ID or a category (ToneOptions.GetSeverity). Team phrases in another .tonelsp.yaml
-        // may define any ID or category, so only TONE… IDs and lower-case near misses of a known name are reported.
-        private void ReportUnknownRule(YamlNode keyNode, string key, IReadOnlyList<LexiconRule> teamRules)
+        /// <summary>
+        /// Reports keys under rules: that name no rule or category (a key is either, see ToneOptions.GetSeverity). Team
+        /// phrases in another .tonelsp.yaml may define any ID or category, so only TONE… IDs and lower-case near
+        /// misses of a known name are reported.
+        /// </summary>
+        public void UnknownRules(YamlNode? node, IReadOnlyList<LexiconRule> teamRules)
         {
-            var known = KnownRuleKeys.Value;
-            if (known.Contains(key) || TeamRuleId().IsMatch(key)
-                || teamRules.Any(r => string.Equals(r.Descriptor.Id, key, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Descriptor.Category, key, StringComparison.OrdinalIgnoreCase)))
+            if (node is not YamlMappingNode map)
             {
                 return;
             }
 
-            string suggestion = Suggest(key, known.Concat(teamRules.Select(r => r.Descriptor.Id)));
-            if (key.StartsWith("TONE", StringComparison.OrdinalIgnoreCase) || (suggestion.Length > 0 && key == key.ToLowerInvariant()))
+            foreach (var (keyNode, _) in map.Children)
             {
-                errors.Add(Error(source, keyNode, $"rules.{key}: no rule or category has this name{suggestion}; the setting changes nothing."));
+                string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                if (KnownRuleKeys.Value.Contains(key) || TeamRuleId().IsMatch(key)
+                    || teamRules.Any(r => string.Equals(r.Descriptor.Id, key, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Descriptor.Category, key, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                string suggestion = Suggest(key, KnownRuleKeys.Value.Concat(teamRules.Select(r => r.Descriptor.Id)));
+                if (key.StartsWith("TONE", StringComparison.OrdinalIgnoreCase) || (suggestion.Length > 0 && key == key.ToLowerInvariant()))
+                {
+                    errors.Add(Error(source, keyNode, $"rules.{key}: no rule or category has this name{suggestion}; the setting changes nothing."));
+                }
             }
         }
 
