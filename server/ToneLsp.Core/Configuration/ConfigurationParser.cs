@@ -15,7 +15,7 @@ namespace ToneLsp.Core.Configuration;
 /// Reads <c>.tonelsp.yaml</c>. Never throws: every problem becomes a <see cref="ConfigurationError"/> with its line,
 /// and the parts that are valid still apply, so a typo never silently switches checking off.
 /// </summary>
-public static class ConfigurationParser
+public static partial class ConfigurationParser
 {
     /// <summary>The file name looked for in each directory.</summary>
     public const string FileName = ".tonelsp.yaml";
@@ -23,30 +23,33 @@ public static class ConfigurationParser
     private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
     private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing"];
 
+    // The built-in rule IDs and categories, which rules: may name.
+    private static readonly Lazy<HashSet<string>> KnownRuleKeys = new(() =>
+        ToneEngine.Default.Descriptors.SelectMany(d => new[] { d.Id, d.Category }).Append("team").ToHashSet(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Parses a configuration file's text.</summary>
     public static (ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors) Parse(string yaml, string source)
     {
+        yaml ??= string.Empty;
         var errors = new List<ConfigurationError>();
         YamlMappingNode? root;
-        try
+        var (document, error) = Load(yaml, source);
+        if (error is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml ?? string.Empty));
-            if (stream.Documents.Count == 0)
+            if (document is null)
             {
                 return (ToneConfiguration.Empty with { Source = source }, errors);
             }
 
-            root = stream.Documents[0].RootNode as YamlMappingNode;
-            if (root is null && stream.Documents[0].RootNode is not YamlScalarNode { Value: null or "" })
+            root = document.RootNode as YamlMappingNode;
+            if (root is null && document.RootNode is not YamlScalarNode { Value: null or "" })
             {
-                errors.Add(Error(source, stream.Documents[0].RootNode, "The configuration must be a mapping, such as `brand: { address: du }`."));
+                errors.Add(Error(source, document.RootNode, "The configuration must be a mapping, such as `brand: { address: du }`."));
             }
         }
-        catch (YamlException exception)
+        else
         {
-            errors.Add(new ConfigurationError(source, (int)exception.Start.Line, (int)exception.Start.Column, $"Not valid YAML: {FirstLine(exception.Message)}"));
-            return (ToneConfiguration.Empty with { Source = source }, errors);
+            root = LoadSections(yaml, source, error, errors);
         }
 
         if (root is null)
@@ -75,8 +78,126 @@ public static class ConfigurationParser
             Include = reader.Globs(Child(root, "include"), "include"),
             Exclude = reader.Globs(Child(root, "exclude"), "exclude"),
         };
+        reader.UnknownRules(Child(root, "rules"), configuration.TeamRules);
         return (configuration, errors);
     }
+
+    /// <summary>Loads the first YAML document of the text, or says why it cannot: too deep, or not valid YAML.</summary>
+    private static (YamlDocument? Document, ConfigurationError? Error) Load(string yaml, string source)
+    {
+        if (YamlDepth.FindTooDeep(yaml) is >= 0 and int deep)
+        {
+            var (line, column) = YamlDepth.Position(yaml, deep);
+            return (null, new ConfigurationError(source, line, column, $"The configuration nests deeper than {YamlDepth.Limit} levels; this part is not read."));
+        }
+
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return (stream.Documents.Count > 0 ? stream.Documents[0] : null, null);
+        }
+        catch (YamlException exception)
+        {
+            return (null, new ConfigurationError(source, Math.Max(1, (int)exception.Start.Line), Math.Max(1, (int)exception.Start.Column), $"Not valid YAML: {FirstLine(exception.Message)}"));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // YamlDotNet also throws InvalidOperationException and ArgumentException on some broken input, without a position.
+            return (null, new ConfigurationError(source, 0, 0, $"Not valid YAML; check for unclosed brackets and quotes ({FirstLine(exception.Message)})."));
+        }
+    }
+
+    /// <summary>
+    /// After a YAML error, reads each top-level section (a line <c>key:</c> at column 0 and the lines below it) on its
+    /// own, so the valid sections still apply and the broken one is reported at its own lines.
+    /// </summary>
+    private static YamlMappingNode? LoadSections(string yaml, string source, ConfigurationError wholeError, List<ConfigurationError> errors)
+    {
+        List<(int FirstLine, int Start)> sections = [];
+        int lineNumber = 1;
+        for (int start = 0; start <= yaml.Length; lineNumber++)
+        {
+            int end = yaml.IndexOf('\n', start);
+            if (SectionKey().IsMatch(yaml.AsSpan(start, (end < 0 ? yaml.Length : end) - start)))
+            {
+                sections.Add((lineNumber, start));
+            }
+
+            start = end < 0 ? yaml.Length + 1 : end + 1;
+        }
+
+        // Text before the first key is read as a section of its own.
+        if (sections.Count > 0 && sections[0].Start > 0 && HasContent(yaml.AsSpan(0, sections[0].Start)))
+        {
+            sections.Insert(0, (1, 0));
+        }
+
+        if (sections.Count < 2)
+        {
+            errors.Add(wholeError with { Line = Math.Max(1, wholeError.Line), Column = Math.Max(1, wholeError.Column) });
+            return null;
+        }
+
+        var root = new YamlMappingNode();
+        int reported = errors.Count;
+        for (int i = 0; i < sections.Count; i++)
+        {
+            var (firstLine, start) = sections[i];
+            int end = i + 1 < sections.Count ? sections[i + 1].Start : yaml.Length;
+            int lastLine = firstLine + yaml.AsSpan(start, end - start).TrimEnd().Count('\n');
+
+            // Blank lines before the section keep YamlDotNet's line numbers those of the file.
+            string text = new string('\n', firstLine - 1) + yaml[start..end];
+            var (document, error) = Load(text, source);
+            if (error is not null)
+            {
+                int line = error.Line == 0 ? firstLine : Math.Clamp(error.Line, firstLine, lastLine);
+                errors.Add(error with { Line = line, Column = line == error.Line ? Math.Max(1, error.Column) : 1 });
+            }
+            else if (document?.RootNode is YamlMappingNode section)
+            {
+                foreach (var (key, value) in section.Children)
+                {
+                    if (!root.Children.TryAdd(key, value))
+                    {
+                        errors.Add(Error(source, key, $"The key '{key}' appears twice."));
+                    }
+                }
+            }
+            else if (document is not null && document.RootNode is not YamlScalarNode { Value: null or "" })
+            {
+                errors.Add(Error(source, document.RootNode, "The configuration must be a mapping, such as `brand: { address: du }`."));
+            }
+        }
+
+        if (errors.Count == reported)
+        {
+            errors.Add(wholeError with { Line = Math.Max(1, wholeError.Line), Column = Math.Max(1, wholeError.Column) });
+        }
+
+        return root;
+    }
+
+    private static bool HasContent(ReadOnlySpan<char> text)
+    {
+        foreach (ReadOnlySpan<char> line in text.EnumerateLines())
+        {
+            ReadOnlySpan<char> trimmed = line.Trim();
+            if (!trimmed.IsEmpty && trimmed[0] != '#' && trimmed[0] != '%' && !trimmed.SequenceEqual("---"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][\w.-]*[ \t]*:([ \t\r]|$)")]
+    private static partial Regex SectionKey();
+
+    [GeneratedRegex("^TEAM-[0-9A-F]{8}$", RegexOptions.IgnoreCase)]
+    private static partial Regex TeamRuleId();
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
@@ -179,6 +300,35 @@ public static class ConfigurationParser
             }
 
             return rules;
+        }
+
+        /// <summary>
+        /// Reports keys under rules: that name no rule or category (a key is either, see ToneOptions.GetSeverity). Team
+        /// phrases in another .tonelsp.yaml may define any ID or category, so only TONE… IDs and lower-case near
+        /// misses of a known name are reported.
+        /// </summary>
+        public void UnknownRules(YamlNode? node, IReadOnlyList<LexiconRule> teamRules)
+        {
+            if (node is not YamlMappingNode map)
+            {
+                return;
+            }
+
+            foreach (var (keyNode, _) in map.Children)
+            {
+                string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                if (KnownRuleKeys.Value.Contains(key) || TeamRuleId().IsMatch(key)
+                    || teamRules.Any(r => string.Equals(r.Descriptor.Id, key, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Descriptor.Category, key, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                string suggestion = Suggest(key, KnownRuleKeys.Value.Concat(teamRules.Select(r => r.Descriptor.Id)));
+                if (key.StartsWith("TONE", StringComparison.OrdinalIgnoreCase) || (suggestion.Length > 0 && key == key.ToLowerInvariant()))
+                {
+                    errors.Add(Error(source, keyNode, $"rules.{key}: no rule or category has this name{suggestion}; the setting changes nothing."));
+                }
+            }
         }
 
         public List<LexiconRule> TeamRules(YamlNode? node)

@@ -34,6 +34,13 @@ internal static class FrontMatterReader
             }
 
             values.Clear();
+            if (YamlDepth.FindTooDeep(yaml) is >= 0 and int deep)
+            {
+                int start = innerStart + deep;
+                problems.Add(new DocumentProblem(TextSpan.FromBounds(start, Math.Max(start, source.GetLineContentEnd(source.GetLineNumber(start)))), $"The front matter nests deeper than {YamlDepth.Limit} levels and is not read."));
+                return TemplateMetadata.Empty;
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping)
@@ -57,6 +64,12 @@ internal static class FrontMatterReader
             int offset = source.GetOffset(new LinePosition(Math.Min(line, lastLine), Math.Max(0, (int)exception.Start.Column - 1)));
             int end = source.GetLineContentEnd(source.GetLineNumber(offset));
             problems.Add(new DocumentProblem(TextSpan.FromBounds(offset, Math.Max(offset, end)), $"The front matter is not valid YAML: {FirstLine(exception.Message)}"));
+            return TemplateMetadata.Empty;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // YamlDotNet also throws InvalidOperationException and ArgumentException on some broken input, without a position.
+            problems.Add(new DocumentProblem(TextSpan.FromBounds(innerStart, source.GetLineContentEnd(firstLine)), $"The front matter is not valid YAML; check for unclosed brackets and quotes ({FirstLine(exception.Message)})."));
             return TemplateMetadata.Empty;
         }
 
