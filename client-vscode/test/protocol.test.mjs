@@ -73,7 +73,7 @@ describe('tonelsp serve', () => {
     assert.equal(capabilities.textDocumentSync.change, 2, 'incremental sync');
     assert.equal(capabilities.hoverProvider, true);
     assert.deepEqual([...capabilities.codeActionProvider.codeActionKinds].sort(), ['quickfix', 'refactor.rewrite', 'source.fixAll.tonelsp']);
-    assert.deepEqual(capabilities.executeCommandProvider.commands, ['tonelsp.convertDocument']);
+    assert.deepEqual(capabilities.executeCommandProvider.commands, ['tonelsp.convertDocument', 'tonelsp.acceptPhrase']);
     assert.equal(capabilities.codeLensProvider.resolveProvider, false);
     assert.equal(capabilities.diagnosticProvider, undefined, 'push diagnostics, as the client declared no pull support');
   });

@@ -151,6 +151,13 @@ public class TemplateDocumentTests
     }
 
     [Fact]
+    public void HeadingsCarryTheLevelMarkdownGaveThem()
+    {
+        var document = TemplateDocument.Parse("# Eins\n\nZwei\n===\n\n### Drei #\n\nVier\n---\n\nText.\n");
+        Assert.Equal([1, 1, 3, 2, 0], document.Blocks.Select(b => b.HeadingLevel));
+    }
+
+    [Fact]
     public void TextBesideAnHtmlCommentOnItsLineIsChecked()
     {
         const string text = "<!-- Anrede --> Hallo Anna, wie bereits erwähnt, ist das so. <div>wie bereits erwähnt</div>\n\n<!-- wie bereits erwähnt, -->\n\nDanke.";

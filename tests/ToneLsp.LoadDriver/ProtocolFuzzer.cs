@@ -13,12 +13,14 @@ namespace ToneLsp.LoadDriver;
 /// </summary>
 public sealed class ProtocolFuzzer(string serverDll, int seconds, int seed)
 {
+    // No "shutdown" request: after it the specification lets the server answer nothing but exit, so the health probe
+    // would fail by design (the lifecycle has its own tests). A "shutdown" notification stays, as must be ignored.
     private static readonly string[] Methods =
     [
         "initialize", "textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/codeAction",
         "textDocument/hover", "textDocument/diagnostic", "textDocument/codeLens", "textDocument/completion", "textDocument/documentSymbol",
         "workspace/didChangeConfiguration", "workspace/executeCommand", "workspace/diagnostic", "workspace/didChangeWatchedFiles",
-        "$/cancelRequest", "$/setTrace", "shutdown", "tonelsp/nope", "", "\u0000",
+        "$/cancelRequest", "$/setTrace", "tonelsp/nope", "", "\u0000",
     ];
 
     private const string HealthUri = "file:///fuzz/health.md";
@@ -141,7 +143,7 @@ public sealed class ProtocolFuzzer(string serverDll, int seconds, int seed)
         }),
         _ => _random.Next(2) == 0
             ? Request(_random.Next(), Methods[_random.Next(Methods.Length)], RandomValue(4))
-            : Notification(Methods[_random.Next(Methods.Length)], RandomValue(4)),
+            : Notification(_random.Next(20) == 0 ? "shutdown" : Methods[_random.Next(Methods.Length)], RandomValue(4)),
     };
 
     private JsonNode? RandomValue(int depth) => _random.Next(depth <= 0 ? 5 : 8) switch

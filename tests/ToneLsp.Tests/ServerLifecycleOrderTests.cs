@@ -130,6 +130,17 @@ public sealed class ServerLifecycleOrderTests : IAsyncLifetime
         Assert.Equal(1, log.GetProperty("params").GetProperty("type").GetInt32());
     }
 
+    [Fact]
+    public async Task AShutdownSentAsANotificationDoesNotEndServing()
+    {
+        await _connection.InitializeAsync();
+
+        await _connection.NotifyAsync("shutdown", new JsonObject());
+
+        await _connection.OpenAndWaitAsync(Samples.Uri("after-notification"), Samples.GermanCondescension);
+        RawLspConnection.Result(await _connection.RequestAsync("shutdown"));
+    }
+
     private static int ErrorCode(JsonElement response)
     {
         Assert.True(response.TryGetProperty("error", out JsonElement error), $"Expected an error, got {response}");

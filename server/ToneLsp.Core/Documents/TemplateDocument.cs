@@ -24,9 +24,10 @@ public enum ProseBlockKind
 
 /// <summary>
 /// One leaf block of prose. Its span indexes both the source and <see cref="TemplateDocument.Prose"/>,
-/// which has the same length as the source.
+/// which has the same length as the source. A heading carries its level (1 to 6) as Markdown parsed it; other
+/// blocks have level 0.
 /// </summary>
-public sealed record ProseBlock(TextSpan Span, ProseBlockKind Kind, bool IsQuoted, bool IsCustomerMessage);
+public sealed record ProseBlock(TextSpan Span, ProseBlockKind Kind, bool IsQuoted, bool IsCustomerMessage, int HeadingLevel = 0);
 
 /// <summary>A template placeholder such as <c>{{vorname}}</c>: its name and where it stands.</summary>
 public sealed record Placeholder(string Name, string Text, TextSpan Span);

@@ -266,7 +266,7 @@ internal static partial class TemplateParser
                     }
 
                     Unmask(leaf.Inline, 0);
-                    blocks.Add(new ProseBlock(span, leaf is HeadingBlock ? ProseBlockKind.Heading : ProseBlockKind.Paragraph, quoted, customer));
+                    blocks.Add(new ProseBlock(span, leaf is HeadingBlock ? ProseBlockKind.Heading : ProseBlockKind.Paragraph, quoted, customer, (leaf as HeadingBlock)?.Level ?? 0));
                     break;
                 case ContainerBlock container:
                     foreach (Block child in container)

@@ -54,13 +54,19 @@ public sealed class LspJsonRpc : JsonRpc
             return new ValueTask<JsonRpcMessage>(new JsonRpcResult { RequestId = request.RequestId });
         }
 
-        if (method == Initialize)
+        // Only requests move the lifecycle on: a "shutdown" sent as a notification is not a shutdown.
+        if (method == Initialize && request.IsResponseExpected)
         {
             _state = LifecycleState.Initialized;
         }
-        else if (method == Shutdown)
+        else if (method == Shutdown && request.IsResponseExpected)
         {
             _state = LifecycleState.ShutDown;
+        }
+        else if (method is Initialize or Shutdown)
+        {
+            _logger.LogWarning("Ignored {Method} sent as a notification.", method);
+            return new ValueTask<JsonRpcMessage>(new JsonRpcResult { RequestId = request.RequestId });
         }
 
         ValueTask<JsonRpcMessage> dispatched = base.DispatchRequestAsync(request, targetMethod, cancellationToken);

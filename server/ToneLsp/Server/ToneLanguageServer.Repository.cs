@@ -300,7 +300,7 @@ public sealed partial class ToneLanguageServer
         }
 
         TemplateDocument document = (await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false)).Document;
-        var headings = document.Blocks.Where(b => b.Kind == ProseBlockKind.Heading && !b.IsQuoted).Select(b => (Block: b, Level: HeadingLevel(document.Source, b.Span))).ToList();
+        var headings = document.Blocks.Where(b => b.Kind == ProseBlockKind.Heading && !b.IsQuoted).Select(b => (Block: b, Level: b.HeadingLevel)).ToList();
         var symbols = new List<SymbolNode>();
         for (int i = 0; i < headings.Count; i++)
         {
@@ -348,20 +348,6 @@ public sealed partial class ToneLanguageServer
                 children.Length > 0 ? children : null);
             i = next;
         }
-    }
-
-    private static int HeadingLevel(SourceText text, TextSpan span)
-    {
-        string line = text.GetLineText(text.GetLineNumber(span.Start)).TrimStart();
-        int hashes = line.TakeWhile(c => c == '#').Count();
-        if (hashes > 0)
-        {
-            return hashes;
-        }
-
-        // A setext heading: underlined with = (level 1) or - (level 2).
-        int next = text.GetLineNumber(Math.Max(span.Start, span.End - 1)) + 1;
-        return next < text.LineCount && text.GetLineText(next).TrimStart().StartsWith('=') ? 1 : 2;
     }
 
     /// <summary>"Always accept this phrase": a plain text edit that adds the phrase to the nearest .tonelsp.yaml.</summary>
