@@ -14,6 +14,24 @@ namespace ToneLsp.Core.Rules;
 /// </summary>
 public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
 {
+    /// <summary>
+    /// How many templates use each placeholder name, the repository knowledge a one-off spelling stands out against
+    /// (<see cref="ToneOptions.KnownPlaceholders"/>). The command line and the editor count with this one function.
+    /// </summary>
+    public static Dictionary<string, int> CountAcross(IEnumerable<TemplateDocument> templates)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (TemplateDocument template in templates)
+        {
+            foreach (string name in template.Placeholders.Select(p => p.Name).Distinct(StringComparer.Ordinal))
+            {
+                counts[name] = counts.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        return counts;
+    }
+
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Descriptor = new(
         "TONE019",

@@ -77,8 +77,7 @@ public static class CheckRunner
         var inputs = read.Where(x => x is not null).Select(x => x!.Value).ToArray();
 
         // How many templates use each placeholder, so a one-off spelling stands out.
-        var known = inputs.SelectMany(x => x.Document.Placeholders.Select(p => p.Name).Distinct())
-            .GroupBy(n => n, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var known = PlaceholderAnalyzer.CountAcross(inputs.Select(x => x.Document));
         ToneEngine engine = engineWhenNeeded();
         var results = new AnalysisResult[files.Count];
         Parallel.For(0, files.Count, parallel, i =>

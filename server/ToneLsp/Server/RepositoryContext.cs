@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
 using ToneLsp.Repository;
 
 namespace ToneLsp.Server;
@@ -88,27 +89,31 @@ public sealed class RepositoryContext(ILogger logger)
     /// <summary>Counts the placeholders of every template in the workspace, for typo detection; safe to call again after changes.</summary>
     public void IndexPlaceholders(CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // One template in memory at a time: the documents are parsed as the count asks for them.
+        Dictionary<string, int> counts = PlaceholderAnalyzer.CountAcross(ReadTemplates(cancellationToken));
+        lock (_gate)
+        {
+            _placeholders = counts;
+        }
+    }
+
+    private IEnumerable<TemplateDocument> ReadTemplates(CancellationToken cancellationToken)
+    {
         foreach (TemplatePath template in Templates())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            TemplateDocument document;
             try
             {
-                var document = TemplateDocument.Parse(Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text);
-                foreach (string name in document.Placeholders.Select(p => p.Name).Distinct())
-                {
-                    counts[name] = counts.GetValueOrDefault(name) + 1;
-                }
+                document = TemplateDocument.Parse(Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 logger.LogDebug("Skipped {Path} while indexing placeholders: {Error}", template.DisplayPath, exception.Message);
+                continue;
             }
-        }
 
-        lock (_gate)
-        {
-            _placeholders = counts;
+            yield return document;
         }
     }
 }
