@@ -16,7 +16,7 @@ public sealed class DocumentSnapshot
     /// <summary>Creates a snapshot; the analysis starts on the thread pool on first use.</summary>
     /// <param name="crossDocument">Findings that need other documents (language twins), added to the snapshot's own.</param>
     public DocumentSnapshot(string uri, int version, SourceText text, ServerSettings settings, long generation, ToneEngine engine, ToneOptions? options = null,
-                            Func<DocumentSnapshot, AnalysisResult, CancellationToken, IReadOnlyList<ToneDiagnostic>>? crossDocument = null,
+                            Func<DocumentSnapshot, AnalysisResult, CancellationToken, Task<IReadOnlyList<ToneDiagnostic>>>? crossDocument = null,
                             DocumentSnapshot? unchangedFrom = null)
     {
         Uri = uri;
@@ -37,7 +37,7 @@ public sealed class DocumentSnapshot
             async () =>
             {
                 AnalysisResult own = await _ownAnalysis.Value.ConfigureAwait(false);
-                IReadOnlyList<ToneDiagnostic> more = crossDocument(this, own, Superseded.Token);
+                IReadOnlyList<ToneDiagnostic> more = await crossDocument(this, own, Superseded.Token).ConfigureAwait(false);
                 return more.Count == 0 ? own : own.WithDiagnostics([.. own.Diagnostics, .. more]);
             },
             LazyThreadSafetyMode.ExecutionAndPublication);

@@ -20,7 +20,7 @@ public sealed class LanguageTwins(RepositoryContext repository, ToneEngine engin
     private readonly ConcurrentDictionary<string, ((long Ticks, long Length) Stamp, AnalysisResult Analysis)> _files = new(StringComparer.Ordinal);
 
     /// <summary>The cross-document findings of an open template; empty when it has no twin or the twin cannot be read.</summary>
-    public IReadOnlyList<ToneDiagnostic> Findings(DocumentSnapshot snapshot, AnalysisResult own, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ToneDiagnostic>> FindingsAsync(DocumentSnapshot snapshot, AnalysisResult own, CancellationToken cancellationToken)
     {
         if (RepositoryContext.LocalPath(snapshot.Uri) is not { } path || !TemplateDiscovery.IsMarkdown(snapshot.Uri))
         {
@@ -33,18 +33,27 @@ public sealed class LanguageTwins(RepositoryContext repository, ToneEngine engin
             string Relative(string full) => root is null ? full.TrimStart('/') : Path.GetRelativePath(root, full).Replace('\\', '/');
             string Full(string relative) => root is null ? "/" + relative : Path.GetFullPath(Path.Combine(root, relative));
 
+            // The candidates are read first (awaiting an open twin's analysis holds no thread), then paired by the core's rule.
             string self = Relative(path);
-            string? twin = TwinTemplates.FindTwin(self, own.Document, relative =>
-                relative == self ? null : AnalysisOf(Full(relative), cancellationToken)?.Document);
+            var candidates = new Dictionary<string, AnalysisResult>(StringComparer.Ordinal);
+            foreach (string? candidate in new[] { TwinTemplates.TranslationOf(self, own.Document) }.Concat(TwinTemplates.CandidateTwins(self)))
+            {
+                if (candidate is not null && candidate != self && !candidates.ContainsKey(candidate) &&
+                    await AnalysisOfAsync(Full(candidate), cancellationToken).ConfigureAwait(false) is { } analysis)
+                {
+                    candidates[candidate] = analysis;
+                }
+            }
+
+            string? twin = TwinTemplates.FindTwin(self, own.Document, relative => candidates.GetValueOrDefault(relative)?.Document);
             if (twin is null)
             {
                 _twinOf.TryRemove(snapshot.Uri, out _);
                 return [];
             }
 
-            string twinPath = Full(twin);
-            _twinOf[snapshot.Uri] = RepositoryContext.ToUri(twinPath);
-            return AnalysisOf(twinPath, cancellationToken) is { } other ? TwinTemplates.Compare(own, other, twin) : [];
+            _twinOf[snapshot.Uri] = RepositoryContext.ToUri(Full(twin));
+            return TwinTemplates.Compare(own, candidates[twin], twin);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -60,12 +69,12 @@ public sealed class LanguageTwins(RepositoryContext repository, ToneEngine engin
     public void Forget(string uri) => _twinOf.TryRemove(uri, out _);
 
     // A template's own analysis: of its open buffer when it is open, else of its file (cached while size and time stay).
-    private AnalysisResult? AnalysisOf(string fullPath, CancellationToken cancellationToken)
+    private async Task<AnalysisResult?> AnalysisOfAsync(string fullPath, CancellationToken cancellationToken)
     {
         string uri = RepositoryContext.ToUri(fullPath);
         if (workspace().Get(uri) is { } open)
         {
-            return open.GetOwnAnalysisAsync(cancellationToken).GetAwaiter().GetResult();
+            return await open.GetOwnAnalysisAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var info = new FileInfo(fullPath);

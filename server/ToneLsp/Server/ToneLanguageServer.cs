@@ -43,7 +43,7 @@ public sealed partial class ToneLanguageServer
         _logger = loggerFactory.CreateLogger("tonelsp");
         _repository = new RepositoryContext(_logger);
         _twins = new LanguageTwins(_repository, engine, () => Workspace, _logger);
-        _workspace = new Workspace(engine, (uri, options) => _repository.OptionsFor(uri, options), (snapshot, own, token) => _twins.Findings(snapshot, own, token));
+        _workspace = new Workspace(engine, (uri, options) => _repository.OptionsFor(uri, options), (snapshot, own, token) => _twins.FindingsAsync(snapshot, own, token));
         _clientLog = clientLog;
         LoggerFactory = loggerFactory;
     }

@@ -12,7 +12,7 @@ namespace ToneLsp.Server;
 public sealed class Workspace(
     ToneEngine engine,
     Func<string, ToneOptions, ToneOptions>? resolveOptions = null,
-    Func<DocumentSnapshot, AnalysisResult, CancellationToken, IReadOnlyList<ToneDiagnostic>>? crossDocument = null)
+    Func<DocumentSnapshot, AnalysisResult, CancellationToken, Task<IReadOnlyList<ToneDiagnostic>>>? crossDocument = null)
 {
     private readonly object _gate = new();
     private ImmutableDictionary<string, DocumentSnapshot> _documents = ImmutableDictionary<string, DocumentSnapshot>.Empty;
