@@ -260,14 +260,11 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
     public async Task<CompletionList> CompletionAsync(CompletionParams parameters, CancellationToken cancellationToken)
     {
-        DocumentSnapshot? snapshot = RequireSnapshot(parameters?.TextDocument?.Uri);
-        await TaskScheduler.Default;
-        if (snapshot is null || IsConfigurationFile(snapshot.Uri))
+        if (await ReadAsync(parameters?.TextDocument?.Uri, ReadScope.Templates, cancellationToken).ConfigureAwait(false) is not var (snapshot, result))
         {
             return new CompletionList(false, []);
         }
 
-        AnalysisResult result = await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         AddressForm form = result.Input.RewriteAddress;
         var items = new List<CompletionItem>();
         foreach (Snippet snippet in SnippetsFor(snapshot.Uri).Where(s => s.Language == result.Document.Language))
@@ -292,14 +289,12 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("textDocument/documentSymbol", UseSingleObjectParameterDeserialization = true)]
     public async Task<DocumentSymbol[]> DocumentSymbolAsync(DocumentSymbolParams parameters, CancellationToken cancellationToken)
     {
-        DocumentSnapshot? snapshot = RequireSnapshot(parameters?.TextDocument?.Uri);
-        await TaskScheduler.Default;
-        if (snapshot is null || IsConfigurationFile(snapshot.Uri))
+        if (await ReadAsync(parameters?.TextDocument?.Uri, ReadScope.Templates, cancellationToken).ConfigureAwait(false) is not var (snapshot, result))
         {
             return [];
         }
 
-        TemplateDocument document = (await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false)).Document;
+        TemplateDocument document = result.Document;
         var headings = document.Blocks.Where(b => b.Kind == ProseBlockKind.Heading && !b.IsQuoted).Select(b => (Block: b, Level: b.HeadingLevel)).ToList();
         var symbols = new List<SymbolNode>();
         for (int i = 0; i < headings.Count; i++)

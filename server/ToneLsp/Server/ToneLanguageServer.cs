@@ -351,14 +351,11 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("textDocument/codeLens", UseSingleObjectParameterDeserialization = true)]
     public async Task<CodeLens[]> CodeLensAsync(CodeLensParams parameters, CancellationToken cancellationToken)
     {
-        DocumentSnapshot? snapshot = RequireSnapshot(parameters?.TextDocument?.Uri);
-        await TaskScheduler.Default;
-        if (snapshot is null || !snapshot.Settings.Enable)
+        if (await ReadAsync(parameters?.TextDocument?.Uri, ReadScope.EnabledDocuments, cancellationToken).ConfigureAwait(false) is not var (snapshot, result))
         {
             return [];
         }
 
-        AnalysisResult result = await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         if (result.Document.Language != Core.Documents.Language.German)
         {
             return [];
@@ -440,19 +437,17 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
     public async Task<Hover?> HoverAsync(HoverParams parameters, CancellationToken cancellationToken)
     {
-        DocumentSnapshot? snapshot = RequireSnapshot(parameters?.TextDocument?.Uri);
         if (parameters?.Position is null)
         {
+            _ = RequireSnapshot(parameters?.TextDocument?.Uri);
             throw new LocalRpcException("hover needs a position.") { ErrorCode = LspErrorCodes.InvalidParams };
         }
 
-        await TaskScheduler.Default;
-        if (snapshot is null || !snapshot.Settings.Enable)
+        if (await ReadAsync(parameters.TextDocument?.Uri, ReadScope.EnabledDocuments, cancellationToken).ConfigureAwait(false) is not var (snapshot, result))
         {
             return null;
         }
 
-        AnalysisResult result = await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         int offset = snapshot.Text.GetOffset(ProtocolConversion.FromPosition(parameters.Position), _encoding);
         var hits = result.Diagnostics.Where(d => d.Span.Contains(offset) || (d.Span.End == offset && d.Span.Length > 0)).ToList();
         if (hits.Count == 0)
@@ -717,6 +712,29 @@ public sealed partial class ToneLanguageServer
         }
 
         RequestDiagnosticRefresh();
+    }
+
+    private enum ReadScope
+    {
+        // Every open document while checking is enabled.
+        EnabledDocuments,
+
+        // Open templates, not configuration files.
+        Templates,
+    }
+
+    // The preamble the read requests share: the named document's current snapshot (null when it is not open or the
+    // request does not apply to it), off the ordered notification context, and its analysis, honouring cancellation.
+    private async Task<(DocumentSnapshot Snapshot, AnalysisResult Result)?> ReadAsync(string? uri, ReadScope scope, CancellationToken cancellationToken)
+    {
+        DocumentSnapshot? snapshot = RequireSnapshot(uri);
+        await TaskScheduler.Default;
+        if (snapshot is null || (scope == ReadScope.EnabledDocuments ? !snapshot.Settings.Enable : IsConfigurationFile(snapshot.Uri)))
+        {
+            return null;
+        }
+
+        return (snapshot, await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false));
     }
 
     private DocumentSnapshot? RequireSnapshot(string? uri)
