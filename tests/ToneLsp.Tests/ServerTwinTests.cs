@@ -49,6 +49,20 @@ public sealed class ServerTwinTests : IDisposable
     }
 
     [Fact]
+    public async Task ATemplateThatAnotherNamesInTranslationOfIsItsTwin()
+    {
+        _repo.Write("de/begruessung.md", "---\ntranslationOf: ../en/welcome.md\n---\nHallo {{vorname}}, willkommen!\n");
+        string english = _repo.Write("en/welcome.md", "Hello {{vorname}}, your code is {{code}}.\n");
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
+
+        await client.OpenAsync(Uri(english), File.ReadAllText(english));
+
+        // The link is known once the workspace is indexed; the open template is then checked again.
+        PublishDiagnosticsParams published = await client.WaitForDiagnosticsAsync(Uri(english), 1, d => d.Any(x => x.Code == "TONE021"));
+        Assert.Contains("{{code}}", Assert.Single(published.Diagnostics, d => d.Code == "TONE021").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheEditorAndTheCommandLineReportTheSameFindingsTwinsIncluded()
     {
         _repo.Write("de/versand.md", German + "Wie bereits erwähnt, ist das Paket unterwegs.\n");

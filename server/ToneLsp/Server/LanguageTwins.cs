@@ -46,6 +46,15 @@ public sealed class LanguageTwins(RepositoryContext repository, ToneEngine engin
             }
 
             string? twin = TwinTemplates.FindTwin(self, own.Document, relative => candidates.GetValueOrDefault(relative)?.Document);
+
+            // A template that another names in its translationOf: is that one's twin as well, as in the command line.
+            if (twin is null && repository.TranslationSourceOf(path) is { } source && source != path &&
+                await AnalysisOfAsync(source, cancellationToken).ConfigureAwait(false) is { } sourceAnalysis)
+            {
+                twin = Relative(source);
+                candidates[twin] = sourceAnalysis;
+            }
+
             if (twin is null)
             {
                 _twinOf.TryRemove(snapshot.Uri, out _);

@@ -15,6 +15,7 @@ public sealed class RepositoryContext(ILogger logger)
 {
     private readonly object _gate = new();
     private IReadOnlyDictionary<string, int> _placeholders = new Dictionary<string, int>(StringComparer.Ordinal);
+    private Dictionary<string, string> _translationSources = new(StringComparer.Ordinal);
     private List<string> _roots = [];
 
     /// <summary>The configuration files, cached by path and modification time.</summary>
@@ -90,14 +91,16 @@ public sealed class RepositoryContext(ILogger logger)
     public void IndexPlaceholders(CancellationToken cancellationToken)
     {
         // One template in memory at a time: the documents are parsed as the count asks for them.
-        Dictionary<string, int> counts = PlaceholderAnalyzer.CountAcross(ReadTemplates(cancellationToken));
+        var translations = new Dictionary<string, string>(StringComparer.Ordinal);
+        Dictionary<string, int> counts = PlaceholderAnalyzer.CountAcross(ReadTemplates(translations, cancellationToken));
         lock (_gate)
         {
             _placeholders = counts;
+            _translationSources = translations;
         }
     }
 
-    private IEnumerable<TemplateDocument> ReadTemplates(CancellationToken cancellationToken)
+    private IEnumerable<TemplateDocument> ReadTemplates(Dictionary<string, string> translations, CancellationToken cancellationToken)
     {
         foreach (TemplatePath template in Templates())
         {
@@ -113,7 +116,21 @@ public sealed class RepositoryContext(ILogger logger)
                 continue;
             }
 
+            if (TwinTemplates.TranslationOf(template.FullPath.TrimStart('/'), document) is { } named)
+            {
+                translations["/" + named] = template.FullPath;
+            }
+
             yield return document;
+        }
+    }
+
+    /// <summary>The template whose front matter names this one in <c>translationOf:</c>, as of the last index; null when none does.</summary>
+    public string? TranslationSourceOf(string fullPath)
+    {
+        lock (_gate)
+        {
+            return _translationSources.GetValueOrDefault(fullPath);
         }
     }
 }
