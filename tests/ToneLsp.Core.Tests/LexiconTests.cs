@@ -111,3 +111,18 @@ public sealed class LexiconExpressionModeTests
         Assert.Equal(fromCompiled, fromInterpreted);
     }
 }
+
+/// <summary>The rule keys known without an engine are the engine's own.</summary>
+public sealed class BuiltInRuleKeyTests
+{
+    [Fact]
+    public void RuleKeysReadFromHeadersAreTheEnginesIdsAndCategories()
+    {
+        var fromEngine = ToneEngine.Default.Descriptors.SelectMany(d => new[] { d.Id, d.Category }).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        HashSet<string> keys = BuiltInRules.RuleKeys();
+
+        Assert.True(fromEngine.SetEquals(keys), $"only in the engine: {string.Join(", ", fromEngine.Except(keys))}; only in the keys: {string.Join(", ", keys.Except(fromEngine))}");
+        Assert.Contains("tone001", keys);
+    }
+}

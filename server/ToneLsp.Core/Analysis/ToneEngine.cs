@@ -50,8 +50,7 @@ public sealed class ToneEngine
             .SelectMany(p => p.FixableDiagnosticIds.Select(id => (id, p)))
             .GroupBy(pair => pair.id, StringComparer.OrdinalIgnoreCase)
             .ToImmutableDictionary(g => g.Key, g => g.Select(pair => pair.p).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
-        Descriptors = [.. _analyzers.SelectMany(a => a.SupportedDiagnostics)
-            .Append(DocumentProblemAnalyzer.Descriptor).Append(DocumentProblemAnalyzer.UnusedSuppression).Concat(TwinTemplates.Descriptors)
+        Descriptors = [.. _analyzers.SelectMany(a => a.SupportedDiagnostics).Concat(BuiltInRules.EngineDescriptors)
             .DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
 

@@ -24,8 +24,13 @@ public static partial class ConfigurationParser
     private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing"];
 
     // The built-in rule IDs and categories, which rules: may name.
+    // Known without building an engine: the command line's interpreted engine and the server's compiled one need not load twice.
     private static readonly Lazy<HashSet<string>> KnownRuleKeys = new(() =>
-        ToneEngine.Default.Descriptors.SelectMany(d => new[] { d.Id, d.Category }).Append("team").ToHashSet(StringComparer.OrdinalIgnoreCase));
+    {
+        HashSet<string> keys = BuiltInRules.RuleKeys();
+        keys.Add("team");
+        return keys;
+    });
 
     /// <summary>Parses a configuration file's text.</summary>
     public static (ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors) Parse(string yaml, string source)

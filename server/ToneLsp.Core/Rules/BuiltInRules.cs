@@ -1,4 +1,5 @@
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
 
 namespace ToneLsp.Core.Rules;
 
@@ -6,9 +7,32 @@ namespace ToneLsp.Core.Rules;
 public static class BuiltInRules
 {
     /// <summary>All built-in analyzers.</summary>
-    public static IEnumerable<ToneAnalyzer> Analyzers(PhraseExpressions expressions = PhraseExpressions.Compiled)
+    public static IEnumerable<ToneAnalyzer> Analyzers(PhraseExpressions expressions = PhraseExpressions.Compiled) =>
+        CodeAnalyzers().Prepend(new LexiconAnalyzer(LexiconLoader.BuiltInFor(expressions)));
+
+    /// <summary>The rules the engine reports itself, beside its analyzers: template problems, unused suppressions, twins.</summary>
+    public static IEnumerable<DiagnosticDescriptor> EngineDescriptors =>
+        TwinTemplates.Descriptors.Prepend(DocumentProblemAnalyzer.UnusedSuppression).Prepend(DocumentProblemAnalyzer.Descriptor);
+
+    /// <summary>
+    /// Every built-in rule ID and category, for checking the keys of <c>rules:</c> and <c>--rule</c>, without loading
+    /// the phrase catalogue: the phrase rules' keys come from their files' headers.
+    /// </summary>
+    public static HashSet<string> RuleKeys()
     {
-        yield return new LexiconAnalyzer(LexiconLoader.BuiltInFor(expressions));
+        var keys = new HashSet<string>(LexiconLoader.BuiltInRuleKeys(), StringComparer.OrdinalIgnoreCase);
+        foreach (DiagnosticDescriptor descriptor in CodeAnalyzers().SelectMany(a => a.SupportedDiagnostics).Concat(EngineDescriptors))
+        {
+            keys.Add(descriptor.Id);
+            keys.Add(descriptor.Category);
+        }
+
+        return keys;
+    }
+
+    // The analyzers written as code; the phrase rules are data.
+    private static IEnumerable<ToneAnalyzer> CodeAnalyzers()
+    {
         yield return new MixedAddressFormAnalyzer();
         yield return new AddressMirrorAnalyzer();
         yield return new ConversionUncertaintyAnalyzer();

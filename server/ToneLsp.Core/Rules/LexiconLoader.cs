@@ -37,6 +37,29 @@ public static class LexiconLoader
     public static IReadOnlyList<LexiconRule> BuiltInFor(PhraseExpressions expressions) =>
         (expressions == PhraseExpressions.Interpreted ? LazyBuiltInInterpreted : LazyBuiltIn).Value.Rules;
 
+    /// <summary>The <c>id</c> and <c>category</c> of every built-in lexicon file, read from their header lines alone.</summary>
+    public static IEnumerable<string> BuiltInRuleKeys()
+    {
+        Assembly assembly = typeof(LexiconLoader).Assembly;
+        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        {
+            using Stream? stream = assembly.GetManifestResourceStream(name);
+            if (stream is null)
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(stream);
+            for (string? line = reader.ReadLine(); line is not null && !line.StartsWith("phrases:", StringComparison.Ordinal); line = reader.ReadLine())
+            {
+                if (line.StartsWith("id:", StringComparison.Ordinal) || line.StartsWith("category:", StringComparison.Ordinal))
+                {
+                    yield return line[(line.IndexOf(':') + 1)..].Trim().Trim('"', '\'');
+                }
+            }
+        }
+    }
+
     /// <summary>Parses one lexicon file. Never throws; problems are returned as errors with line numbers.</summary>
     public static (LexiconRule? Rule, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName) =>
         Parse(yaml, sourceName, PhraseReading.BuiltIn);

@@ -136,7 +136,7 @@ public static class CliApp
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             var configurations = new ConfigurationProvider(rememberDirectories: true);
             var files = TemplateDiscovery.Find(inputs, configurations);
-            ValidateRuleSettings(options, engine, files, configurations);
+            ValidateRuleSettings(options, files, configurations);
             if (parse.GetValue(testRules))
             {
                 return TestTeamRules(output, error, engine(), options, configurations, inputs, files);
@@ -193,7 +193,7 @@ public static class CliApp
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             var configurations = new ConfigurationProvider(rememberDirectories: true);
             var files = TemplateDiscovery.Find(inputs, configurations);
-            ValidateRuleSettings(options, engine, files, configurations);
+            ValidateRuleSettings(options, files, configurations);
             using IDisposable holdCollections = BatchMemory.HoldCollections(files.Count);
             CheckRun run = CheckRunner.Run(files, engine, options, configurations);
             int changedFiles = 0, applied = 0, failed = 0;
@@ -487,20 +487,14 @@ public static class CliApp
 
     // "--rule TONE999=off" is a mistake to report, not a setting to ignore: a rule is a built-in ID or category, or a
     // team rule of a configuration that applies to the files.
-    private static void ValidateRuleSettings(ToneOptions options, Func<ToneEngine> engine, IReadOnlyList<TemplatePath> files, ConfigurationProvider configurations)
+    private static void ValidateRuleSettings(ToneOptions options, IReadOnlyList<TemplatePath> files, ConfigurationProvider configurations)
     {
         if (options.Rules is not { Count: > 0 } rules)
         {
             return;
         }
 
-        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (DiagnosticDescriptor descriptor in engine().Descriptors)
-        {
-            known.Add(descriptor.Id);
-            known.Add(descriptor.Category);
-        }
-
+        HashSet<string> known = BuiltInRules.RuleKeys();
         foreach (TemplatePath file in files)
         {
             known.UnionWith(configurations.ForFile(file.FullPath).Configuration.TeamRules.Select(r => r.Descriptor.Id));
