@@ -16,6 +16,7 @@ public sealed class RepositoryContext(ILogger logger)
     private readonly object _gate = new();
     private IReadOnlyDictionary<string, int> _placeholders = new Dictionary<string, int>(StringComparer.Ordinal);
     private Dictionary<string, string> _translationSources = new(StringComparer.Ordinal);
+    private IReadOnlyList<string> _templateDirectories = [];
     private List<string> _roots = [];
 
     /// <summary>The configuration files, cached by path and modification time.</summary>
@@ -92,18 +93,21 @@ public sealed class RepositoryContext(ILogger logger)
     {
         // One template in memory at a time: the documents are parsed as the count asks for them.
         var translations = new Dictionary<string, string>(StringComparer.Ordinal);
-        Dictionary<string, int> counts = PlaceholderAnalyzer.CountAcross(ReadTemplates(translations, cancellationToken));
+        var directories = new SortedSet<string>(StringComparer.Ordinal);
+        Dictionary<string, int> counts = PlaceholderAnalyzer.CountAcross(ReadTemplates(translations, directories, cancellationToken));
         lock (_gate)
         {
             _placeholders = counts;
             _translationSources = translations;
+            _templateDirectories = [.. directories];
         }
     }
 
-    private IEnumerable<TemplateDocument> ReadTemplates(Dictionary<string, string> translations, CancellationToken cancellationToken)
+    private IEnumerable<TemplateDocument> ReadTemplates(Dictionary<string, string> translations, SortedSet<string> directories, CancellationToken cancellationToken)
     {
         foreach (TemplatePath template in Templates())
         {
+            directories.Add(Path.GetDirectoryName(template.FullPath)!);
             cancellationToken.ThrowIfCancellationRequested();
             TemplateDocument document;
             try
@@ -122,6 +126,18 @@ public sealed class RepositoryContext(ILogger logger)
             }
 
             yield return document;
+        }
+    }
+
+    /// <summary>The folders that held templates at the last index.</summary>
+    public IReadOnlyList<string> TemplateDirectories
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _templateDirectories;
+            }
         }
     }
 

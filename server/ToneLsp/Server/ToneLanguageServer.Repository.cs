@@ -38,7 +38,7 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
     public void DidChangeWatchedFiles(DidChangeWatchedFilesParams parameters)
     {
-        if (!Ready("workspace/didChangeWatchedFiles") || parameters?.Changes is not { } changes)
+        if (parameters?.Changes is not { } changes)
         {
             return;
         }
@@ -96,7 +96,6 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("workspace/diagnostic", UseSingleObjectParameterDeserialization = true)]
     public async Task<WorkspaceDiagnosticReport> WorkspaceDiagnosticAsync(WorkspaceDiagnosticParams? parameters, CancellationToken cancellationToken)
     {
-        _ = RequireInitialized();
         await TaskScheduler.Default;
         var previous = (parameters?.PreviousResultIds ?? []).ToDictionary(p => p.Uri, p => p.Value, StringComparer.Ordinal);
         var items = new List<WorkspaceDocumentDiagnosticReport>();
@@ -117,13 +116,8 @@ public sealed partial class ToneLanguageServer
             string? text = null;
             if (!_textHashes.TryGetValue(template.FullPath, out var cached) || cached.Stamp != stamp)
             {
-                try
+                if ((text = TryReadTemplate(template)) is null)
                 {
-                    text = Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text;
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    _logger.LogDebug("Skipped {Path}: {Error}", template.DisplayPath, exception.Message);
                     continue;
                 }
 
@@ -138,17 +132,10 @@ public sealed partial class ToneLanguageServer
                 continue;
             }
 
+            text ??= TryReadTemplate(template);
             if (text is null)
             {
-                try
-                {
-                    text = Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text;
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    _logger.LogDebug("Skipped {Path}: {Error}", template.DisplayPath, exception.Message);
-                    continue;
-                }
+                continue;
             }
 
             var source = new SourceText(text);
@@ -185,6 +172,19 @@ public sealed partial class ToneLanguageServer
         }
 
         return new WorkspaceDiagnosticReport([.. items]);
+    }
+
+    private string? TryReadTemplate(TemplatePath template)
+    {
+        try
+        {
+            return Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug("Skipped {Path}: {Error}", template.DisplayPath, exception.Message);
+            return null;
+        }
     }
 
     // A pull result ID derives from every input of the result: the text, the configuration files that apply (a change
@@ -578,8 +578,7 @@ public sealed partial class ToneLanguageServer
     // A broken .tonelsp.yaml shows as soon as the workspace is scanned, not only once a template below it is opened.
     private async Task PublishWorkspaceConfigurationErrorsAsync(CancellationToken cancellationToken)
     {
-        var directories = _repository.Templates().Select(t => Path.GetDirectoryName(t.FullPath)!).Concat(_repository.Roots)
-            .Distinct(StringComparer.Ordinal).ToList();
+        var directories = _repository.TemplateDirectories.Concat(_repository.Roots).Distinct(StringComparer.Ordinal).ToList();
         foreach (string directory in directories)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -633,15 +632,5 @@ public sealed partial class ToneLanguageServer
                 yield return folder?.Uri;
             }
         }
-    }
-
-    private bool RequireInitialized()
-    {
-        if (!_initialized)
-        {
-            throw new LocalRpcException("The server is not initialized.") { ErrorCode = LspErrorCodes.ServerNotInitialized };
-        }
-
-        return true;
     }
 }

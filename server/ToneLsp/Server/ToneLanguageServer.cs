@@ -30,7 +30,6 @@ public sealed partial class ToneLanguageServer
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private JsonRpc? _rpc;
     private PositionEncoding _encoding = PositionEncoding.Utf16;
-    private bool _initialized;
     private bool _shutdown;
     private bool _pullDiagnostics;
     private bool _configurationRequests;
@@ -116,7 +115,6 @@ public sealed partial class ToneLanguageServer
         _createFiles = Get(capabilities, "workspace", "workspaceEdit", "resourceOperations") is { ValueKind: JsonValueKind.Array } operations &&
                        operations.EnumerateArray().Any(o => o.ValueKind == JsonValueKind.String && o.GetString() == "create");
         _repository.SetRoots(WorkspaceFolderUris(parameters));
-        _initialized = true;
         _logger.LogInformation("Initialized for {Client} ({Encoding}, {Mode} diagnostics).",
             parameters?.ClientInfo?.Name ?? "an unnamed client", _encoding == PositionEncoding.Utf8 ? "utf-8" : "utf-16", _pullDiagnostics ? "pull" : "push");
         return new InitializeResult(
@@ -159,7 +157,7 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
     public void DidOpen(DidOpenTextDocumentParams parameters)
     {
-        if (!Ready("textDocument/didOpen") || parameters?.TextDocument is not { Uri: { } uri } document)
+        if (parameters?.TextDocument is not { Uri: { } uri } document)
         {
             return;
         }
@@ -173,7 +171,7 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
     public void DidChange(DidChangeTextDocumentParams parameters)
     {
-        if (!Ready("textDocument/didChange") || parameters?.TextDocument is not { Uri: { } uri } document)
+        if (parameters?.TextDocument is not { Uri: { } uri } document)
         {
             return;
         }
@@ -214,7 +212,7 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
     public void DidClose(DidCloseTextDocumentParams parameters)
     {
-        if (!Ready("textDocument/didClose") || parameters?.TextDocument?.Uri is not { } uri)
+        if (parameters?.TextDocument?.Uri is not { } uri)
         {
             return;
         }
@@ -237,11 +235,6 @@ public sealed partial class ToneLanguageServer
     [JsonRpcMethod("workspace/didChangeConfiguration", UseSingleObjectParameterDeserialization = true)]
     public async Task DidChangeConfigurationAsync(DidChangeConfigurationParams? parameters)
     {
-        if (!Ready("workspace/didChangeConfiguration"))
-        {
-            return;
-        }
-
         if (parameters?.Settings is { ValueKind: JsonValueKind.Object } settings && settings.TryGetProperty("tonelsp", out _))
         {
             ApplySettings(settings);
@@ -387,7 +380,6 @@ public sealed partial class ToneLanguageServer
     {
         if (parameters?.Command == Commands.AcceptPhrase)
         {
-            _ = RequireInitialized();
             return await AcceptPhraseAsync(parameters.Arguments).ConfigureAwait(false);
         }
 
@@ -739,11 +731,6 @@ public sealed partial class ToneLanguageServer
 
     private DocumentSnapshot? RequireSnapshot(string? uri)
     {
-        if (!_initialized)
-        {
-            throw new LocalRpcException("The server is not initialized.") { ErrorCode = LspErrorCodes.ServerNotInitialized };
-        }
-
         if (uri is null)
         {
             throw new LocalRpcException("The request names no text document.") { ErrorCode = LspErrorCodes.InvalidParams };
@@ -758,15 +745,6 @@ public sealed partial class ToneLanguageServer
         return snapshot;
     }
 
-    private bool Ready(string method)
-    {
-        if (!_initialized)
-        {
-            _logger.LogWarning("Ignored {Method} before initialize.", method);
-        }
-
-        return _initialized;
-    }
 
     private static PositionEncoding ChooseEncoding(JsonElement capabilities)
     {
