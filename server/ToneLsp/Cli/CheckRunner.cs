@@ -3,6 +3,7 @@ using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Rules;
+using ToneLsp.Core.Workspaces;
 using ToneLsp.Repository;
 
 namespace ToneLsp.Cli;
@@ -40,7 +41,7 @@ public static class CheckRunner
         Action? progress = null) =>
         Run(files, () => engine, baseOptions, configurations, progress);
 
-    /// <summary>Checks the files with an engine that is asked for only once the files are read and parsed.</summary>
+    /// <summary>Checks the files with an engine that is asked for only once the files are read.</summary>
     public static CheckRun Run(
         IReadOnlyList<TemplatePath> requested,
         Func<ToneEngine> engineWhenNeeded,
@@ -49,56 +50,48 @@ public static class CheckRunner
         Action? progress = null)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        var read = new (TemplateFile File, TemplateDocument Document, ToneOptions Options, string RelativePath)?[requested.Count];
+        var read = new TemplateFile?[requested.Count];
         var readErrors = new FileError?[requested.Count];
         Parallel.For(0, requested.Count, parallel, i =>
         {
             TemplatePath path = requested[i];
-            TemplateFile file;
             try
             {
-                file = TemplateFiles.Read(path.FullPath, path.DisplayPath);
+                read[i] = TemplateFiles.Read(path.FullPath, path.DisplayPath);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
             {
                 readErrors[i] = new FileError(path.DisplayPath, $"cannot read: {ReadFailure(exception)}");
                 progress?.Invoke();
-                return;
             }
-
-            ResolvedConfiguration resolved = configurations.ForFile(path.FullPath);
-            string relative = resolved.RelativePath(path.FullPath) ?? path.DisplayPath;
-            ToneOptions options = resolved.Configuration.Apply(baseOptions, relative);
-            read[i] = (file, TemplateDocument.Parse(file.Text, options.DefaultLanguage), options, relative);
         });
 
-        // Only the files that were read are checked; the others are reported, and every other file still is.
-        var files = requested.Where((_, i) => read[i] is not null).ToList();
-        var inputs = read.Where(x => x is not null).Select(x => x!.Value).ToArray();
+        // The workspace the editor uses too, fed from the disk: the templates that were read and the configuration
+        // files above them. Only the files that were read are checked; the others are reported.
+        var files = read.OfType<TemplateFile>().ToList();
+        var workspace = new TemplateWorkspace(engineWhenNeeded, baseOptions);
+        foreach (string file in requested.SelectMany(f => configurations.ForFile(f.FullPath).Files).Distinct(StringComparer.Ordinal))
+        {
+            workspace.SetConfiguration(file, configurations.TextOf(file));
+        }
 
-        // How many templates use each placeholder, so a one-off spelling stands out.
-        var known = PlaceholderAnalyzer.CountAcross(inputs.Select(x => x.Document));
-        ToneEngine engine = engineWhenNeeded();
-        var results = new AnalysisResult[files.Count];
+        workspace.SetFiles(files.Select(f => (f.Path, f.Text, f.DisplayPath)));
+        WorkspaceSnapshot snapshot = workspace.SetRoots(files.Select(f => configurations.ForFile(f.Path).BaseDirectory).OfType<string>());
+
+        // Each template on its own first, in parallel; then the comparisons with twins, which reuse those analyses.
         Parallel.For(0, files.Count, parallel, i =>
         {
-            results[i] = engine.Analyze(inputs[i].Document, inputs[i].Options with { KnownPlaceholders = known });
+            snapshot.Analyze(files[i].Path);
             progress?.Invoke();
         });
 
-        var twins = Twins(inputs.Select(x => (x.RelativePath, x.Document)).ToList());
         var reports = new FileReport[files.Count];
         Parallel.For(0, files.Count, parallel, i =>
         {
-            var diagnostics = results[i].Diagnostics.ToList();
-            if (twins.TryGetValue(i, out int twin))
-            {
-                diagnostics.AddRange(TwinTemplates.Compare(results[i], results[twin], inputs[twin].File.DisplayPath));
-            }
-
-            var findings = diagnostics.Select(d => (d, engine.GetFixes(results[i], d))).ToList();
-            string? channel = results[i].Input.Channel?.Name ?? results[i].Document.Metadata.Channel;
-            reports[i] = new FileReport(inputs[i].File, results[i], findings, Fingerprints.Compute(results[i].WithDiagnostics(diagnostics)), channel);
+            AnalysisResult result = snapshot.AnalyzeWithCrossDocument(files[i].Path)!;
+            var findings = result.Diagnostics.Select(d => (d, snapshot.Engine.GetFixes(result, d))).ToList();
+            string? channel = result.Input.Channel?.Name ?? result.Document.Metadata.Channel;
+            reports[i] = new FileReport(files[i], result, findings, Fingerprints.Compute(result), channel);
         });
 
         var errors = requested.Select(f => configurations.ForFile(f.FullPath)).SelectMany(r => r.Errors).Distinct().ToList();
@@ -116,33 +109,4 @@ public static class CheckRunner
         UnauthorizedAccessException => "permission denied",
         _ => exception.Message,
     };
-
-    // Pairs templates by the rule the editor uses too (TwinTemplates.FindTwin); a template that another names in its
-    // translationOf: is that one's twin as well.
-    private static Dictionary<int, int> Twins(List<(string RelativePath, TemplateDocument Document)> templates)
-    {
-        var byPath = templates.Select((t, i) => (t.RelativePath, i)).ToDictionary(x => x.RelativePath, x => x.i, StringComparer.OrdinalIgnoreCase);
-        var pairs = new Dictionary<int, int>();
-        for (int i = 0; i < templates.Count; i++)
-        {
-            var (relative, document) = templates[i];
-            string? twin = TwinTemplates.FindTwin(relative, document, p => byPath.TryGetValue(p, out int j) && j != i ? templates[j].Document : null);
-            if (twin is null || !byPath.TryGetValue(twin, out int other))
-            {
-                continue;
-            }
-
-            if (TwinTemplates.TranslationOf(relative, document) is { } named && string.Equals(named, twin, StringComparison.OrdinalIgnoreCase))
-            {
-                pairs[i] = other;
-                pairs.TryAdd(other, i);
-            }
-            else
-            {
-                pairs.TryAdd(i, other);
-            }
-        }
-
-        return pairs;
-    }
 }

@@ -3,17 +3,6 @@ using ToneLsp.Core.Configuration;
 
 namespace ToneLsp.Repository;
 
-/// <summary>The configuration that applies to one template, where it came from, and what was wrong with it.</summary>
-public sealed record ResolvedConfiguration(ToneConfiguration Configuration, string? BaseDirectory, IReadOnlyList<string> Files, IReadOnlyList<ConfigurationError> Errors)
-{
-    /// <summary>No configuration file anywhere above the template.</summary>
-    public static ResolvedConfiguration None { get; } = new(ToneConfiguration.Empty, null, [], []);
-
-    /// <summary>The template's path relative to the outermost configuration's directory, with forward slashes.</summary>
-    public string? RelativePath(string fullPath) =>
-        BaseDirectory is null ? null : Path.GetRelativePath(BaseDirectory, fullPath).Replace('\\', '/');
-}
-
 /// <summary>
 /// Finds and reads <c>.tonelsp.yaml</c> files by walking up from a template's directory; nearer files override
 /// farther ones. Files are cached by path and last write time, so a changed file is read again.
@@ -24,7 +13,7 @@ public sealed record ResolvedConfiguration(ToneConfiguration Configuration, stri
 /// </param>
 public sealed class ConfigurationProvider(bool rememberDirectories = false)
 {
-    private readonly Dictionary<string, (DateTime Stamp, ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors)> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTime Stamp, string Text, ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors)> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ResolvedConfiguration>? _directories = rememberDirectories ? new(StringComparer.Ordinal) : null;
     private readonly object _gate = new();
 
@@ -84,10 +73,19 @@ public sealed class ConfigurationProvider(bool rememberDirectories = false)
         var parsed = ConfigurationParser.Parse(text, full);
         lock (_gate)
         {
-            _cache[full] = (stamp, parsed.Configuration, parsed.Errors);
+            _cache[full] = (stamp, text, parsed.Configuration, parsed.Errors);
         }
 
         return parsed;
+    }
+
+    /// <summary>The text of a configuration file as last read, for a workspace that the disk feeds; null when it was not read.</summary>
+    public string? TextOf(string file)
+    {
+        lock (_gate)
+        {
+            return _cache.TryGetValue(Path.GetFullPath(file), out var cached) ? cached.Text : null;
+        }
     }
 
     private ResolvedConfiguration ForDirectory(string? directory)
@@ -118,15 +116,6 @@ public sealed class ConfigurationProvider(bool rememberDirectories = false)
             }
         }
 
-        if (found.Count == 0)
-        {
-            return ResolvedConfiguration.None;
-        }
-
-        return new ResolvedConfiguration(
-            ToneConfiguration.Merge([.. found.Select(f => f.Configuration)]),
-            Path.GetDirectoryName(found[^1].File),
-            [.. found.Select(f => f.File)],
-            [.. found.SelectMany(f => f.Errors)]);
+        return ResolvedConfiguration.FromFiles(found);
     }
 }

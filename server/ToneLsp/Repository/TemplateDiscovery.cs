@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ToneLsp.Cli;
+using ToneLsp.Core.Configuration;
 
 namespace ToneLsp.Repository;
 

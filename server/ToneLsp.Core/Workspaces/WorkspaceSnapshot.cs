@@ -1,0 +1,325 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Configuration;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Rules;
+
+namespace ToneLsp.Core.Workspaces;
+
+/// <summary>
+/// The workspace's inputs at one moment, immutable, in the manner of rust-analyzer's <c>Analysis</c>: it answers
+/// for every template the configuration that applies, the options, the analysis with the findings that need other
+/// templates (language twins, placeholder names counted across all templates), and a result ID that changes exactly
+/// when one of the inputs that produced the findings changes. Results are cached by the versions of their inputs, so
+/// a later snapshot reuses what did not change. Nothing here does IO or throws on any input.
+/// </summary>
+public sealed class WorkspaceSnapshot
+{
+    /// <summary>The file name of a configuration file.</summary>
+    public const string ConfigurationFileName = ConfigurationParser.FileName;
+
+    private readonly WorkspaceCaches _caches;
+    private readonly ConcurrentDictionary<string, (ResolvedConfiguration Resolved, long Key)> _configurationByDirectory;
+    private readonly Lazy<PlaceholderIndex> _placeholders;
+    private readonly Lazy<ImmutableDictionary<string, string>> _translationSources;
+    private readonly ConcurrentDictionary<string, string?> _twins = new(StringComparer.Ordinal);
+
+    internal WorkspaceSnapshot(
+        WorkspaceCaches caches,
+        ImmutableDictionary<string, WorkspaceDocument> files,
+        ImmutableDictionary<string, WorkspaceDocument> buffers,
+        ImmutableDictionary<string, ConfigurationInput> configurations,
+        ToneOptions settings,
+        long settingsStamp,
+        ImmutableArray<string> roots,
+        long stamp,
+        WorkspaceSnapshot? previous)
+    {
+        _caches = caches;
+        Files = files;
+        Buffers = buffers;
+        Configurations = configurations;
+        Settings = settings;
+        SettingsStamp = settingsStamp;
+        Roots = roots;
+        Stamp = stamp;
+
+        // The configuration of a directory depends only on the configuration files, so it carries over while they stay.
+        _configurationByDirectory = previous is not null && ReferenceEquals(previous.Configurations, configurations)
+            ? previous._configurationByDirectory
+            : new(StringComparer.Ordinal);
+        _placeholders = previous is not null && ReferenceEquals(previous.Files, files) && ReferenceEquals(previous.Buffers, buffers) &&
+                        ReferenceEquals(previous.Configurations, configurations)
+            ? previous._placeholders
+            : new(() => PlaceholderIndex.Of(Documents.Select(Facts)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _translationSources = previous is not null && ReferenceEquals(previous._placeholders, _placeholders)
+            ? previous._translationSources
+            : new(TranslationSources, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>A number that grows with every change to any input.</summary>
+    public long Stamp { get; }
+
+    /// <summary>The template files as they are on disk.</summary>
+    public ImmutableDictionary<string, WorkspaceDocument> Files { get; }
+
+    /// <summary>The open editor buffers, which override the files at the same paths.</summary>
+    public ImmutableDictionary<string, WorkspaceDocument> Buffers { get; }
+
+    /// <summary>The configuration files by full path.</summary>
+    public ImmutableDictionary<string, ConfigurationInput> Configurations { get; }
+
+    /// <summary>The host's options under every configuration file.</summary>
+    public ToneOptions Settings { get; }
+
+    /// <summary>The stamp of the settings.</summary>
+    public long SettingsStamp { get; }
+
+    /// <summary>The workspace folders, without a trailing slash.</summary>
+    public ImmutableArray<string> Roots { get; }
+
+    /// <summary>The engine that analyses and fixes.</summary>
+    public ToneEngine Engine => _caches.Engine.Value;
+
+    /// <summary>Every template: the open buffers, and the files that are not open.</summary>
+    public IEnumerable<WorkspaceDocument> Documents => Buffers.Values.Concat(Files.Values.Where(f => !Buffers.ContainsKey(f.Path)));
+
+    /// <summary>How many templates use each placeholder name, over every template of the workspace.</summary>
+    public IReadOnlyDictionary<string, int> PlaceholderCounts => _placeholders.Value.Counts;
+
+    /// <summary>A template as it is now: its open buffer, else its file; null when the workspace has neither.</summary>
+    public WorkspaceDocument? Document(string path) => Buffers.GetValueOrDefault(path) ?? Files.GetValueOrDefault(path);
+
+    /// <summary>The merged configuration files above a template (or in a directory, given with a trailing slash).</summary>
+    public ResolvedConfiguration ConfigurationFor(string path) => ResolvedFor(path).Resolved;
+
+    /// <summary>Whether the configuration above a template leaves it out (<c>include</c>/<c>exclude</c>), as the command line would.</summary>
+    public bool IsExcluded(string path) => ConfigurationFor(path).Excludes(path);
+
+    /// <summary>The options a template is analysed with: the settings, the configuration above it, the workspace's placeholder names.</summary>
+    public ToneOptions OptionsFor(string path) => OwnOptions(path) with { KnownPlaceholders = _placeholders.Value.Counts };
+
+    /// <summary>The analysis of a template on its own (without the findings that compare it with others); null when the workspace does not have it.</summary>
+    public AnalysisResult? Analyze(string path, CancellationToken cancellationToken = default)
+    {
+        if (Document(path) is not { } document)
+        {
+            return null;
+        }
+
+        AnalysisKey key = KeyOf(document);
+        if (_caches.TryGetAnalysis(path, key, out AnalysisResult? cached))
+        {
+            return cached;
+        }
+
+        ToneOptions options = OptionsFor(path);
+        TemplateDocument parsed = _caches.TakeParsed(document, options.DefaultLanguage) ?? TemplateDocument.Parse(document.Text, options.DefaultLanguage);
+        AnalysisResult result = Engine.Analyze(parsed, options, cancellationToken);
+        _caches.StoreAnalysis(document, key, result);
+        return result;
+    }
+
+    /// <summary>
+    /// The findings that need another template: the placeholder and tone comparison with the template's language twin
+    /// (<see cref="TwinTemplates"/>), as <c>tonelsp check</c> and the editor both report them.
+    /// </summary>
+    public IReadOnlyList<ToneDiagnostic> CrossDocumentDiagnostics(string path, CancellationToken cancellationToken = default)
+    {
+        if (Analyze(path, cancellationToken) is not { } own || TwinOf(path) is not { } twin || Analyze(twin, cancellationToken) is not { } other)
+        {
+            return [];
+        }
+
+        return TwinTemplates.Compare(own, other, Document(twin)!.DisplayName);
+    }
+
+    /// <summary>The analysis of a template with the findings that need other templates; null when the workspace does not have it.</summary>
+    public AnalysisResult? AnalyzeWithCrossDocument(string path, CancellationToken cancellationToken = default)
+    {
+        if (Analyze(path, cancellationToken) is not { } own)
+        {
+            return null;
+        }
+
+        IReadOnlyList<ToneDiagnostic> more = CrossDocumentDiagnostics(path, cancellationToken);
+        return more.Count == 0 ? own : own.WithDiagnostics([.. own.Diagnostics, .. more]);
+    }
+
+    /// <summary>
+    /// The path of a template's language twin, paired by <see cref="TwinTemplates.FindTwin"/>; a template that another
+    /// names in its <c>translationOf:</c> is that one's twin as well. Null when it has none.
+    /// </summary>
+    public string? TwinOf(string path) => _twins.GetOrAdd(path, FindTwin);
+
+    /// <summary>The open buffers whose twin is the given template, which must be checked again when it changes.</summary>
+    public IReadOnlyList<string> DependentsOf(string path) =>
+        [.. Buffers.Keys.Where(b => b != path && TwinOf(b) == path)];
+
+    /// <summary>
+    /// An ID for a template's findings that derives from the inputs that produced them: its text, the configuration
+    /// files above it, the settings, the placeholder names across the workspace and its twin. Equal IDs, equal findings.
+    /// </summary>
+    public string ResultId(string path)
+    {
+        if (Document(path) is not { } document)
+        {
+            return "none";
+        }
+
+        AnalysisKey key = KeyOf(document);
+        long twin = TwinOf(path) is { } other && Document(other) is { } twinDocument ? Mix(KeyOf(twinDocument).Hash, 1) : 0;
+        return Mix(key.Hash, twin).ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    internal WorkspaceSnapshot With(
+        ImmutableDictionary<string, WorkspaceDocument>? files = null,
+        ImmutableDictionary<string, WorkspaceDocument>? buffers = null,
+        ImmutableDictionary<string, ConfigurationInput>? configurations = null,
+        ToneOptions? settings = null,
+        long? settingsStamp = null,
+        ImmutableArray<string>? roots = null) =>
+        new(_caches, files ?? Files, buffers ?? Buffers, configurations ?? Configurations, settings ?? Settings, settingsStamp ?? SettingsStamp,
+            roots ?? Roots, Stamp, this);
+
+    internal WorkspaceSnapshot Stamped(long stamp) =>
+        new(_caches, Files, Buffers, Configurations, Settings, SettingsStamp, Roots, stamp, this);
+
+    private ToneOptions OwnOptions(string path)
+    {
+        ResolvedConfiguration resolved = ConfigurationFor(path);
+        return resolved.Configuration == ToneConfiguration.Empty ? Settings : resolved.Configuration.Apply(Settings, resolved.RelativePath(path));
+    }
+
+    private (ResolvedConfiguration Resolved, long Key) ResolvedFor(string path)
+    {
+        string? directory = path.EndsWith('/') ? path.TrimEnd('/') : Path.GetDirectoryName(path);
+        if (string.IsNullOrEmpty(directory))
+        {
+            return (ResolvedConfiguration.None, 0);
+        }
+
+        return _configurationByDirectory.GetOrAdd(directory, d =>
+        {
+            var found = new List<(string File, ToneConfiguration Configuration, IReadOnlyList<ConfigurationError> Errors)>();
+            long key = 0;
+            for (string? current = d; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+            {
+                if (Configurations.TryGetValue(Path.Combine(current, ConfigurationFileName), out ConfigurationInput? input))
+                {
+                    found.Add((input.Path, input.Configuration, input.Errors));
+                    key = Mix(key, input.Stamp);
+                }
+            }
+
+            return (ResolvedConfiguration.FromFiles(found), key);
+        });
+    }
+
+    private AnalysisKey KeyOf(WorkspaceDocument document) =>
+        new(document.Stamp, ResolvedFor(document.Path).Key, SettingsStamp, _placeholders.Value.Key);
+
+    private DocumentFacts Facts(WorkspaceDocument document) => _caches.FactsOf(document, () => OwnOptions(document.Path).DefaultLanguage, Relative);
+
+    private string? FindTwin(string path)
+    {
+        if (Document(path) is not { } document)
+        {
+            return null;
+        }
+
+        AnalysisResult? own = Analyze(path);
+        if (own is null)
+        {
+            return null;
+        }
+
+        string self = Relative(path);
+        string? root = RootOf(path);
+        string Full(string relative) => root is null ? "/" + relative : root + "/" + relative;
+        string? twin = TwinTemplates.FindTwin(self, own.Document, relative =>
+        {
+            string full = Full(relative);
+            return full != path && Document(full) is not null ? Analyze(full)?.Document : null;
+        });
+        if (twin is not null)
+        {
+            return Full(twin);
+        }
+
+        return _translationSources.Value.TryGetValue(path, out string? source) && source != path && Document(source) is not null ? source : null;
+    }
+
+    // Which template names which in its translationOf:, reversed: the named template's path → the naming one's.
+    private ImmutableDictionary<string, string> TranslationSources()
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (WorkspaceDocument document in Documents.OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            if (Facts(document).TranslationOf is { } named)
+            {
+                string? root = RootOf(document.Path);
+                builder[root is null ? "/" + named : root + "/" + named] = document.Path;
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    // The path relative to the nearest workspace folder; without one, the full path without its leading slash.
+    private string Relative(string path) => RootOf(path) is { } root ? path[(root.Length + 1)..] : path.TrimStart('/');
+
+    private string? RootOf(string path) => Roots.Where(r => path.StartsWith(r + "/", StringComparison.Ordinal)).MaxBy(r => r.Length);
+
+    internal static long Mix(long a, long b) => unchecked((a ^ (b + Golden + (a << 6) + (a >> 2))) * 0x100000001B3L);
+
+    private const long Golden = unchecked((long)0x9E3779B97F4A7C15UL);
+}
+
+/// <summary>The versions of the inputs one analysis was made from.</summary>
+internal readonly record struct AnalysisKey(long DocumentStamp, long ConfigurationKey, long SettingsStamp, long PlaceholderKey)
+{
+    public long Hash => WorkspaceSnapshot.Mix(WorkspaceSnapshot.Mix(WorkspaceSnapshot.Mix(DocumentStamp, ConfigurationKey), SettingsStamp), PlaceholderKey);
+}
+
+/// <summary>What the workspace's indexes need of one template: its placeholder names and the twin its front matter names.</summary>
+internal sealed record DocumentFacts(IReadOnlyList<string> Placeholders, string? TranslationOf);
+
+/// <summary>How many templates use each placeholder name, with a key that changes when the counts do.</summary>
+internal sealed record PlaceholderIndex(IReadOnlyDictionary<string, int> Counts, long Key)
+{
+    public static PlaceholderIndex Of(IEnumerable<DocumentFacts> documents)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (DocumentFacts facts in documents)
+        {
+            foreach (string name in facts.Placeholders)
+            {
+                counts[name] = counts.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        // Order-independent: the same counts give the same key whatever order the templates came in.
+        long key = 0;
+        foreach (var (name, count) in counts)
+        {
+            key = unchecked(key + WorkspaceSnapshot.Mix(StableHash(name), count));
+        }
+
+        return new PlaceholderIndex(counts, key);
+    }
+
+    private static long StableHash(string text)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (char c in text)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211UL);
+        }
+
+        return unchecked((long)hash);
+    }
+}
