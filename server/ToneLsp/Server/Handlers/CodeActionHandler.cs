@@ -24,6 +24,10 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods => [new("textDocument/codeAction", Mutates: false, CodeActionAsync)];
 
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) =>
+        capabilities with { CodeActionProvider = new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.SourceFixAll, CodeActionKinds.RefactorRewrite], false) };
+
     /// <summary>LSP textDocument/codeAction: quick fixes, suppressions and fix-all.</summary>
     public async Task<CodeAction[]> CodeActionAsync(CodeActionParams parameters, CancellationToken cancellationToken)
     {

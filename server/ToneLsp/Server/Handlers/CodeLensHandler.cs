@@ -13,6 +13,9 @@ internal sealed class CodeLensHandler(ServerState state) : ILspHandler
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods => [new("textDocument/codeLens", Mutates: false, CodeLensAsync)];
 
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) => capabilities with { CodeLensProvider = new CodeLensOptions(false) };
+
     /// <summary>LSP textDocument/codeLens: the address forms of a German reply, with a lens that converts it.</summary>
     public async Task<CodeLens[]> CodeLensAsync(CodeLensParams parameters, CancellationToken cancellationToken)
     {

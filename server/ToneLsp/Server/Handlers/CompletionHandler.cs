@@ -15,6 +15,9 @@ internal sealed class CompletionHandler(ServerState state) : ILspHandler
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods => [new("textDocument/completion", Mutates: false, CompletionAsync)];
 
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) => capabilities with { CompletionProvider = new CompletionOptions(false, null) };
+
     /// <summary>LSP textDocument/completion: the team's snippets (or built-in openers and closings) in the document's language and form of address.</summary>
     public async Task<CompletionList> CompletionAsync(CompletionParams parameters, CancellationToken cancellationToken)
     {

@@ -12,6 +12,10 @@ internal sealed class DocumentDiagnosticHandler(ServerState state) : ILspHandler
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods => [new("textDocument/diagnostic", Mutates: false, DocumentDiagnosticAsync)];
 
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) =>
+        _state.PullDiagnostics ? capabilities with { DiagnosticProvider = new DiagnosticOptions("tonelsp", InterFileDependencies: true, WorkspaceDiagnostics: false) } : capabilities;
+
     /// <summary>LSP textDocument/diagnostic (pull diagnostics).</summary>
     public async Task<DocumentDiagnosticReport> DocumentDiagnosticAsync(DocumentDiagnosticParams parameters, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ internal sealed class DocumentSymbolHandler(ServerState state) : ILspHandler
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods => [new("textDocument/documentSymbol", Mutates: false, DocumentSymbolAsync)];
 
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) => capabilities with { DocumentSymbolProvider = true };
+
     /// <summary>LSP textDocument/documentSymbol: each heading of a template collection as a symbol, nested by level.</summary>
     public async Task<DocumentSymbol[]> DocumentSymbolAsync(DocumentSymbolParams parameters, CancellationToken cancellationToken)
     {

@@ -18,6 +18,10 @@ internal sealed class ExecuteCommandHandler(ServerState state) : ILspHandler
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods => [new("workspace/executeCommand", Mutates: true, ExecuteCommandAsync)];
 
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) =>
+        capabilities with { ExecuteCommandProvider = new ExecuteCommandOptions([Commands.ConvertDocument, Commands.AcceptPhrase]) };
+
     /// <summary>LSP workspace/executeCommand: <c>tonelsp.convertDocument [uri, "du"|"sie"]</c> applies the conversion through workspace/applyEdit.</summary>
     public async Task<object?> ExecuteCommandAsync(ExecuteCommandParams parameters, CancellationToken cancellationToken)
     {

@@ -16,6 +16,9 @@ internal sealed class HoverHandler(ServerState state) : ILspHandler
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods => [new("textDocument/hover", Mutates: false, HoverAsync)];
 
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) => capabilities with { HoverProvider = true };
+
     /// <summary>LSP textDocument/hover: explains the findings under the cursor.</summary>
     public async Task<Hover?> HoverAsync(HoverParams parameters, CancellationToken cancellationToken)
     {

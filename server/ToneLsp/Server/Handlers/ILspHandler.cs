@@ -1,13 +1,18 @@
+using ToneLsp.Protocol;
+
 namespace ToneLsp.Server.Handlers;
 
 /// <summary>
 /// Serves one LSP method, or a few closely related ones, by converting between the protocol and calls into the
-/// <see cref="ServerState"/>. A handler declares its methods.
+/// <see cref="ServerState"/>. A handler declares its methods and its part of the announced capabilities.
 /// </summary>
 internal interface ILspHandler
 {
     /// <summary>The methods this handler serves.</summary>
     IReadOnlyList<LspMethod> Methods { get; }
+
+    /// <summary>Adds what this handler provides to the capabilities that initialize announces.</summary>
+    ServerCapabilities Contribute(ServerCapabilities capabilities) => capabilities;
 }
 
 /// <summary>

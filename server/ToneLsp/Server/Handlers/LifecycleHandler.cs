@@ -6,12 +6,13 @@ using ToneLsp.Protocol;
 namespace ToneLsp.Server.Handlers;
 
 /// <summary>
-/// The lifecycle: initialize negotiates with the client and announces the server's capabilities; initialized pulls
-/// the settings and starts the workspace index; shutdown and exit end the session.
+/// The lifecycle: initialize negotiates with the client and announces the capabilities the registered handlers
+/// contribute; initialized pulls the settings and starts the workspace index; shutdown and exit end the session.
 /// </summary>
-internal sealed class LifecycleHandler(ServerState state) : ILspHandler
+internal sealed class LifecycleHandler(ServerState state, Func<ServerCapabilities> capabilities) : ILspHandler
 {
     private readonly ServerState _state = state;
+    private readonly Func<ServerCapabilities> _capabilities = capabilities;
 
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods =>
@@ -21,6 +22,10 @@ internal sealed class LifecycleHandler(ServerState state) : ILspHandler
         new("shutdown", Mutates: true, Shutdown),
         new("exit", Mutates: true, Exit),
     ];
+
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) =>
+        capabilities with { PositionEncoding = _state.Encoding == PositionEncoding.Utf8 ? PositionEncodingKinds.Utf8 : PositionEncodingKinds.Utf16 };
 
     /// <summary>LSP initialize.</summary>
     public InitializeResult Initialize(InitializeParams? parameters)
@@ -49,13 +54,7 @@ internal sealed class LifecycleHandler(ServerState state) : ILspHandler
         _state.Repository.SetRoots(WorkspaceFolderUris(parameters));
         _state.Logger.LogInformation("Initialized for {Client} ({Encoding}, {Mode} diagnostics).",
             parameters?.ClientInfo?.Name ?? "an unnamed client", _state.Encoding == PositionEncoding.Utf8 ? "utf-8" : "utf-16", _state.PullDiagnostics ? "pull" : "push");
-        return new InitializeResult(
-            new ServerCapabilities
-            {
-                PositionEncoding = _state.Encoding == PositionEncoding.Utf8 ? PositionEncodingKinds.Utf8 : PositionEncodingKinds.Utf16,
-                DiagnosticProvider = _state.PullDiagnostics ? new DiagnosticOptions("tonelsp", InterFileDependencies: true, WorkspaceDiagnostics: true) : null,
-            },
-            new ServerInfo("tonelsp", ToolInfo.Version));
+        return new InitializeResult(_capabilities(), new ServerInfo("tonelsp", ToolInfo.Version));
     }
 
     /// <summary>LSP initialized.</summary>

@@ -1,4 +1,5 @@
 using StreamJsonRpc;
+using ToneLsp.Protocol;
 
 namespace ToneLsp.Server.Handlers;
 
@@ -8,9 +9,10 @@ internal sealed class LspHandlers
     /// <summary>Creates every handler over the shared state.</summary>
     public LspHandlers(ServerState state)
     {
+        // The order is the order in which the handlers contribute their capabilities.
         All =
         [
-            new LifecycleHandler(state),
+            new LifecycleHandler(state, Capabilities),
             new TextSyncHandler(state),
             new ConfigurationHandler(state),
             new WatchedFilesHandler(state),
@@ -30,6 +32,9 @@ internal sealed class LspHandlers
 
     /// <summary>Every method the handlers serve.</summary>
     public IEnumerable<LspMethod> Methods => All.SelectMany(handler => handler.Methods);
+
+    /// <summary>The capabilities the handlers provide, for what initialize negotiated.</summary>
+    public ServerCapabilities Capabilities() => All.Aggregate(new ServerCapabilities(), (capabilities, handler) => handler.Contribute(capabilities));
 
     /// <summary>Adds every method to the connection before it starts listening.</summary>
     public void Register(JsonRpc rpc)

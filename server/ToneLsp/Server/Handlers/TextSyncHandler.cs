@@ -19,6 +19,10 @@ internal sealed class TextSyncHandler(ServerState state) : ILspHandler
         new("textDocument/didSave", Mutates: true, DidSave),
     ];
 
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) =>
+        capabilities with { TextDocumentSync = new TextDocumentSyncOptions(true, TextDocumentSyncKind.Incremental, new SaveOptions(false)) };
+
     /// <summary>LSP textDocument/didOpen.</summary>
     public void DidOpen(DidOpenTextDocumentParams parameters)
     {

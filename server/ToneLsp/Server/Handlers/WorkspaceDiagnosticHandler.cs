@@ -17,6 +17,11 @@ internal sealed class WorkspaceDiagnosticHandler(ServerState state) : ILspHandle
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods => [new("workspace/diagnostic", Mutates: false, WorkspaceDiagnosticAsync)];
 
+    /// <inheritdoc />
+    /// <remarks>Workspace diagnostics extend the pull diagnostics that <see cref="DocumentDiagnosticHandler"/> announces.</remarks>
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) =>
+        capabilities.DiagnosticProvider is { } provider ? capabilities with { DiagnosticProvider = provider with { WorkspaceDiagnostics = true } } : capabilities;
+
     /// <summary>LSP workspace/diagnostic: findings for every template in the workspace folders, open or not.</summary>
     public async Task<WorkspaceDiagnosticReport> WorkspaceDiagnosticAsync(WorkspaceDiagnosticParams? parameters, CancellationToken cancellationToken)
     {
