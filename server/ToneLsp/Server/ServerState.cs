@@ -105,14 +105,24 @@ internal sealed partial class ServerState
     /// </summary>
     public async Task<(DocumentSnapshot Snapshot, AnalysisResult Result)?> ReadAsync(string? uri, ReadScope scope, CancellationToken cancellationToken)
     {
-        DocumentSnapshot? snapshot = RequireSnapshot(uri);
-        await TaskScheduler.Default;
+        DocumentSnapshot? snapshot = await TakeSnapshotAsync(uri).ConfigureAwait(false);
         if (snapshot is null || (scope == ReadScope.EnabledDocuments ? !snapshot.Settings.Enable : IsConfigurationFile(snapshot.Uri)))
         {
             return null;
         }
 
         return (snapshot, await AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The named document's current snapshot (null when it is not open), taken in order with the notifications; the
+    /// request continues off the ordered context, so reads run concurrently. Await it with ConfigureAwait(false).
+    /// </summary>
+    public async Task<DocumentSnapshot?> TakeSnapshotAsync(string? uri)
+    {
+        DocumentSnapshot? snapshot = RequireSnapshot(uri);
+        await TaskScheduler.Default;
+        return snapshot;
     }
 
     /// <summary>The named document's current snapshot, or null when it is not open; a request that names no document is refused.</summary>

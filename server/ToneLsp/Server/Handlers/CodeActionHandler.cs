@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
@@ -31,19 +30,17 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
     /// <summary>LSP textDocument/codeAction: quick fixes, suppressions and fix-all.</summary>
     public async Task<CodeAction[]> CodeActionAsync(CodeActionParams parameters, CancellationToken cancellationToken)
     {
-        DocumentSnapshot? snapshot = _state.RequireSnapshot(parameters?.TextDocument?.Uri);
         if (parameters?.Range is null)
         {
+            _ = _state.RequireSnapshot(parameters?.TextDocument?.Uri);
             throw new LocalRpcException("codeAction needs a range.") { ErrorCode = LspErrorCodes.InvalidParams };
         }
 
-        await TaskScheduler.Default;
-        if (snapshot is null || !snapshot.Settings.Enable)
+        if (await _state.ReadAsync(parameters.TextDocument?.Uri, ReadScope.EnabledDocuments, cancellationToken).ConfigureAwait(false) is not var (snapshot, result))
         {
             return [];
         }
 
-        AnalysisResult result = await _state.AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
         SourceText text = snapshot.Text;
         TextSpan span = ProtocolConversion.FromRange(text, parameters.Range, _state.Encoding);
         string[]? only = parameters.Context?.Only;

@@ -1,4 +1,3 @@
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 using ToneLsp.Protocol;
 
@@ -19,8 +18,7 @@ internal sealed class DocumentDiagnosticHandler(ServerState state) : ILspHandler
     /// <summary>LSP textDocument/diagnostic (pull diagnostics).</summary>
     public async Task<DocumentDiagnosticReport> DocumentDiagnosticAsync(DocumentDiagnosticParams parameters, CancellationToken cancellationToken)
     {
-        DocumentSnapshot? snapshot = _state.RequireSnapshot(parameters?.TextDocument?.Uri);
-        await TaskScheduler.Default;
+        DocumentSnapshot? snapshot = await _state.TakeSnapshotAsync(parameters?.TextDocument?.Uri).ConfigureAwait(false);
 
         // A pull is about the document as it is now: when an edit or a settings change supersedes the snapshot
         // during the analysis, answer for the newer one instead of failing the request.

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
@@ -35,9 +34,8 @@ internal sealed class ExecuteCommandHandler(ServerState state) : ILspHandler
             throw new LocalRpcException($"Unknown command or arguments; expected {Commands.ConvertDocument} [uri, \"du\"|\"sie\"].") { ErrorCode = LspErrorCodes.InvalidParams };
         }
 
-        DocumentSnapshot? snapshot = _state.RequireSnapshot(uriArgument.GetString());
+        DocumentSnapshot? snapshot = await _state.TakeSnapshotAsync(uriArgument.GetString()).ConfigureAwait(false);
         AddressForm? target = AddressFormNames.Parse(targetArgument.GetString());
-        await TaskScheduler.Default;
         if (snapshot is null || target is null)
         {
             throw new LocalRpcException("The document is not open or the target is not du or sie.") { ErrorCode = LspErrorCodes.InvalidParams };

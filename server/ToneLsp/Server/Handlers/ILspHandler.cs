@@ -18,6 +18,6 @@ internal interface ILspHandler
 /// <summary>
 /// One LSP method: its name, whether it changes the server's state, and the .NET method that serves it.
 /// Every method starts on the ordered context in arrival order; one that does not mutate leaves it once it holds
-/// its snapshot (<see cref="ServerState.ReadAsync"/>), so reads run concurrently and mutations one at a time.
+/// its snapshot (<see cref="ServerState.TakeSnapshotAsync"/>), so reads run concurrently and mutations one at a time.
 /// </summary>
 internal sealed record LspMethod(string Name, bool Mutates, Delegate Implementation);
