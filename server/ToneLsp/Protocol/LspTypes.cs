@@ -130,23 +130,24 @@ public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInf
 
 public sealed record ServerInfo(string Name, string Version);
 
+/// <summary>What the server provides; each handler fills in its part (see <c>ILspHandler.Contribute</c>), and what none provides stays out.</summary>
 public sealed record ServerCapabilities
 {
-    public string PositionEncoding { get; init; } = PositionEncodingKinds.Utf16;
+    public string? PositionEncoding { get; init; }
 
-    public TextDocumentSyncOptions TextDocumentSync { get; init; } = new(true, TextDocumentSyncKind.Incremental, new SaveOptions(false));
+    public TextDocumentSyncOptions? TextDocumentSync { get; init; }
 
-    public CodeActionOptions CodeActionProvider { get; init; } = new([CodeActionKinds.QuickFix, CodeActionKinds.SourceFixAll, CodeActionKinds.RefactorRewrite], false);
+    public CodeActionOptions? CodeActionProvider { get; init; }
 
-    public bool HoverProvider { get; init; } = true;
+    public bool? HoverProvider { get; init; }
 
-    public CodeLensOptions CodeLensProvider { get; init; } = new(false);
+    public CodeLensOptions? CodeLensProvider { get; init; }
 
-    public ExecuteCommandOptions ExecuteCommandProvider { get; init; } = new([Commands.ConvertDocument, Commands.AcceptPhrase]);
+    public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
 
-    public CompletionOptions CompletionProvider { get; init; } = new(false, null);
+    public CompletionOptions? CompletionProvider { get; init; }
 
-    public bool DocumentSymbolProvider { get; init; } = true;
+    public bool? DocumentSymbolProvider { get; init; }
 
     public DiagnosticOptions? DiagnosticProvider { get; init; }
 }

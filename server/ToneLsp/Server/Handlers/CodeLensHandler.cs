@@ -1,0 +1,51 @@
+using System.Text.Json;
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Protocol;
+using Lsp = ToneLsp.Protocol;
+
+namespace ToneLsp.Server.Handlers;
+
+/// <summary>textDocument/codeLens: the address forms of a German reply, with lenses that convert it.</summary>
+internal sealed class CodeLensHandler(ServerState state) : ILspHandler
+{
+    private readonly ServerState _state = state;
+
+    /// <inheritdoc />
+    public IReadOnlyList<LspMethod> Methods => [new("textDocument/codeLens", Mutates: false, CodeLensAsync)];
+
+    /// <inheritdoc />
+    public ServerCapabilities Contribute(ServerCapabilities capabilities) => capabilities with { CodeLensProvider = new CodeLensOptions(false) };
+
+    /// <summary>LSP textDocument/codeLens: the address forms of a German reply, with a lens that converts it.</summary>
+    public async Task<CodeLens[]> CodeLensAsync(CodeLensParams parameters, CancellationToken cancellationToken)
+    {
+        if (await _state.ReadAsync(parameters?.TextDocument?.Uri, ReadScope.EnabledDocuments, cancellationToken).ConfigureAwait(false) is not var (snapshot, result))
+        {
+            return [];
+        }
+
+        if (result.Document.Language != Core.Documents.Language.German)
+        {
+            return [];
+        }
+
+        int line = result.Document.ReplyBlocks.FirstOrDefault() is { } first ? snapshot.Text.GetLineNumber(first.Span.Start) : 0;
+        var range = new Lsp.Range(new Position(line, 0), new Position(line, 0));
+        string reply = result.Input.ReplyAddress.Form.ToName();
+        string summary = $"Address: {reply}" + (result.Input.CustomerAddress is { } customer ? $" · customer: {customer.Form.ToName()}" : string.Empty);
+        var lenses = new List<CodeLens> { new(range, new Command(summary, string.Empty, null)) };
+        foreach (AddressForm target in new[] { AddressForm.Du, AddressForm.Sie }.Where(t => t != result.Input.ReplyAddress.Form))
+        {
+            if (result.Input.ReplyAddress.Form == AddressForm.None)
+            {
+                break;
+            }
+
+            string label = target == AddressForm.Du ? "du" : "Sie";
+            lenses.Add(new CodeLens(range, new Command($"Convert to {label}", Commands.ConvertDocument,
+                [JsonSerializer.SerializeToElement(snapshot.Uri), JsonSerializer.SerializeToElement(target.ToName())])));
+        }
+
+        return [.. lenses];
+    }
+}
