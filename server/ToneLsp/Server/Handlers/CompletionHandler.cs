@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Snippets;
 using ToneLsp.Protocol;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.VisualStudio.Threading;
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Text;
 using ToneLsp.Protocol;
 using ToneLsp.Repository;
