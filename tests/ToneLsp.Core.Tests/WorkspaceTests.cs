@@ -170,3 +170,37 @@ public class WorkspaceTests
         Assert.DoesNotContain("TONE001", Codes(after.Analyze("/repo/a.md")));
     }
 }
+
+/// <summary>The indexes a snapshot derives from its predecessor equal the ones counted from scratch.</summary>
+public class WorkspaceIndexTests
+{
+    [Fact]
+    public void IncrementalPlaceholderCountsEqualAFreshCount()
+    {
+        var workspace = new TemplateWorkspace(ToneEngine.Default);
+        workspace.SetRoots(["/repo"]);
+        var random = new Random(7);
+        string[] names = ["vorname", "nachname", "bestellnummer", "datum"];
+        for (int step = 0; step < 60; step++)
+        {
+            string path = $"/repo/t{random.Next(6)}.md";
+            string text = string.Join(" ", names.Where(_ => random.Next(2) == 0).Select(n => "{{" + n + "}}")) + " Danke.\n";
+            WorkspaceSnapshot snapshot = (step % 7) switch
+            {
+                0 => workspace.CloseBuffer(path),
+                1 => workspace.RemoveFile(path),
+                2 or 3 => workspace.SetFile(path, text),
+                _ => workspace.SetBuffer(path, new SourceText(text)),
+            };
+
+            // Evaluate some snapshots and skip others, so that chains of derived indexes occur.
+            if (step % 3 != 0)
+            {
+                var fresh = new TemplateWorkspace(ToneEngine.Default);
+                fresh.SetRoots(["/repo"]);
+                fresh.SetFiles(snapshot.Documents.Select(d => (d.Path, d.Text.Text, d.DisplayName)));
+                Assert.Equal(fresh.Current.PlaceholderCounts.OrderBy(p => p.Key), snapshot.PlaceholderCounts.OrderBy(p => p.Key));
+            }
+        }
+    }
+}

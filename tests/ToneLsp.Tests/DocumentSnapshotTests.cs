@@ -1,5 +1,6 @@
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Text;
+using ToneLsp.Core.Workspaces;
 using ToneLsp.Server;
 using ToneLsp.Tests.Support;
 
@@ -8,11 +9,20 @@ namespace ToneLsp.Tests;
 /// <summary>The server's per-version document state, which every request waits on.</summary>
 public sealed class DocumentSnapshotTests
 {
+    // A snapshot over a core workspace that holds the one document as an open buffer.
+    private static DocumentSnapshot Snapshot(string uri, string text)
+    {
+        var workspace = new TemplateWorkspace(ToneEngine.Default);
+        string path = Server.Workspace.PathOf(uri);
+        var source = new SourceText(text);
+        return new DocumentSnapshot(uri, path, 1, source, ServerSettings.Default, workspace.SetBuffer(path, source));
+    }
+
     [Fact]
     public async Task WaitingForAnAnalysisCanBeCancelledWithoutStoppingTheAnalysis()
     {
         string text = LargeDocuments.CleanParagraphs(512 * 1024) + Samples.GermanCondescension;
-        var snapshot = new DocumentSnapshot(Samples.Uri("snapshot"), 1, new SourceText(text), ServerSettings.Default, 1, ToneEngine.Default);
+        DocumentSnapshot snapshot = Snapshot(Samples.Uri("snapshot"), text);
         using var cancellation = new CancellationTokenSource();
 
         Task<AnalysisResult> waiting = snapshot.GetAnalysisAsync(cancellation.Token);
@@ -29,7 +39,7 @@ public sealed class DocumentSnapshotTests
     public async Task ASupersededSnapshotStopsItsAnalysis()
     {
         string text = LargeDocuments.CleanParagraphs(512 * 1024);
-        var snapshot = new DocumentSnapshot(Samples.Uri("superseded"), 1, new SourceText(text), ServerSettings.Default, 1, ToneEngine.Default);
+        DocumentSnapshot snapshot = Snapshot(Samples.Uri("superseded"), text);
 
         Task<AnalysisResult> analysis = snapshot.GetAnalysisAsync();
         snapshot.Superseded.Cancel();

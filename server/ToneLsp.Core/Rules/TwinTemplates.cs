@@ -41,16 +41,23 @@ public static class TwinTemplates
     /// exists and looks like a translation (<see cref="LookLikeTwins"/>); null when there is none. The CLI and the
     /// editor pair templates with this one rule; <paramref name="lookup"/> gives the template at a relative path.
     /// </summary>
-    public static string? FindTwin(string relativePath, TemplateDocument document, Func<string, TemplateDocument?> lookup)
+    public static string? FindTwin(string relativePath, TemplateDocument document, Func<string, TemplateDocument?> lookup) =>
+        FindTwin(relativePath, TranslationOf(relativePath, document), Shape(document), relative => lookup(relative) is { } other ? Shape(other) : null);
+
+    /// <summary>
+    /// The same rule on what it needs of each template (<see cref="TwinShape"/>), so that a workspace can pair templates
+    /// without analysing them: <paramref name="translationOf"/> is what <see cref="TranslationOf"/> gives for the template.
+    /// </summary>
+    public static string? FindTwin(string relativePath, string? translationOf, TwinShape shape, Func<string, TwinShape?> lookup)
     {
-        if (TranslationOf(relativePath, document) is { } named && lookup(named) is not null)
+        if (translationOf is { } named && lookup(named) is not null)
         {
             return named;
         }
 
         foreach (string candidate in CandidateTwins(relativePath))
         {
-            if (lookup(candidate) is { } other && LookLikeTwins(document, other))
+            if (lookup(candidate) is { } other && LookLikeTwins(shape, other))
             {
                 return candidate;
             }
@@ -58,6 +65,10 @@ public static class TwinTemplates
 
         return null;
     }
+
+    /// <summary>What the pairing rule needs of a template.</summary>
+    public static TwinShape Shape(TemplateDocument document) =>
+        new([.. document.Placeholders.Select(p => p.Name).Distinct(StringComparer.Ordinal)], document.Source.Length);
 
     /// <summary>The relative path the front matter's <c>translationOf:</c> names, resolved against the template's folder.</summary>
     public static string? TranslationOf(string relativePath, TemplateDocument document)
@@ -122,12 +133,15 @@ public static class TwinTemplates
     /// Whether two templates paired by their paths look like translations of each other: they share a placeholder and
     /// their lengths are comparable. Pairs linked by front matter <c>translationOf:</c> need no such evidence.
     /// </summary>
-    public static bool LookLikeTwins(TemplateDocument a, TemplateDocument b)
+    public static bool LookLikeTwins(TemplateDocument a, TemplateDocument b) => LookLikeTwins(Shape(a), Shape(b));
+
+    /// <summary>The same test on the templates' shapes.</summary>
+    public static bool LookLikeTwins(TwinShape a, TwinShape b)
     {
-        var names = a.Placeholders.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        int shorter = Math.Max(1, Math.Min(a.Source.Length, b.Source.Length));
-        int longer = Math.Max(a.Source.Length, b.Source.Length);
-        return b.Placeholders.Any(p => names.Contains(p.Name)) && longer <= shorter * 5 / 2;
+        var names = a.Placeholders.ToHashSet(StringComparer.Ordinal);
+        int shorter = Math.Max(1, Math.Min(a.Length, b.Length));
+        int longer = Math.Max(a.Length, b.Length);
+        return b.Placeholders.Any(names.Contains) && longer <= shorter * 5 / 2;
     }
 
     /// <summary>Diagnostics for <paramref name="self"/> from comparing it with its twin.</summary>
@@ -161,3 +175,6 @@ public static class TwinTemplates
         }
     }
 }
+
+/// <summary>What pairing twins needs of a template: its distinct placeholder names and its length.</summary>
+public sealed record TwinShape(IReadOnlyList<string> Placeholders, int Length);

@@ -73,14 +73,14 @@ public sealed class TemplateWorkspace
     public WorkspaceSnapshot SetFile(string path, string text, string? displayName = null) => SetFiles([(path, text, displayName ?? path)]);
 
     /// <summary>Forgets a template file that was deleted or left the workspace.</summary>
-    public WorkspaceSnapshot RemoveFile(string path) => Update(s => s.Files.ContainsKey(path) ? s.With(files: s.Files.Remove(path)) : s);
+    public WorkspaceSnapshot RemoveFile(string path) => Update(s => s.Files.ContainsKey(path) ? s.With(files: s.Files.Remove(path), changedPath: path) : s);
 
     /// <summary>Opens an editor buffer, or replaces its text; the buffer overrides the file at the same path.</summary>
     public WorkspaceSnapshot SetBuffer(string path, SourceText text, string? displayName = null) =>
-        Update(s => s.With(buffers: s.Buffers.SetItem(path, new WorkspaceDocument(path, text, displayName ?? path, ++_clock, IsOpen: true))));
+        Update(s => s.With(buffers: s.Buffers.SetItem(path, new WorkspaceDocument(path, text, displayName ?? path, ++_clock, IsOpen: true)), changedPath: path));
 
     /// <summary>Closes an editor buffer; the file at the same path, if the workspace has it, counts again.</summary>
-    public WorkspaceSnapshot CloseBuffer(string path) => Update(s => s.Buffers.ContainsKey(path) ? s.With(buffers: s.Buffers.Remove(path)) : s);
+    public WorkspaceSnapshot CloseBuffer(string path) => Update(s => s.Buffers.ContainsKey(path) ? s.With(buffers: s.Buffers.Remove(path), changedPath: path) : s);
 
     /// <summary>Sets a configuration file's text (<c>.tonelsp.yaml</c>, by its full path); null forgets the file.</summary>
     public WorkspaceSnapshot SetConfiguration(string path, string? text) =>

@@ -13,7 +13,8 @@ namespace ToneLsp.Core.Workspaces;
 /// </summary>
 internal sealed class WorkspaceCaches(Lazy<ToneEngine> engine, WorkspaceOptions options)
 {
-    private readonly ConcurrentDictionary<string, (long Stamp, DocumentFacts Facts)> _facts = new(StringComparer.Ordinal);
+    // The facts of the latest two versions of each template: a snapshot after a change compares the two.
+    private readonly ConcurrentDictionary<string, ((long Stamp, DocumentFacts Facts) Latest, (long Stamp, DocumentFacts? Facts) Before)> _facts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Stamp, Language Language, TemplateDocument Document)> _parsed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (AnalysisKey Key, AnalysisResult Result, bool Open)> _analyses = new(StringComparer.Ordinal);
     private int _fileAnalyses;
@@ -23,17 +24,21 @@ internal sealed class WorkspaceCaches(Lazy<ToneEngine> engine, WorkspaceOptions 
     /// <summary>The facts of a template version, read from its parse once.</summary>
     public DocumentFacts FactsOf(WorkspaceDocument document, Func<Language> language, Func<string, string> relative)
     {
-        if (_facts.TryGetValue(document.Path, out var cached) && cached.Stamp == document.Stamp)
+        _facts.TryGetValue(document.Path, out var cached);
+        if (cached.Latest.Stamp == document.Stamp && cached.Latest.Facts is not null)
         {
-            return cached.Facts;
+            return cached.Latest.Facts;
+        }
+
+        if (cached.Before.Stamp == document.Stamp && cached.Before.Facts is { } earlier)
+        {
+            return earlier;
         }
 
         Language defaultLanguage = language();
         TemplateDocument parsed = TemplateDocument.Parse(document.Text, defaultLanguage);
-        var facts = new DocumentFacts(
-            [.. parsed.Placeholders.Select(p => p.Name).Distinct(StringComparer.Ordinal)],
-            TwinTemplates.TranslationOf(relative(document.Path), parsed));
-        _facts[document.Path] = (document.Stamp, facts);
+        var facts = new DocumentFacts(TwinTemplates.Shape(parsed), TwinTemplates.TranslationOf(relative(document.Path), parsed));
+        _facts[document.Path] = ((document.Stamp, facts), cached.Latest.Facts is null ? default : (cached.Latest.Stamp, cached.Latest.Facts));
 
         // An open buffer is about to be analysed, and so is every file of a host that keeps all analyses (the command
         // line): the parse is kept for that, so each version is parsed once.

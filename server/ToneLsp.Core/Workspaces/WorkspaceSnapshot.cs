@@ -27,6 +27,10 @@ public sealed class WorkspaceSnapshot
     private readonly Lazy<ImmutableDictionary<string, string>> _translationSources;
     private readonly ConcurrentDictionary<string, string?> _twins = new(StringComparer.Ordinal);
 
+    // How many snapshots before this one derive their indexes from their predecessor without having evaluated them.
+    private const int MaxUnevaluated = 32;
+    private readonly int _unevaluated;
+
     internal WorkspaceSnapshot(
         WorkspaceCaches caches,
         ImmutableDictionary<string, WorkspaceDocument> files,
@@ -36,7 +40,8 @@ public sealed class WorkspaceSnapshot
         long settingsStamp,
         ImmutableArray<string> roots,
         long stamp,
-        WorkspaceSnapshot? previous)
+        WorkspaceSnapshot? previous,
+        string? changedPath = null)
     {
         _caches = caches;
         Files = files;
@@ -51,13 +56,29 @@ public sealed class WorkspaceSnapshot
         _configurationByDirectory = previous is not null && ReferenceEquals(previous.Configurations, configurations)
             ? previous._configurationByDirectory
             : new(StringComparer.Ordinal);
-        _placeholders = previous is not null && ReferenceEquals(previous.Files, files) && ReferenceEquals(previous.Buffers, buffers) &&
-                        ReferenceEquals(previous.Configurations, configurations)
-            ? previous._placeholders
-            : new(() => PlaceholderIndex.Of(Documents.Select(Facts)), LazyThreadSafetyMode.ExecutionAndPublication);
-        _translationSources = previous is not null && ReferenceEquals(previous._placeholders, _placeholders)
-            ? previous._translationSources
-            : new(TranslationSources, LazyThreadSafetyMode.ExecutionAndPublication);
+        // The placeholder counts and the translationOf: index change only when a template's placeholder names or its
+        // translationOf: do, not with every keystroke: after a change to one template they carry over when its facts stay.
+        bool sameInputs = previous is not null && ReferenceEquals(previous.Configurations, configurations) && previous.Roots == roots;
+        if (sameInputs && ReferenceEquals(previous!.Files, files) && ReferenceEquals(previous.Buffers, buffers))
+        {
+            _placeholders = previous._placeholders;
+            _translationSources = previous._translationSources;
+        }
+        else if (sameInputs && changedPath is not null &&
+                 (_unevaluated = previous!._placeholders.IsValueCreated && previous._translationSources.IsValueCreated ? 0 : previous._unevaluated + 1) <= MaxUnevaluated)
+        {
+            // Derived from the previous snapshot's indexes, evaluated first if need be; a chain of snapshots that nobody
+            // asked about is cut after a few, so that no long history stays alive.
+            WorkspaceSnapshot before = previous;
+            _placeholders = new(() => before._placeholders.Value.Update(before.FactsOf(changedPath)?.Shape.Placeholders, FactsOf(changedPath)?.Shape.Placeholders),
+                                LazyThreadSafetyMode.ExecutionAndPublication);
+            _translationSources = new(() => UpdatedSources(before, changedPath) ?? TranslationSources(), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+        else
+        {
+            _placeholders = new(() => PlaceholderIndex.Of(Documents.Select(Facts)), LazyThreadSafetyMode.ExecutionAndPublication);
+            _translationSources = new(TranslationSources, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
     }
 
     /// <summary>A number that grows with every change to any input.</summary>
@@ -156,8 +177,23 @@ public sealed class WorkspaceSnapshot
     public string? TwinOf(string path) => _twins.GetOrAdd(path, FindTwin);
 
     /// <summary>The open buffers whose twin is the given template, which must be checked again when it changes.</summary>
-    public IReadOnlyList<string> DependentsOf(string path) =>
-        [.. Buffers.Keys.Where(b => b != path && TwinOf(b) == path)];
+    public IReadOnlyList<string> DependentsOf(string path)
+    {
+        // Only a template at one of the swapped paths, the one that names this template and the one this template
+        // names can pair with it; only those are paired, so a keystroke costs nothing for the other open buffers.
+        var candidates = TwinTemplates.CandidateTwins(Relative(path)).Select(relative => FullOf(path, relative)).ToHashSet(StringComparer.Ordinal);
+        if (FactsOf(path)?.TranslationOf is { } named)
+        {
+            candidates.Add(FullOf(path, named));
+        }
+
+        if (_translationSources.Value.TryGetValue(path, out string? naming))
+        {
+            candidates.Add(naming);
+        }
+
+        return [.. candidates.Where(c => c != path && Buffers.ContainsKey(c) && TwinOf(c) == path).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>
     /// An ID for a template's findings that derives from the inputs that produced them: its text, the configuration
@@ -181,12 +217,54 @@ public sealed class WorkspaceSnapshot
         ImmutableDictionary<string, ConfigurationInput>? configurations = null,
         ToneOptions? settings = null,
         long? settingsStamp = null,
-        ImmutableArray<string>? roots = null) =>
+        ImmutableArray<string>? roots = null,
+        string? changedPath = null) =>
         new(_caches, files ?? Files, buffers ?? Buffers, configurations ?? Configurations, settings ?? Settings, settingsStamp ?? SettingsStamp,
-            roots ?? Roots, Stamp, this);
+            roots ?? Roots, Stamp, this, changedPath);
 
     internal WorkspaceSnapshot Stamped(long stamp) =>
         new(_caches, Files, Buffers, Configurations, Settings, SettingsStamp, Roots, stamp, this);
+
+    private DocumentFacts? FactsOf(string path) => Document(path) is { } document ? Facts(document) : null;
+
+    // The translationOf: index after one template changed, from the previous snapshot's; null when only a full
+    // recount gives it (the template named a twin that another template names too).
+    private ImmutableDictionary<string, string>? UpdatedSources(WorkspaceSnapshot before, string path)
+    {
+        ImmutableDictionary<string, string> sources = before._translationSources.Value;
+        string? named = before.FactsOf(path)?.TranslationOf, now = FactsOf(path)?.TranslationOf;
+        if (named == now)
+        {
+            return sources;
+        }
+
+        if (named is not null)
+        {
+            string target = FullOf(path, named);
+            if (sources.GetValueOrDefault(target) != path || Documents.Any(d => d.Path != path && Facts(d).TranslationOf is { } other && FullOf(d.Path, other) == target))
+            {
+                return null;
+            }
+
+            sources = sources.Remove(target);
+        }
+
+        if (now is not null)
+        {
+            string target = FullOf(path, now);
+            if (sources.TryGetValue(target, out string? existing) && string.CompareOrdinal(existing, path) > 0)
+            {
+                return sources;
+            }
+
+            sources = sources.SetItem(target, path);
+        }
+
+        return sources;
+    }
+
+    // The full path of a relative path that a template names, resolved against the template's workspace folder.
+    private string FullOf(string path, string relative) => RootOf(path) is { } root ? root + "/" + relative : "/" + relative;
 
     private ToneOptions OwnOptions(string path)
     {
@@ -224,6 +302,7 @@ public sealed class WorkspaceSnapshot
 
     private DocumentFacts Facts(WorkspaceDocument document) => _caches.FactsOf(document, () => OwnOptions(document.Path).DefaultLanguage, Relative);
 
+    // Pairs on the templates' facts (placeholder names, length, translationOf:), so nothing is analysed to find a twin.
     private string? FindTwin(string path)
     {
         if (Document(path) is not { } document)
@@ -231,19 +310,12 @@ public sealed class WorkspaceSnapshot
             return null;
         }
 
-        AnalysisResult? own = Analyze(path);
-        if (own is null)
-        {
-            return null;
-        }
-
-        string self = Relative(path);
-        string? root = RootOf(path);
-        string Full(string relative) => root is null ? "/" + relative : root + "/" + relative;
-        string? twin = TwinTemplates.FindTwin(self, own.Document, relative =>
+        DocumentFacts facts = Facts(document);
+        string Full(string relative) => FullOf(path, relative);
+        string? twin = TwinTemplates.FindTwin(Relative(path), facts.TranslationOf, facts.Shape, relative =>
         {
             string full = Full(relative);
-            return full != path && Document(full) is not null ? Analyze(full)?.Document : null;
+            return full != path && Document(full) is { } other ? Facts(other).Shape : null;
         });
         if (twin is not null)
         {
@@ -261,8 +333,7 @@ public sealed class WorkspaceSnapshot
         {
             if (Facts(document).TranslationOf is { } named)
             {
-                string? root = RootOf(document.Path);
-                builder[root is null ? "/" + named : root + "/" + named] = document.Path;
+                builder[FullOf(document.Path, named)] = document.Path;
             }
         }
 
@@ -286,7 +357,7 @@ internal readonly record struct AnalysisKey(long DocumentStamp, long Configurati
 }
 
 /// <summary>What the workspace's indexes need of one template: its placeholder names and the twin its front matter names.</summary>
-internal sealed record DocumentFacts(IReadOnlyList<string> Placeholders, string? TranslationOf);
+internal sealed record DocumentFacts(TwinShape Shape, string? TranslationOf);
 
 /// <summary>How many templates use each placeholder name, with a key that changes when the counts do.</summary>
 internal sealed record PlaceholderIndex(IReadOnlyDictionary<string, int> Counts, long Key)
@@ -296,7 +367,7 @@ internal sealed record PlaceholderIndex(IReadOnlyDictionary<string, int> Counts,
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (DocumentFacts facts in documents)
         {
-            foreach (string name in facts.Placeholders)
+            foreach (string name in facts.Shape.Placeholders)
             {
                 counts[name] = counts.GetValueOrDefault(name) + 1;
             }
@@ -307,6 +378,44 @@ internal sealed record PlaceholderIndex(IReadOnlyDictionary<string, int> Counts,
         foreach (var (name, count) in counts)
         {
             key = unchecked(key + WorkspaceSnapshot.Mix(StableHash(name), count));
+        }
+
+        return new PlaceholderIndex(counts, key);
+    }
+
+    /// <summary>The index after one template's names went from <paramref name="removed"/> to <paramref name="added"/> (null: no template).</summary>
+    public PlaceholderIndex Update(IReadOnlyList<string>? removed, IReadOnlyList<string>? added)
+    {
+        if ((removed ?? []).SequenceEqual(added ?? []))
+        {
+            return this;
+        }
+
+        var counts = new Dictionary<string, int>(Counts, StringComparer.Ordinal);
+        long key = Key;
+        void Add(string name, int delta)
+        {
+            int before = counts.GetValueOrDefault(name);
+            int after = before + delta;
+            key = unchecked(key - (before > 0 ? WorkspaceSnapshot.Mix(StableHash(name), before) : 0) + (after > 0 ? WorkspaceSnapshot.Mix(StableHash(name), after) : 0));
+            if (after > 0)
+            {
+                counts[name] = after;
+            }
+            else
+            {
+                counts.Remove(name);
+            }
+        }
+
+        foreach (string name in removed ?? [])
+        {
+            Add(name, -1);
+        }
+
+        foreach (string name in added ?? [])
+        {
+            Add(name, +1);
         }
 
         return new PlaceholderIndex(counts, key);

@@ -1,50 +1,51 @@
 using ToneLsp.Core.Analysis;
-using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Text;
+using ToneLsp.Core.Workspaces;
 
 namespace ToneLsp.Server;
 
 /// <summary>
-/// An immutable view of one open document at one version, with its analysis computed at most once.
-/// Read requests work on a snapshot while later edits create new ones.
+/// An immutable view of one open document at one version, over the core workspace's snapshot of that moment, with
+/// its analysis computed at most once. Read requests work on a snapshot while later edits create new ones.
 /// </summary>
 public sealed class DocumentSnapshot
 {
     private readonly Lazy<Task<AnalysisResult>> _ownAnalysis;
     private readonly Lazy<Task<AnalysisResult>> _analysis;
+    private readonly Lazy<ToneOptions> _options;
+    private readonly Lazy<string> _resultId;
 
     /// <summary>Creates a snapshot; the analysis starts on the thread pool on first use.</summary>
-    /// <param name="crossDocument">Findings that need other documents (language twins), added to the snapshot's own.</param>
-    public DocumentSnapshot(string uri, int version, SourceText text, ServerSettings settings, long generation, ToneEngine engine, ToneOptions? options = null,
-                            Func<DocumentSnapshot, AnalysisResult, CancellationToken, Task<IReadOnlyList<ToneDiagnostic>>>? crossDocument = null,
-                            DocumentSnapshot? unchangedFrom = null)
+    /// <param name="isConfiguration">Whether the document is a <c>.tonelsp.yaml</c>, an input of the workspace but not a template.</param>
+    public DocumentSnapshot(string uri, string path, int version, SourceText text, ServerSettings settings, WorkspaceSnapshot inputs, bool isConfiguration = false)
     {
         Uri = uri;
+        Path = path;
         Version = version;
         Text = text;
         Settings = settings;
-        Options = options ?? settings.Options;
-        Generation = generation;
+        Inputs = inputs;
+        _options = new(() => isConfiguration ? settings.Options : inputs.OptionsFor(path), LazyThreadSafetyMode.ExecutionAndPublication);
         Superseded = new CancellationTokenSource();
-        // Re-snapshotted because another document changed: the finished analysis of the same text is kept.
-        _ownAnalysis = unchangedFrom is { _ownAnalysis: { IsValueCreated: true, Value.IsCompletedSuccessfully: true } finished } &&
-                       ReferenceEquals(unchangedFrom.Text, text) && unchangedFrom.Options == Options
-            ? finished
-            : new Lazy<Task<AnalysisResult>>(
-                () => Task.Run(() => engine.Analyze(text.Text, Options, Superseded.Token), Superseded.Token),
-                LazyThreadSafetyMode.ExecutionAndPublication);
-        _analysis = crossDocument is null ? _ownAnalysis : new Lazy<Task<AnalysisResult>>(
-            async () =>
-            {
-                AnalysisResult own = await _ownAnalysis.Value.ConfigureAwait(false);
-                IReadOnlyList<ToneDiagnostic> more = await crossDocument(this, own, Superseded.Token).ConfigureAwait(false);
-                return more.Count == 0 ? own : own.WithDiagnostics([.. own.Diagnostics, .. more]);
-            },
+        CancellationToken token = Superseded.Token;
+
+        // Nothing is computed on the notification thread. The core caches analyses by the versions of their inputs: a
+        // document re-snapshotted because another input changed gets the finished analysis back when nothing it depends on did.
+        _ownAnalysis = new Lazy<Task<AnalysisResult>>(
+            () => Task.Run(() => isConfiguration ? inputs.Engine.Analyze(text.Text, Options, token) : inputs.Analyze(path, token)!, token),
             LazyThreadSafetyMode.ExecutionAndPublication);
+        _analysis = isConfiguration ? _ownAnalysis : new Lazy<Task<AnalysisResult>>(
+            () => Task.Run(() => inputs.AnalyzeWithCrossDocument(path, token)!, token),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        _resultId = new(() => (isConfiguration ? "config-" + inputs.Configurations.GetValueOrDefault(path)?.Stamp : inputs.ResultId(path)) + (settings.Enable ? string.Empty : "-off"),
+                        LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The document's URI as the client sent it.</summary>
     public string Uri { get; }
+
+    /// <summary>The document's key in the core workspace: its local path, or its URI when it has none.</summary>
+    public string Path { get; }
 
     /// <summary>The client's version number.</summary>
     public int Version { get; }
@@ -52,21 +53,27 @@ public sealed class DocumentSnapshot
     /// <summary>The text.</summary>
     public SourceText Text { get; }
 
+    /// <summary>The core workspace's inputs this snapshot was made with.</summary>
+    public WorkspaceSnapshot Inputs { get; }
+
     /// <summary>The options the analysis uses: the client's settings with the repository configuration applied.</summary>
-    public ToneOptions Options { get; }
+    public ToneOptions Options => _options.Value;
 
     /// <summary>The settings the analysis uses.</summary>
     public ServerSettings Settings { get; }
 
-    /// <summary>A number that grows with every change to any document or the settings; used as the pull-diagnostics result ID.</summary>
-    public long Generation { get; }
+    /// <summary>The pull-diagnostics result ID: it derives from the inputs that produced the findings, configuration included.</summary>
+    public string ResultId => _resultId.Value;
+
+    /// <summary>Whether the configuration above the document leaves it out, as the command line would.</summary>
+    public bool IsExcluded => Inputs.IsExcluded(Path);
 
     /// <summary>Cancelled when a newer snapshot of the same document replaces this one.</summary>
     public CancellationTokenSource Superseded { get; }
 
     /// <summary>
-    /// The analysis of this snapshot, computed once. Waiting does not hold a thread, so requests that
-    /// wait for a long analysis neither starve the thread pool nor ignore their cancellation.
+    /// The analysis of this snapshot with the findings that compare it with its twin, computed once. Waiting does not
+    /// hold a thread, so requests that wait for a long analysis neither starve the thread pool nor ignore their cancellation.
     /// </summary>
     public Task<AnalysisResult> GetAnalysisAsync(CancellationToken cancellationToken = default) => _analysis.Value.WaitAsync(cancellationToken);
 

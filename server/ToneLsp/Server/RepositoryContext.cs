@@ -14,10 +14,9 @@ namespace ToneLsp.Server;
 public sealed class RepositoryContext(ILogger logger)
 {
     private readonly object _gate = new();
-    private IReadOnlyDictionary<string, int> _placeholders = new Dictionary<string, int>(StringComparer.Ordinal);
-    private Dictionary<string, string> _translationSources = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _templateDirectories = [];
     private List<string> _roots = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Ticks, long Length)> _stamps = new(StringComparer.Ordinal);
 
     /// <summary>The configuration files, cached by path and modification time.</summary>
     public ConfigurationProvider Configurations { get; } = new();
@@ -45,31 +44,6 @@ public sealed class RepositoryContext(ILogger logger)
     /// <summary>The file URI of a local path.</summary>
     public static string ToUri(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
 
-    /// <summary>The options for a document: the client's options with the configuration above the file and the repository's placeholders.</summary>
-    public ToneOptions OptionsFor(string uri, ToneOptions baseOptions)
-    {
-        ToneOptions options = baseOptions with { KnownPlaceholders = _placeholders };
-        if (LocalPath(uri) is not { } path)
-        {
-            return options;
-        }
-
-        ResolvedConfiguration resolved = Configurations.For(path);
-        return resolved.Configuration == ToneConfiguration.Empty ? options : resolved.Configuration.Apply(options, resolved.RelativePath(path));
-    }
-
-    /// <summary>Whether the configuration above a document leaves it out (<c>include</c>/<c>exclude</c>), as the CLI would.</summary>
-    public bool IsExcluded(string uri)
-    {
-        if (LocalPath(uri) is not { } path)
-        {
-            return false;
-        }
-
-        ResolvedConfiguration resolved = Configurations.For(path);
-        return resolved.RelativePath(path) is { } relative && !resolved.Configuration.Includes(relative);
-    }
-
     /// <summary>The configuration files that apply to a document, with their errors.</summary>
     public ResolvedConfiguration ConfigurationFor(string uri) =>
         LocalPath(uri) is { } path ? Configurations.For(path) : ResolvedConfiguration.None;
@@ -88,48 +62,90 @@ public sealed class RepositoryContext(ILogger logger)
         }
     }
 
-    /// <summary>Counts the placeholders of every template in the workspace, for typo detection; safe to call again after changes.</summary>
-    public void IndexPlaceholders(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every template in the workspace folders, as the CLI would check them, for the core workspace: full path,
+    /// text and the name to show. One unreadable file is skipped, not the scan.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Text, string DisplayName)> ScanTemplates(CancellationToken cancellationToken) =>
+        ReadTemplates(Templates(), onlyChanged: false, cancellationToken);
+
+    /// <summary>
+    /// The templates in the workspace folders whose size or time differ from when they were last read, read again;
+    /// <paramref name="all"/> gets every template path the walk found, so the caller can forget the others.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Text, string DisplayName)> ChangedTemplates(out IReadOnlySet<string> all, CancellationToken cancellationToken)
     {
-        // One template in memory at a time: the documents are parsed as the count asks for them.
-        var translations = new Dictionary<string, string>(StringComparer.Ordinal);
-        var directories = new SortedSet<string>(StringComparer.Ordinal);
-        Dictionary<string, int> counts = PlaceholderAnalyzer.CountAcross(ReadTemplates(translations, directories, cancellationToken));
-        lock (_gate)
-        {
-            _placeholders = counts;
-            _translationSources = translations;
-            _templateDirectories = [.. directories];
-        }
+        IReadOnlyList<TemplatePath> templates = Templates();
+        all = templates.Select(t => t.FullPath).ToHashSet(StringComparer.Ordinal);
+        return ReadTemplates(templates, onlyChanged: true, cancellationToken);
     }
 
-    private IEnumerable<TemplateDocument> ReadTemplates(Dictionary<string, string> translations, SortedSet<string> directories, CancellationToken cancellationToken)
+    private List<(string Path, string Text, string DisplayName)> ReadTemplates(IReadOnlyList<TemplatePath> found, bool onlyChanged, CancellationToken cancellationToken)
     {
-        foreach (TemplatePath template in Templates())
+        var templates = new List<(string Path, string Text, string DisplayName)>();
+        var directories = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (TemplatePath template in found)
         {
-            directories.Add(Path.GetDirectoryName(template.FullPath)!);
             cancellationToken.ThrowIfCancellationRequested();
-            TemplateDocument document;
-            try
+            directories.Add(Path.GetDirectoryName(template.FullPath)!);
+            var info = new FileInfo(template.FullPath);
+            var stamp = (info.Exists ? info.LastWriteTimeUtc.Ticks : 0, info.Exists ? info.Length : -1);
+            if (onlyChanged && _stamps.TryGetValue(template.FullPath, out var known) && known == stamp)
             {
-                document = TemplateDocument.Parse(Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                logger.LogDebug("Skipped {Path} while indexing placeholders: {Error}", template.DisplayPath, exception.Message);
                 continue;
             }
 
-            if (TwinTemplates.TranslationOf(template.FullPath.TrimStart('/'), document) is { } named)
+            try
             {
-                translations["/" + named] = template.FullPath;
+                templates.Add((template.FullPath, Cli.TemplateFiles.Read(template.FullPath, template.DisplayPath).Text, DisplayName(template.FullPath)));
+                _stamps[template.FullPath] = stamp;
             }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                logger.LogDebug("Skipped {Path} while scanning the workspace: {Error}", template.DisplayPath, exception.Message);
+            }
+        }
 
-            yield return document;
+        lock (_gate)
+        {
+            _templateDirectories = [.. directories];
+        }
+
+        return templates;
+    }
+
+    /// <summary>Whether a template belongs to the workspace, as the scan would find it: in a workspace folder and not excluded.</summary>
+    public bool IsInWorkspace(string fullPath) =>
+        _roots.Any(r => fullPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)) && !Configurations.For(fullPath).Excludes(fullPath);
+
+    /// <summary>A template's text as the disk has it now; null when it cannot be read.</summary>
+    public string? TemplateText(string fullPath)
+    {
+        try
+        {
+            return Cli.TemplateFiles.Read(fullPath, fullPath).Text;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            logger.LogDebug("Cannot read {Path}: {Error}", fullPath, exception.Message);
+            return null;
         }
     }
 
-    /// <summary>The folders that held templates at the last index.</summary>
+    /// <summary>The text of a configuration file as the disk has it now (read through the cache); null when it cannot be read.</summary>
+    public string? ConfigurationText(string file)
+    {
+        Configurations.Read(file);
+        return Configurations.TextOf(file);
+    }
+
+    /// <summary>A template's name to show: its path relative to the nearest workspace folder, else its full path.</summary>
+    public string DisplayName(string fullPath) =>
+        _roots.Where(r => fullPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)).MaxBy(r => r.Length) is { } root
+            ? Path.GetRelativePath(root, fullPath).Replace('\\', '/')
+            : fullPath;
+
+    /// <summary>The folders that held templates at the last scan.</summary>
     public IReadOnlyList<string> TemplateDirectories
     {
         get
@@ -138,15 +154,6 @@ public sealed class RepositoryContext(ILogger logger)
             {
                 return _templateDirectories;
             }
-        }
-    }
-
-    /// <summary>The template whose front matter names this one in <c>translationOf:</c>, as of the last index; null when none does.</summary>
-    public string? TranslationSourceOf(string fullPath)
-    {
-        lock (_gate)
-        {
-            return _translationSources.GetValueOrDefault(fullPath);
         }
     }
 }

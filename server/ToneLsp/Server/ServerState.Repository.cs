@@ -47,8 +47,11 @@ internal sealed partial class ServerState
         }
     }
 
-    /// <summary>Counts placeholders across the workspace in the background; a newer run cancels an older one.</summary>
-    public void StartPlaceholderIndex()
+    /// <summary>
+    /// Reads the workspace folders' templates into the core workspace in the background (placeholder names, twins and
+    /// workspace diagnostics come from there) and checks the open templates again; a newer run cancels an older one.
+    /// </summary>
+    public void StartWorkspaceScan()
     {
         if (Repository.Roots.Count == 0)
         {
@@ -61,7 +64,7 @@ internal sealed partial class ServerState
         {
             try
             {
-                Repository.IndexPlaceholders(cancellation.Token);
+                Workspace.SetScannedFiles(Repository.ScanTemplates(cancellation.Token));
                 foreach (DocumentSnapshot snapshot in Workspace.Refresh())
                 {
                     ScheduleAnalysis(snapshot);
@@ -75,7 +78,7 @@ internal sealed partial class ServerState
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                Logger.LogWarning("Indexing the workspace's placeholders failed: {Error}", exception.Message);
+                Logger.LogWarning("Scanning the workspace's templates failed: {Error}", exception.Message);
             }
         });
     }

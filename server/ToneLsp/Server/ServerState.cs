@@ -28,8 +28,7 @@ internal sealed partial class ServerState
         Engine = engine;
         Logger = logger;
         Repository = new RepositoryContext(logger);
-        Twins = new LanguageTwins(Repository, engine, () => Workspace, logger);
-        _workspace = new Workspace(engine, (uri, options) => Repository.OptionsFor(uri, options), (snapshot, own, token) => Twins.FindingsAsync(snapshot, own, token));
+        _workspace = new Workspace(engine, Repository);
     }
 
     /// <summary>The engine that analyses the templates.</summary>
@@ -43,9 +42,6 @@ internal sealed partial class ServerState
 
     /// <summary>The repositories around the open documents.</summary>
     public RepositoryContext Repository { get; }
-
-    /// <summary>The language twins of the open templates.</summary>
-    public LanguageTwins Twins { get; }
 
     /// <summary>The connection to the client, once the server runs.</summary>
     public JsonRpc? Connection { get; set; }
@@ -84,9 +80,9 @@ internal sealed partial class ServerState
     public void RecheckTwinsOf(string uri)
     {
         bool any = false;
-        foreach (string dependent in Twins.DependentsOf(uri))
+        foreach (string dependent in Workspace.Core.Current.DependentsOf(Workspace.PathOf(uri)))
         {
-            if (Workspace.Refresh(dependent) is { } refreshed)
+            if (Workspace.Refresh(RepositoryContext.ToUri(dependent)) is { } refreshed)
             {
                 ScheduleAnalysis(refreshed);
                 any = true;
@@ -165,7 +161,7 @@ internal sealed partial class ServerState
     /// <summary>A template the configuration excludes ("exclude: drafts/**") is not checked in the editor either.</summary>
     public Lsp.Diagnostic[] ToDiagnostics(DocumentSnapshot snapshot, AnalysisResult result) =>
         IsConfigurationFile(snapshot.Uri) ? ConfigurationDiagnostics(snapshot.Text.Text, snapshot.Uri)
-        : snapshot.Settings.Enable && !Repository.IsExcluded(snapshot.Uri) ? [.. result.Diagnostics.Select(d => ProtocolConversion.ToDiagnostic(snapshot.Text, d, Encoding))]
+        : snapshot.Settings.Enable && !snapshot.IsExcluded ? [.. result.Diagnostics.Select(d => ProtocolConversion.ToDiagnostic(snapshot.Text, d, Encoding))]
         : [];
 
     /// <summary>Analyses the snapshot in the background and publishes its findings, unless a newer version replaced it.</summary>

@@ -24,7 +24,7 @@ internal sealed class DocumentDiagnosticHandler(ServerState state) : ILspHandler
         // during the analysis, answer for the newer one instead of failing the request.
         for (int attempt = 0; snapshot is not null; attempt++)
         {
-            string resultId = snapshot.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string resultId = snapshot.ResultId;
             if (parameters!.PreviousResultId == resultId)
             {
                 return new DocumentDiagnosticReport("unchanged", resultId, null);

@@ -95,7 +95,7 @@ internal sealed class ExecuteCommandHandler(ServerState state) : ILspHandler
             throw new LocalRpcException(reason) { ErrorCode = LspErrorCodes.RequestFailed };
         }
 
-        _state.Repository.Configurations.Invalidate(path);
+        _state.Workspace.ConfigurationFileChanged(path);
         foreach (DocumentSnapshot snapshot in _state.Workspace.Refresh())
         {
             _state.ScheduleAnalysis(snapshot);

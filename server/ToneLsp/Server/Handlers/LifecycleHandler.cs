@@ -67,7 +67,7 @@ internal sealed class LifecycleHandler(ServerState state, Func<ServerCapabilitie
         }
 
         await _state.RegisterFileWatchersAsync().ConfigureAwait(false);
-        _state.StartPlaceholderIndex();
+        _state.StartWorkspaceScan();
     }
 
     /// <summary>LSP shutdown.</summary>

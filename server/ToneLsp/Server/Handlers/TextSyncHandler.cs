@@ -32,8 +32,9 @@ internal sealed class TextSyncHandler(ServerState state) : ILspHandler
         }
 
         DocumentSnapshot snapshot = _state.Workspace.Open(uri, document.Version, document.Text ?? string.Empty);
-        _state.ScheduleAnalysis(snapshot);
+        // The twins first: finding them parses the new text once, on this thread, and the analysis then reuses that parse.
         _state.RecheckTwinsOf(uri);
+        _state.ScheduleAnalysis(snapshot);
     }
 
     /// <summary>LSP textDocument/didChange, full or incremental.</summary>
@@ -53,8 +54,9 @@ internal sealed class TextSyncHandler(ServerState state) : ILspHandler
             return;
         }
 
-        _state.ScheduleAnalysis(snapshot);
+        // The twins first: finding them parses the new text once, on this thread, and the analysis then reuses that parse.
         _state.RecheckTwinsOf(uri);
+        _state.ScheduleAnalysis(snapshot);
     }
 
     /// <summary>LSP textDocument/didClose.</summary>
@@ -65,7 +67,6 @@ internal sealed class TextSyncHandler(ServerState state) : ILspHandler
             return;
         }
 
-        _state.Twins.Forget(uri);
         if (_state.Workspace.Close(uri) && !_state.PullDiagnostics)
         {
             _ = _state.PublishAsync(new PublishDiagnosticsParams(uri, null, []));

@@ -12,6 +12,9 @@ internal sealed class WatchedFilesHandler(ServerState state) : ILspHandler
     /// <inheritdoc />
     public IReadOnlyList<LspMethod> Methods => [new("workspace/didChangeWatchedFiles", Mutates: true, DidChangeWatchedFiles)];
 
+    // The LSP file change type of a deletion.
+    private const int Deleted = 3;
+
     /// <summary>LSP workspace/didChangeWatchedFiles: reloads changed configuration files and re-checks open templates.</summary>
     public void DidChangeWatchedFiles(DidChangeWatchedFilesParams parameters)
     {
@@ -24,24 +27,41 @@ internal sealed class WatchedFilesHandler(ServerState state) : ILspHandler
         bool templatesChanged = false;
         foreach (FileEvent change in changes.Where(c => c?.Uri is not null))
         {
-            if (ServerState.IsConfigurationFile(change.Uri) && RepositoryContext.LocalPath(change.Uri) is { } path)
+            if (RepositoryContext.LocalPath(change.Uri) is not { } path)
             {
-                _state.Repository.Configurations.Invalidate(path);
+                continue;
+            }
+
+            if (ServerState.IsConfigurationFile(change.Uri))
+            {
+                _state.Workspace.ConfigurationFileChanged(path);
                 configurationChanged = true;
             }
             else if (TemplateDiscovery.IsMarkdown(change.Uri))
             {
+                // The file's new text goes into the workspace (an open buffer still overrides it), unless the workspace folders
+                // or the configuration leave it out.
+                bool deleted = change.Type == Deleted || !_state.Repository.IsInWorkspace(path);
+                _state.Workspace.SetFile(path, deleted ? null : _state.Repository.TemplateText(path), _state.Repository.DisplayName(path));
                 templatesChanged = true;
-                if (_state.Workspace.Get(change.Uri) is null)
-                {
-                    _state.RecheckTwinsOf(change.Uri);
-                }
             }
         }
 
-        if (templatesChanged || configurationChanged)
+        // include/exclude may have changed which files the workspace holds.
+        if (configurationChanged)
         {
-            _state.StartPlaceholderIndex();
+            _state.StartWorkspaceScan();
+        }
+
+        if (templatesChanged && !configurationChanged)
+        {
+            // Another template's placeholder names and twins are inputs of every open template's findings.
+            foreach (DocumentSnapshot snapshot in _state.Workspace.Refresh())
+            {
+                _state.ScheduleAnalysis(snapshot);
+            }
+
+            _state.RequestDiagnosticRefresh();
         }
 
         if (configurationChanged)
