@@ -116,6 +116,11 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
     private static void ReportCapitals(AnalysisContext context, TemplateDocument document, IReadOnlyList<Token> tokens, bool opensBlock, bool labelled)
     {
         bool? table = null;
+        // Where most words of a sentence are in capitals it shouts: titles and terms are read in prose, lists in a
+        // sentence with at least one word in normal case.
+        int shoutedWords = tokens.Count(IsShoutedWord);
+        bool prose = tokens.Count(t => t.IsWord && t.Text.Any(char.IsLetter)) >= 2 * shoutedWords;
+        bool normalCase = tokens.Any(IsNormalCase);
         int i = 0;
         while (i < tokens.Count)
         {
@@ -136,8 +141,8 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
                             (plain.Count == 1 && IsEmphasis(plain[0].Text, german) && (run.Count == 1 || EmphasisWords.Contains(plain[0].Text)));
             // In a block labelled by a title or an option, a word or two in capitals are the text's terms; a whole
             // clause in capitals is still shouting.
-            bool term = shouting && ((labelled && plain.Count < 3) || (opensBlock && i == 0 && IsBlockTitle(tokens, end)) ||
-                                     (table ??= IsTableOrCode(tokens)));
+            bool term = shouting && ((prose && ((labelled && plain.Count < 3) || (opensBlock && i == 0 && IsBlockTitle(tokens, end)))) ||
+                                     (normalCase && IsTermList(document, tokens, i, end)) || (table ??= IsTableOrCode(tokens)));
             if (shouting && !term && !IsAdjacentToCode(document, tokens[i].Span.Start, tokens[end].Span.End) && !IsTitleOrList(tokens, i, end))
             {
                 // Acronyms at either end stay as they are: "Ihre TAN NIEMALS" is about "NIEMALS".
@@ -180,7 +185,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
                 end++;
             }
 
-            if (end - i + 1 >= 3)
+            if (end - i + 1 >= 3 && !IsInsideWord(document, tokens[i].Span.Start, tokens[end].Span.End))
             {
                 TextSpan span = TextSpan.FromBounds(tokens[i].Span.Start, tokens[end].Span.End);
                 string text = document.Source.Slice(span);
@@ -266,7 +271,8 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
             if (char.IsLetter(c))
             {
                 letters++;
-                if (!char.IsUpper(c))
+                // "ß" has no capital in common use: "AUSSCHLIEßLICH" is in capitals.
+                if (!char.IsUpper(c) && c != 'ß')
                 {
                     return false;
                 }
@@ -276,24 +282,32 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         return letters >= 2;
     }
 
-    // A title run straight into a sentence ("KEINE HAFTUNG Dieses Programm …") or a list of capitalised
-    // identifiers ("FAIL, SUCCESS, SKIPPED", "CFLAGS, CXXFLAGS, CR LF") is not shouting.
+    // A title run straight into a sentence ("KEINE HAFTUNG Dieses Programm …") or a list of single capitalised
+    // identifiers ("FAIL, SUCCESS, SKIPPED") is not shouting.
     private static bool IsTitleOrList(IReadOnlyList<Token> tokens, int start, int end)
     {
         bool title = start == 0 && end + 1 < tokens.Count && IsSentenceWord(tokens[end + 1]);
-        return title || IsTermList(tokens, start, end);
+        bool commaList = tokens.Skip(start).Take(end - start + 1).Any(t => t.Text == ",") &&
+                         Enumerable.Range(start, end - start).All(k => !(tokens[k].IsWord && tokens[k + 1].IsWord));
+        return title || commaList;
     }
 
-    // Comma-separated items of one word, or of at most two words when none is an emphasis word: "FAIL, SUCCESS" and
-    // "KONFORM ZU, SIEHE AUCH" name things, "THE SERVERS ARE FINE, IT'S YOUR CONNECTION" does not.
-    private static bool IsTermList(IReadOnlyList<Token> tokens, int start, int end)
+    // Items of at most two words, none an emphasis word, with a space after each comma: "KONFORM ZU, SIEHE AUCH" and
+    // "CFLAGS, CR LF" name things, "THE SERVERS ARE FINE, IT'S YOUR CONNECTION" does not.
+    private static bool IsTermList(TemplateDocument document, IReadOnlyList<Token> tokens, int start, int end)
     {
+        string source = document.Source.Text;
         var items = new List<int> { 0 };
         bool emphasis = false;
         for (int k = start; k <= end; k++)
         {
             if (tokens[k].Text == ",")
             {
+                if (tokens[k].Span.End >= source.Length || !char.IsWhiteSpace(source[tokens[k].Span.End]))
+                {
+                    return false;
+                }
+
                 items.Add(0);
             }
             else if (tokens[k].IsWord)
@@ -303,7 +317,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
             }
         }
 
-        return items.Count >= 2 && (items.All(n => n == 1) || (items.All(n => n <= 2) && !emphasis));
+        return items.Count >= 2 && items.All(n => n <= 2) && !emphasis;
     }
 
     // The end of the run of capitalised words from start, joined by commas and hyphens ("FEHLER, BEISPIEL", "LLVM-READELF").
@@ -318,8 +332,11 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         return end;
     }
 
+    // A word with a lower-case letter: "jeder", "Die", "dpkg".
+    private static bool IsNormalCase(Token token) => token.IsWord && token.Text.Any(c => char.IsLower(c) && c != 'ß');
+
     // A capitalised word in normal case such as "Die" or "Copyright": the start of a sentence.
-    private static bool IsSentenceWord(Token token) => token.IsWord && token.IsCapitalized && token.Text.Skip(1).Any(char.IsLower);
+    private static bool IsSentenceWord(Token token) => token.IsWord && token.IsCapitalized && token.Text.Skip(1).Any(c => char.IsLower(c) && c != 'ß');
 
     // A title that opens a block and runs into its text: "ÜBERSETZUNG Die deutsche …", and, of two words or more,
     // followed by anything but punctuation or a common lower-case word that would continue the sentence
@@ -366,6 +383,15 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         int technical = tokens.Count(t => t.Text.Any(char.IsDigit) || (!t.IsWord && t.Text is "$" or "|" or "=" or "\\" or "%" or "#" or
             "<" or ">" or "/" or "{" or "}" or "[" or "]" or "(" or ")" or "\"" or "'" or "*" or "_" or "&" or "+" or "-"));
         return technical >= 4 && technical * 3 >= tokens.Count;
+    }
+
+    // "signer???s": question marks inside a word, before a lower-case letter, stand for characters lost in conversion,
+    // not for a raised voice ("Mist???Wer" is typed without a space).
+    private static bool IsInsideWord(TemplateDocument document, int start, int end)
+    {
+        string source = document.Source.Text;
+        return start > 0 && char.IsLetter(source[start - 1]) && end < source.Length && char.IsLower(source[end]) &&
+               source.AsSpan(start, end - start).IndexOfAnyExcept('?') < 0;
     }
 
     // Identifiers such as LC_ALL or $HOME sit next to characters that are not prose.
