@@ -147,7 +147,7 @@ public static class AddressFormDetector
                 continue;
             }
 
-            if (inQuote)
+            if (inQuote || IsOptionName(tokens, i))
             {
                 continue;
             }
@@ -192,16 +192,23 @@ public static class AddressFormDetector
     }
 
     // "Leere Felder werden übersprungen", "Gleiche Werte …": an adjective (or noun) in front of a noun, unless a
-    // pronoun or particle after it shows the imperative ("Leere bitte den Cache", "Schau mal").
+    // pronoun or particle after it shows the imperative ("Leere bitte den Cache", "Schau mal"). Inside a sentence the
+    // adjective is in lower case and the noun after it capitalised ("(gleiche EUID wie ps)").
     private static bool MayBeAttribute(TaggedSentence tagged, int verb)
     {
         WordTag tag = tagged.Tags[verb];
-        if (!(tag.Adjective || tag.Noun) || !tagged.Tokens[verb].IsCapitalized)
+        int next = verb + 1;
+        if (!tagged.Tokens[verb].IsCapitalized)
+        {
+            return tag.Adjective && next < tagged.Tokens.Count && tagged.IsWord(next) && tagged.Tokens[next].IsCapitalized &&
+                   tagged.Tags[next].Class is WordClass.Open;
+        }
+
+        if (!(tag.Adjective || tag.Noun))
         {
             return false;
         }
 
-        int next = verb + 1;
         return next >= tagged.Tokens.Count || !tagged.IsWord(next) ||
                tagged.Tags[next].Class is not (WordClass.Particle or WordClass.ObjectPronoun or WordClass.InformalPronoun or WordClass.Reflexive or WordClass.Preposition or WordClass.Determiner or WordClass.Possessive);
     }
@@ -278,10 +285,13 @@ public static class AddressFormDetector
         bool initial = IsSentenceInitial(tokens, i);
         if (lower == "ihr")
         {
-            // "kommt Ihr Techniker": before a noun, "Ihr" is the possessive; "Ihr Vollpfosten habt …" is a vocative.
+            // "kommt Ihr Techniker": before a noun, "Ihr" is the possessive; "Ihr Vollpfosten habt …" is a vocative. A verb
+            // that is also the third person singular ("Ihr Techniker kommt", "könnte Ihr Aufwand verringert werden") has
+            // the noun as its subject.
             Token? following = NextWord(tokens, i);
             bool beforeNoun = token.IsCapitalized && following is { IsCapitalized: true };
-            if (beforeNoun && i + 2 < tokens.Count && tokens[i + 2].IsWord && IsSecondPersonPlural(tokens[i + 2]))
+            if (beforeNoun && i + 2 < tokens.Count && tokens[i + 2].IsWord &&
+                (FiniteAgreement(tokens[i + 2].Text) & (Agreement.SecondPlural | Agreement.ThirdSingular)) == Agreement.SecondPlural)
             {
                 return (AddressForm.Du, false);
             }
@@ -344,6 +354,11 @@ public static class AddressFormDetector
 
         return null;
     }
+
+    // "--du‐ plicates-removed", "-du": a word glued to a leading hyphen is a command-line option, not prose.
+    private static bool IsOptionName(IReadOnlyList<Token> tokens, int i) =>
+        i > 0 && tokens[i - 1].Text == "-" && tokens[i - 1].Span.End == tokens[i].Span.Start &&
+        (i == 1 || !tokens[i - 2].IsWord || tokens[i - 2].Span.End < tokens[i - 1].Span.Start);
 
     private static bool IsPreviousVerbInitial(IReadOnlyList<Token> tokens, int i) =>
         tokens[i - 1].IsWord && IsSentenceInitial(tokens, i - 1) && (FiniteAgreement(tokens[i - 1].Text) & Agreement.ThirdPlural) != 0;

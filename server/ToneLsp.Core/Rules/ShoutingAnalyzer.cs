@@ -20,8 +20,9 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         "Text in capitals reads as shouting, in German as in English. In a public reply it makes the brand look angry " +
         "or impatient, exactly when the customer needs calm. Emphasise with words instead (\"wichtig ist\", \"please " +
         "note\"), or with bold text for a single key term. Runs of capitalised words and single emphasised words such as " +
-        "NICHT or NEVER are flagged; acronyms (DHL, IBAN, FAQ, DSGVO), names, placeholders and headings are not. The fix " +
-        "writes the words in normal case.");
+        "NICHT or NEVER are flagged; acronyms (DHL, IBAN, FAQ, DSGVO), names, placeholders and headings are not, nor are " +
+        "titles run into a paragraph, lists of terms and table rows, nor a word or two in a paragraph labelled by such a title " +
+        "or by an option. The fix writes the words in normal case.");
 
     /// <summary>Piled-up punctuation.</summary>
     public static readonly DiagnosticDescriptor Punctuation = new(
@@ -64,6 +65,8 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
     public override void Analyze(AnalysisContext context)
     {
         TemplateDocument document = context.Input.Document;
+        ProseBlock? block = null;
+        bool labelled = false;
         foreach (BlockSentence entry in document.ReplySentences)
         {
             if (entry.Block.Kind == ProseBlockKind.Heading)
@@ -72,7 +75,14 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
             }
 
             IReadOnlyList<Token> tokens = entry.Sentence.Tokens;
-            ReportCapitals(context, document, tokens);
+            bool opensBlock = !ReferenceEquals(entry.Block, block);
+            if (opensBlock)
+            {
+                block = entry.Block;
+                labelled = IsLabelledBlock(document, entry.Sentence);
+            }
+
+            ReportCapitals(context, document, tokens, opensBlock, labelled);
             ReportSpacedCapitals(context, document, tokens);
             ReportPunctuation(context, document, tokens);
         }
@@ -103,8 +113,14 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         return builder.ToString();
     }
 
-    private static void ReportCapitals(AnalysisContext context, TemplateDocument document, IReadOnlyList<Token> tokens)
+    private static void ReportCapitals(AnalysisContext context, TemplateDocument document, IReadOnlyList<Token> tokens, bool opensBlock, bool labelled)
     {
+        bool? table = null;
+        // Where most words of a sentence are in capitals it shouts: titles and terms are read in prose, lists in a
+        // sentence with at least one word in normal case.
+        int shoutedWords = tokens.Count(IsShoutedWord);
+        bool prose = tokens.Count(t => t.IsWord && t.Text.Any(char.IsLetter)) >= 2 * shoutedWords;
+        bool normalCase = tokens.Any(IsNormalCase);
         int i = 0;
         while (i < tokens.Count)
         {
@@ -114,12 +130,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
                 continue;
             }
 
-            int end = i;
-            while (end + 1 < tokens.Count && (IsShoutedWord(tokens[end + 1]) || (tokens[end + 1].Text is "," or "-" && end + 2 < tokens.Count && IsShoutedWord(tokens[end + 2]))))
-            {
-                end++;
-            }
-
+            int end = RunEnd(tokens, i);
             var run = Enumerable.Range(i, end - i + 1).Select(k => tokens[k]).Where(t => t.IsWord).ToList();
             // A run of three words, two words with an emphasis word among them, or one emphasised word; in German a
             // single word is emphasis when the lexicon knows it and never as a noun ("UNBEDINGT", "GRÜNDLICH", "GESPERRT").
@@ -128,7 +139,11 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
             bool shouting = plain.Count >= 3 ||
                             (plain.Count == 2 && plain.Any(t => EmphasisWords.Contains(t.Text))) ||
                             (plain.Count == 1 && IsEmphasis(plain[0].Text, german) && (run.Count == 1 || EmphasisWords.Contains(plain[0].Text)));
-            if (shouting && !IsAdjacentToCode(document, tokens[i].Span.Start, tokens[end].Span.End) && !IsTitleOrList(tokens, i, end))
+            // In a block labelled by a title or an option, a word or two in capitals are the text's terms; a whole
+            // clause in capitals is still shouting.
+            bool term = shouting && ((prose && ((labelled && plain.Count < 3) || (opensBlock && i == 0 && IsBlockTitle(tokens, end)))) ||
+                                     (normalCase && IsTermList(document, tokens, i, end)) || (table ??= IsTableOrCode(tokens)));
+            if (shouting && !term && !IsAdjacentToCode(document, tokens[i].Span.Start, tokens[end].Span.End) && !IsTitleOrList(tokens, i, end))
             {
                 // Acronyms at either end stay as they are: "Ihre TAN NIEMALS" is about "NIEMALS".
                 int from = i, to = end;
@@ -170,7 +185,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
                 end++;
             }
 
-            if (end - i + 1 >= 3)
+            if (end - i + 1 >= 3 && !IsInsideWord(document, tokens[i].Span.Start, tokens[end].Span.End))
             {
                 TextSpan span = TextSpan.FromBounds(tokens[i].Span.Start, tokens[end].Span.End);
                 string text = document.Source.Slice(span);
@@ -256,7 +271,8 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
             if (char.IsLetter(c))
             {
                 letters++;
-                if (!char.IsUpper(c))
+                // "ß" has no capital in common use: "AUSSCHLIEßLICH" is in capitals.
+                if (!char.IsUpper(c) && c != 'ß')
                 {
                     return false;
                 }
@@ -266,15 +282,116 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         return letters >= 2;
     }
 
-    // A title run straight into a sentence ("KEINE HAFTUNG Dieses Programm …") or a list of
-    // single capitalised identifiers ("FAIL, SUCCESS, SKIPPED") is not shouting.
+    // A title run straight into a sentence ("KEINE HAFTUNG Dieses Programm …") or a list of single capitalised
+    // identifiers ("FAIL, SUCCESS, SKIPPED") is not shouting.
     private static bool IsTitleOrList(IReadOnlyList<Token> tokens, int start, int end)
     {
-        bool title = start == 0 && end + 1 < tokens.Count && tokens[end + 1].IsWord && tokens[end + 1].IsCapitalized &&
-                     tokens[end + 1].Text.Skip(1).Any(char.IsLower);
+        bool title = start == 0 && end + 1 < tokens.Count && IsSentenceWord(tokens[end + 1]);
         bool commaList = tokens.Skip(start).Take(end - start + 1).Any(t => t.Text == ",") &&
                          Enumerable.Range(start, end - start).All(k => !(tokens[k].IsWord && tokens[k + 1].IsWord));
         return title || commaList;
+    }
+
+    // Items of at most two words, none an emphasis word, with a space after each comma: "KONFORM ZU, SIEHE AUCH" and
+    // "CFLAGS, CR LF" name things, "THE SERVERS ARE FINE, IT'S YOUR CONNECTION" does not.
+    private static bool IsTermList(TemplateDocument document, IReadOnlyList<Token> tokens, int start, int end)
+    {
+        string source = document.Source.Text;
+        var items = new List<int> { 0 };
+        bool emphasis = false;
+        for (int k = start; k <= end; k++)
+        {
+            if (tokens[k].Text == ",")
+            {
+                if (tokens[k].Span.End >= source.Length || !char.IsWhiteSpace(source[tokens[k].Span.End]))
+                {
+                    return false;
+                }
+
+                items.Add(0);
+            }
+            else if (tokens[k].IsWord)
+            {
+                items[^1]++;
+                emphasis |= EmphasisWords.Contains(tokens[k].Text);
+            }
+        }
+
+        return items.Count >= 2 && items.All(n => n <= 2) && !emphasis;
+    }
+
+    // The end of the run of capitalised words from start, joined by commas and hyphens ("FEHLER, BEISPIEL", "LLVM-READELF").
+    private static int RunEnd(IReadOnlyList<Token> tokens, int start)
+    {
+        int end = start;
+        while (end + 1 < tokens.Count && (IsShoutedWord(tokens[end + 1]) || (tokens[end + 1].Text is "," or "-" && end + 2 < tokens.Count && IsShoutedWord(tokens[end + 2]))))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    // A word with a lower-case letter: "jeder", "Die", "dpkg".
+    private static bool IsNormalCase(Token token) => token.IsWord && token.Text.Any(c => char.IsLower(c) && c != 'ß');
+
+    // A capitalised word in normal case such as "Die" or "Copyright": the start of a sentence.
+    private static bool IsSentenceWord(Token token) => token.IsWord && token.IsCapitalized && token.Text.Skip(1).Any(c => char.IsLower(c) && c != 'ß');
+
+    // A title that opens a block and runs into its text: "ÜBERSETZUNG Die deutsche …", and, of two words or more,
+    // followed by anything but punctuation or a common lower-case word that would continue the sentence
+    // ("INFORMATIONEN ÜBER PAKETE dpkg verwaltet …", "COMMANDS FOR GENERATING A CERTIFICATE REQUEST -certreq …",
+    // but not "VIELEN DANK für …"). A title names a subject; one with an emphasis word in it is shouting.
+    private static bool IsBlockTitle(IReadOnlyList<Token> tokens, int end)
+    {
+        if (end + 1 >= tokens.Count || Enumerable.Range(0, end + 1).Any(k => EmphasisWords.Contains(tokens[k].Text)))
+        {
+            return false;
+        }
+
+        Token next = tokens[end + 1];
+        if (IsSentenceWord(next))
+        {
+            return true;
+        }
+
+        int words = Enumerable.Range(0, end + 1).Count(k => tokens[k].IsWord);
+        bool continues = next.Text is "," or ";" or ":" or "." or "!" or "?" or "…" ||
+                         (next.IsWord && next.Text.Any(char.IsLetter) && next.Text == next.Lower && CommonWords.TryGet(next.Text, out _, out _));
+        return words >= 2 && !continues;
+    }
+
+    // A block whose first sentence opens with a title in capitals or with an option or path ("-v, --verbose …",
+    // "/var/lib/dpkg/status …") is a labelled entry, as in a glossary, a form or a reference.
+    private static bool IsLabelledBlock(TemplateDocument document, Sentence first)
+    {
+        IReadOnlyList<Token> tokens = first.Tokens;
+        if (tokens.Count > 0 && IsShoutedWord(tokens[0]) && IsBlockTitle(tokens, RunEnd(tokens, 0)))
+        {
+            return true;
+        }
+
+        string source = document.Source.Text;
+        int start = first.Span.Start;
+        return start + 1 < source.Length && source[start] is '-' or '/' && (char.IsLetter(source[start + 1]) || source[start + 1] == '-');
+    }
+
+    // A table row or a line of code: numbers, brackets, quotes and symbols make up a third of the tokens
+    // ("UID PID PPID 3 S 64055 …", "-e=\"GROUPS = GROUP WORDS BY word\""); capitals there are column names and keywords.
+    private static bool IsTableOrCode(IReadOnlyList<Token> tokens)
+    {
+        int technical = tokens.Count(t => t.Text.Any(char.IsDigit) || (!t.IsWord && t.Text is "$" or "|" or "=" or "\\" or "%" or "#" or
+            "<" or ">" or "/" or "{" or "}" or "[" or "]" or "(" or ")" or "\"" or "'" or "*" or "_" or "&" or "+" or "-"));
+        return technical >= 4 && technical * 3 >= tokens.Count;
+    }
+
+    // "signer???s": question marks inside a word, before a lower-case letter, stand for characters lost in conversion,
+    // not for a raised voice ("Mist???Wer" is typed without a space).
+    private static bool IsInsideWord(TemplateDocument document, int start, int end)
+    {
+        string source = document.Source.Text;
+        return start > 0 && char.IsLetter(source[start - 1]) && end < source.Length && char.IsLower(source[end]) &&
+               source.AsSpan(start, end - start).IndexOfAnyExcept('?') < 0;
     }
 
     // Identifiers such as LC_ALL or $HOME sit next to characters that are not prose.
