@@ -19,6 +19,19 @@ public sealed record Snippet(string Prefix, string Description, Language Languag
     ];
 
     /// <summary>
+    /// A team snippet from its file (<c>snippets/*.md</c>): the front matter's <c>prefix:</c> (else the file name) and
+    /// <c>description:</c>, the language, and the body after the front matter.
+    /// </summary>
+    public static Snippet FromFile(string fileName, string text)
+    {
+        var document = TemplateDocument.Parse(text);
+        string body = (document.Metadata.Span is { } frontMatter ? document.Source.Text[frontMatter.End..] : document.Source.Text).Trim();
+        string prefix = document.Metadata.Values.GetValueOrDefault("prefix") ?? Path.GetFileNameWithoutExtension(fileName);
+        string description = document.Metadata.Values.GetValueOrDefault("description") ?? "Team snippet";
+        return new Snippet(prefix, description, document.Language, body);
+    }
+
+    /// <summary>
     /// The snippet as LSP snippet text for a document: converted to the form of address the document uses (German),
     /// with <c>$</c>, <c>}</c> and <c>\</c> escaped and each placeholder a tab stop.
     /// </summary>

@@ -1,8 +1,6 @@
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Diagnostics;
-using ToneLsp.Core.Documents;
-using ToneLsp.Core.Rules;
 using ToneLsp.Core.Workspaces;
 using ToneLsp.Repository;
 

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging;
-using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Configuration;
-using ToneLsp.Core.Documents;
-using ToneLsp.Core.Rules;
 using ToneLsp.Repository;
 
 namespace ToneLsp.Server;
@@ -144,6 +141,32 @@ public sealed class RepositoryContext(ILogger logger)
         _roots.Where(r => fullPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)).MaxBy(r => r.Length) is { } root
             ? Path.GetRelativePath(root, fullPath).Replace('\\', '/')
             : fullPath;
+
+    /// <summary>The team's snippets for a document: the <c>snippets/*.md</c> files beside its outermost configuration (else in the first workspace folder).</summary>
+    public IReadOnlyList<Core.Snippets.Snippet> SnippetsFor(string uri)
+    {
+        var snippets = new List<Core.Snippets.Snippet>();
+        string? directory = ConfigurationFor(uri).BaseDirectory ?? _roots.FirstOrDefault();
+        string? folder = directory is null ? null : Path.Combine(directory, "snippets");
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return snippets;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                snippets.Add(Core.Snippets.Snippet.FromFile(file, Cli.TemplateFiles.Read(file, file).Text));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                logger.LogDebug("Skipped snippet {File}: {Error}", file, exception.Message);
+            }
+        }
+
+        return snippets;
+    }
 
     /// <summary>The folders that held templates at the last scan.</summary>
     public IReadOnlyList<string> TemplateDirectories

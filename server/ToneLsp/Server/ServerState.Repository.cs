@@ -1,11 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.VisualStudio.Threading;
 using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Text;
 using ToneLsp.Protocol;
-using ToneLsp.Repository;
 using Lsp = ToneLsp.Protocol;
 
 namespace ToneLsp.Server;

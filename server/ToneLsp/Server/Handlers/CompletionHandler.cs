@@ -1,10 +1,6 @@
-using Microsoft.Extensions.Logging;
 using ToneLsp.Core.AddressForms;
-using ToneLsp.Core.Configuration;
-using ToneLsp.Core.Documents;
 using ToneLsp.Core.Snippets;
 using ToneLsp.Protocol;
-using ToneLsp.Repository;
 
 namespace ToneLsp.Server.Handlers;
 
@@ -49,29 +45,7 @@ internal sealed class CompletionHandler(ServerState state) : ILspHandler
 
     private IReadOnlyList<Snippet> SnippetsFor(string uri)
     {
-        var snippets = new List<Snippet>();
-        ResolvedConfiguration resolved = _state.Repository.ConfigurationFor(uri);
-        string? directory = resolved.BaseDirectory ?? _state.Repository.Roots.FirstOrDefault();
-        string? folder = directory is null ? null : Path.Combine(directory, "snippets");
-        if (folder is not null && Directory.Exists(folder))
-        {
-            foreach (string file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
-            {
-                try
-                {
-                    var document = TemplateDocument.Parse(Cli.TemplateFiles.Read(file, file).Text);
-                    string body = (document.Metadata.Span is { } frontMatter ? document.Source.Text[frontMatter.End..] : document.Source.Text).Trim();
-                    string prefix = document.Metadata.Values.GetValueOrDefault("prefix") ?? Path.GetFileNameWithoutExtension(file);
-                    string description = document.Metadata.Values.GetValueOrDefault("description") ?? "Team snippet";
-                    snippets.Add(new Snippet(prefix, description, document.Language, body));
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    _state.Logger.LogDebug("Skipped snippet {File}: {Error}", file, exception.Message);
-                }
-            }
-        }
-
-        return snippets.Count > 0 ? snippets : Snippet.Defaults;
+        IReadOnlyList<Snippet> team = _state.Repository.SnippetsFor(uri);
+        return team.Count > 0 ? team : Snippet.Defaults;
     }
 }

@@ -1,9 +1,7 @@
-using System.Text;
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
-using ToneLsp.Core.Text;
+using ToneLsp.Core.Features;
 using ToneLsp.Protocol;
 
 namespace ToneLsp.Server.Handlers;
@@ -34,40 +32,13 @@ internal sealed class HoverHandler(ServerState state) : ILspHandler
         }
 
         int offset = snapshot.Text.GetOffset(ProtocolConversion.FromPosition(parameters.Position), _state.Encoding);
-        var hits = result.Diagnostics.Where(d => d.Span.Contains(offset) || (d.Span.End == offset && d.Span.Length > 0)).ToList();
+        IReadOnlyList<ToneDiagnostic> hits = Explanation.At(result, offset);
         if (hits.Count == 0)
         {
             return null;
         }
 
-        var markdown = new StringBuilder();
-        foreach (ToneDiagnostic diagnostic in hits)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (markdown.Length > 0)
-            {
-                markdown.Append("\n\n---\n\n");
-            }
-
-            markdown.Append(Explain(result, diagnostic, cancellationToken));
-        }
-
-        TextSpan covered = TextSpan.FromBounds(hits.Min(h => h.Span.Start), hits.Max(h => h.Span.End));
-        return new Hover(new MarkupContent("markdown", markdown.ToString()), ProtocolConversion.ToRange(snapshot.Text, covered, _state.Encoding));
-    }
-
-    private string Explain(AnalysisResult result, ToneDiagnostic diagnostic, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        text.Append("**").Append(diagnostic.Id).Append(" · ").Append(diagnostic.Category).Append("** — ").Append(diagnostic.Descriptor.Title).Append("\n\n");
-        text.Append(diagnostic.Message).Append("\n\n");
-        text.Append(diagnostic.Descriptor.HelpText);
-        CodeFix? preferred = _state.Engine.GetFixes(result, diagnostic, cancellationToken).FirstOrDefault();
-        if (preferred is not null)
-        {
-            text.Append("\n\n*Suggested:* ").Append(preferred.Title);
-        }
-
-        return text.ToString();
+        string markdown = Explanation.Markdown(_state.Engine, result, hits, cancellationToken);
+        return new Hover(new MarkupContent("markdown", markdown), ProtocolConversion.ToRange(snapshot.Text, Explanation.Covered(hits), _state.Encoding));
     }
 }

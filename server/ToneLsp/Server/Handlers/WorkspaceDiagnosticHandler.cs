@@ -1,11 +1,7 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.VisualStudio.Threading;
 using ToneLsp.Core.Analysis;
-using ToneLsp.Core.Configuration;
-using ToneLsp.Core.Text;
 using ToneLsp.Core.Workspaces;
 using ToneLsp.Protocol;
-using ToneLsp.Repository;
 using Lsp = ToneLsp.Protocol;
 
 namespace ToneLsp.Server.Handlers;
