@@ -154,7 +154,6 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
         }
 
         string title = $"Always accept “{phrase}” (.tonelsp.yaml)";
-        string quoted = AcceptedPhraseEdits.QuotedYaml(phrase);
         ResolvedConfiguration resolved = _state.Repository.Configurations.For(path);
         if (resolved.Files.Count > 0)
         {
@@ -171,8 +170,13 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
                 return null;
             }
 
+            // The edit goes where YAML's parser found the accept: list; a file that does not parse gets no such fix.
             var source = new SourceText(text);
-            CoreTextEdit edit = AcceptedPhraseEdits.AcceptListEdit(source, quoted);
+            if (ConfigurationEdits.AcceptPhrase(source, phrase) is not { } edit)
+            {
+                return null;
+            }
+
             return new CodeAction
             {
                 Title = title,
@@ -206,7 +210,7 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
             Edit = new WorkspaceEdit(null,
             [
                 new CreateFile(newUri, new CreateFileOptions(true)),
-                new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(newUri, null), [new Lsp.TextEdit(new Lsp.Range(new Position(0, 0), new Position(0, 0)), $"accept:\n  - {quoted}\n")]),
+                new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(newUri, null), [new Lsp.TextEdit(new Lsp.Range(new Position(0, 0), new Position(0, 0)), ConfigurationEdits.NewFileAccepting(phrase))]),
             ]),
         };
     }

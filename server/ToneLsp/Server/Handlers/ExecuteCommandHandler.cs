@@ -81,12 +81,11 @@ internal sealed class ExecuteCommandHandler(ServerState state) : ILspHandler
             throw new LocalRpcException($"{Commands.AcceptPhrase} expects [the path of a new {ConfigurationParser.FileName}, the phrase].") { ErrorCode = LspErrorCodes.InvalidParams };
         }
 
-        string quoted = AcceptedPhraseEdits.QuotedYaml(phrase);
         try
         {
             await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-            await writer.WriteAsync($"accept:\n  - {quoted}\n").ConfigureAwait(false);
+            await writer.WriteAsync(ConfigurationEdits.NewFileAccepting(phrase)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
