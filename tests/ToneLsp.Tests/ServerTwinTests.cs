@@ -93,5 +93,34 @@ public sealed class ServerTwinTests : IDisposable
         Assert.Equal(fromCli, fromServer.Order().ToList());
     }
 
+    [Fact]
+    public async Task TheCommandLineAndTheWorkspacePullReportTheSameFindingsTwinsIncluded()
+    {
+        _repo.Write("de/versand.md", German + "Wie bereits erwähnt, ist das Paket unterwegs.\n");
+        _repo.Write("en/versand.md", English + "As I already said, it is on its way.\n");
+        _repo.Write("de/danke.md", "Danke für deine Nachricht, {{vorname}}!\n");
+        _repo.Write(".tonelsp.yaml", "rules:\n  TONE014: off\nexclude: [\"drafts/**\"]\n");
+        _repo.Write("drafts/entwurf.md", "Wie bereits erwähnt, kommt es morgen.\n");
+
+        CliResult cli = ToneCli.Run("check", "--format", "json", _repo.Root);
+        using JsonDocument json = JsonDocument.Parse(cli.Output);
+        var fromCli = json.RootElement.GetProperty("files").EnumerateArray()
+            .SelectMany(f => f.GetProperty("diagnostics").EnumerateArray().Select(d =>
+                (File: Path.GetRelativePath(_repo.Root, Path.GetFullPath(f.GetProperty("path").GetString()!, _repo.Root)).Replace('\\', '/'),
+                 Rule: d.GetProperty("ruleId").GetString()!, Line: d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32())))
+            .Order().ToList();
+
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root, PullDiagnostics = true });
+        var report = await client.RequestAsync<WorkspaceDiagnosticReport>("workspace/diagnostic", new WorkspaceDiagnosticParams(null, []));
+        var fromServer = report.Items
+            .Where(i => i.Uri.EndsWith(".md", StringComparison.Ordinal))
+            .SelectMany(i => (i.Items ?? []).Select(d => (File: Path.GetRelativePath(_repo.Root, new Uri(i.Uri).LocalPath).Replace('\\', '/'), Rule: d.Code!, Line: d.Range.Start.Line)))
+            .Order().ToList();
+
+        Assert.Contains(fromCli, f => f.Rule == "TONE021");
+        Assert.DoesNotContain(fromCli, f => f.File.StartsWith("drafts/", StringComparison.Ordinal));
+        Assert.Equal(fromCli, fromServer);
+    }
+
     private static string Uri(string path) => new Uri(path).AbsoluteUri;
 }
