@@ -71,6 +71,19 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public void ConvertUsesTheBrandsCapitalisationUnlessTheCommandLineSaysOtherwise()
+    {
+        _directory.Write(".tonelsp.yaml", "brand:\n  capitalizeDu: true\n");
+        string path = _directory.Write("team/reply.md", "Könnten Sie uns bitte Ihre Kundennummer nennen?\n");
+
+        CliResult configured = ToneCli.Run("convert", "--to", "du", path);
+        CliResult flagged = ToneCli.Run("convert", "--to", "du", "--capitalize-du", "false", path);
+
+        Assert.Equal("Könntest Du uns bitte Deine Kundennummer nennen?\n", configured.Output);
+        Assert.Equal("Könntest du uns bitte deine Kundennummer nennen?\n", flagged.Output);
+    }
+
+    [Fact]
     public void ConvertOfAMissingFileExitsWithTwo()
     {
         CliResult result = ToneCli.Run("convert", "--to", "du", Path.Combine(_directory.Root, "missing.md"));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Configuration;
 using ToneLsp.Core.Diagnostics;
@@ -142,6 +143,35 @@ public sealed class WorkspaceSnapshot
         AnalysisResult result = Engine.Analyze(parsed, options, cancellationToken);
         _caches.StoreAnalysis(document, key, result);
         return result;
+    }
+
+    /// <summary>
+    /// A template converted between du and Sie with the options its brand and channel set (<c>capitalizeDu</c>,
+    /// <c>audience</c>; the front matter's <c>audience:</c> still wins in the converter), which <paramref name="adjust"/>
+    /// may change (a command line flag); null when the workspace does not have the template.
+    /// </summary>
+    public ConversionResult? Convert(string path, AddressForm target, Func<ConversionOptions, ConversionOptions>? adjust = null)
+    {
+        if (Document(path) is not { } document)
+        {
+            return null;
+        }
+
+        // The conversion is German by definition; the options come from the configuration and the front matter's channel,
+        // resolved as for an analysis, without running the rules.
+        TemplateDocument parsed = TemplateDocument.ParseAs(document.Text.Text, Language.German);
+        ConversionOptions options;
+        try
+        {
+            options = new AnalysisInput(parsed, OwnOptions(path)).Options.Conversion;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // As in the engine: a failed address-form detection leaves the configured options.
+            options = OwnOptions(path).Conversion;
+        }
+
+        return AddressFormConverter.ConvertDocumentWithNotes(parsed, target, adjust is null ? options : adjust(options));
     }
 
     /// <summary>

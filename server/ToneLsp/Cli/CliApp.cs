@@ -10,6 +10,7 @@ using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Rules;
 using ToneLsp.Core.Text;
+using ToneLsp.Core.Workspaces;
 using ToneLsp.Repository;
 using ToneLsp.Server;
 
@@ -357,42 +358,54 @@ public static class CliApp
             string path = parse.GetValue(file)!;
             string text = path == "-" ? Console.In.ReadToEnd() : ReadExisting(path);
             AddressForm target = AddressFormNames.Parse(parse.GetValue(to)) ?? AddressForm.Sie;
-            var options = new ConversionOptions
+
+            // The template goes into the workspace with the configuration files above it, so the brand's and channel's
+            // capitalizeDu and audience apply as in the editor; a flag given on the command line wins.
+            ConversionOptions Adjust(ConversionOptions configured) => configured with
             {
-                CapitalizeDu = parse.GetValue(capitalize),
-                Audience = parse.GetValue(audience) == "plural" ? Audience.Plural : Audience.Singular,
+                CapitalizeDu = parse.GetResult(capitalize) is { Implicit: false } ? parse.GetValue(capitalize) : configured.CapitalizeDu,
+                Audience = parse.GetResult(audience) is { Implicit: false } ? parse.GetValue(audience) == "plural" ? Audience.Plural : Audience.Singular : configured.Audience,
                 Trace = parse.GetValue(trace) ? Console.Error.Write : null,
             };
+            string fullPath = path == "-" ? Path.Combine(Directory.GetCurrentDirectory(), "stdin.md") : Path.GetFullPath(path);
+            var workspace = new TemplateWorkspace(() => ToneEngine.For(PhraseExpressions.Interpreted), options: new WorkspaceOptions { RetainedFileAnalyses = 0 });
+            var configurations = new ConfigurationProvider();
+            foreach (string configuration in configurations.For(fullPath).Files)
+            {
+                workspace.SetConfiguration(configuration, configurations.TextOf(configuration));
+            }
+
             if (parse.GetValue(eachLine))
             {
                 string[] lines = text.Split('\n');
                 for (int line = 0; line < lines.Length; line++)
                 {
-                    output.Write(Convert(lines[line].TrimEnd('\r'), target, options, line));
+                    WorkspaceSnapshot snapshot = workspace.SetFile(fullPath, lines[line].TrimEnd('\r'));
+                    output.Write(Convert(snapshot, fullPath, target, Adjust, line));
                     output.Write('\n');
                 }
 
                 return Success;
             }
 
-            output.Write(Convert(text, target, options, 0));
+            output.Write(Convert(workspace.SetFile(fullPath, text), fullPath, target, Adjust, 0));
             return Success;
         });
         return command;
     }
 
-    // Converts one document and reports the words left unchanged on standard error, by line (counted from 1).
-    private static string Convert(string text, AddressForm target, ConversionOptions options, int firstLine)
+    // Converts one template of the workspace and reports the words left unchanged on standard error, by line (counted from 1).
+    private static string Convert(WorkspaceSnapshot snapshot, string path, AddressForm target, Func<ConversionOptions, ConversionOptions> adjust, int firstLine)
     {
-        var document = TemplateDocument.ParseAs(text, Language.German);
-        ConversionResult result = AddressFormConverter.ConvertDocumentWithNotes(document, target, options);
+        WorkspaceDocument document = snapshot.Document(path)!;
+        ConversionResult result = snapshot.Convert(path, target, adjust)!;
         foreach (ConversionNote note in result.Notes)
         {
-            int line = firstLine + document.Source.GetLineNumber(note.Span.Start) + 1;
+            int line = firstLine + document.Text.GetLineNumber(note.Span.Start) + 1;
             Console.Error.WriteLine($"line {line}: left '{note.Word}' unchanged: {note.Reason}");
         }
 
-        return document.Source.ApplyEdits(result.Edits);
+        return document.Text.ApplyEdits(result.Edits);
     }
 
     private static Command ExplainCommand(TextWriter output, Func<ToneEngine> engine)

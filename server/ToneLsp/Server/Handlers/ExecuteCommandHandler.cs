@@ -41,8 +41,8 @@ internal sealed class ExecuteCommandHandler(ServerState state) : ILspHandler
             throw new LocalRpcException("The document is not open or the target is not du or sie.") { ErrorCode = LspErrorCodes.InvalidParams };
         }
 
-        AnalysisResult result = await _state.AnalyzeAsync(snapshot, cancellationToken).ConfigureAwait(false);
-        var edits = AddressFormConverter.ConvertDocument(result.Document, target.Value, snapshot.Settings.Options.Conversion);
+        // The conversion uses the brand's and channel's capitalizeDu and audience, as tonelsp convert does.
+        IReadOnlyList<Core.Text.TextEdit> edits = snapshot.Inputs.Convert(snapshot.Path, target.Value)?.Edits ?? [];
         if (edits.Count == 0 || _state.Connection is not { IsDisposed: false } rpc)
         {
             return null;
