@@ -69,13 +69,7 @@ public sealed class ServerTwinTests : IDisposable
         _repo.Write("en/versand.md", English + "As I already said, it is on its way.\n");
         _repo.Write("de/danke.md", "Danke für deine Nachricht!\n");
 
-        CliResult cli = ToneCli.Run("check", "--format", "json", _repo.Root);
-        using JsonDocument json = JsonDocument.Parse(cli.Output);
-        var fromCli = json.RootElement.GetProperty("files").EnumerateArray()
-            .SelectMany(f => f.GetProperty("diagnostics").EnumerateArray().Select(d =>
-                (File: Path.GetRelativePath(_repo.Root, Path.GetFullPath(f.GetProperty("path").GetString()!, _repo.Root)).Replace('\\', '/'),
-                 Rule: d.GetProperty("ruleId").GetString()!, Line: d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32())))
-            .Order().ToList();
+        List<(string File, string Rule, int Line)> fromCli = CheckFindings();
 
         await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
         var fromServer = new List<(string File, string Rule, int Line)>();
@@ -102,13 +96,7 @@ public sealed class ServerTwinTests : IDisposable
         _repo.Write(".tonelsp.yaml", "rules:\n  TONE014: off\nexclude: [\"drafts/**\"]\n");
         _repo.Write("drafts/entwurf.md", "Wie bereits erwähnt, kommt es morgen.\n");
 
-        CliResult cli = ToneCli.Run("check", "--format", "json", _repo.Root);
-        using JsonDocument json = JsonDocument.Parse(cli.Output);
-        var fromCli = json.RootElement.GetProperty("files").EnumerateArray()
-            .SelectMany(f => f.GetProperty("diagnostics").EnumerateArray().Select(d =>
-                (File: Path.GetRelativePath(_repo.Root, Path.GetFullPath(f.GetProperty("path").GetString()!, _repo.Root)).Replace('\\', '/'),
-                 Rule: d.GetProperty("ruleId").GetString()!, Line: d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32())))
-            .Order().ToList();
+        List<(string File, string Rule, int Line)> fromCli = CheckFindings();
 
         await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root, PullDiagnostics = true });
         var report = await client.RequestAsync<WorkspaceDiagnosticReport>("workspace/diagnostic", new WorkspaceDiagnosticParams(null, []));
@@ -123,4 +111,16 @@ public sealed class ServerTwinTests : IDisposable
     }
 
     private static string Uri(string path) => new Uri(path).AbsoluteUri;
+
+    // What tonelsp check reports for the repository: file relative to its root, rule, line; in order.
+    private List<(string File, string Rule, int Line)> CheckFindings()
+    {
+        CliResult cli = ToneCli.Run("check", "--format", "json", _repo.Root);
+        using JsonDocument json = JsonDocument.Parse(cli.Output);
+        return json.RootElement.GetProperty("files").EnumerateArray()
+            .SelectMany(f => f.GetProperty("diagnostics").EnumerateArray().Select(d =>
+                (File: Path.GetRelativePath(_repo.Root, Path.GetFullPath(f.GetProperty("path").GetString()!, _repo.Root)).Replace('\\', '/'),
+                 Rule: d.GetProperty("ruleId").GetString()!, Line: d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32())))
+            .Order().ToList();
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Rules;
 using ToneLsp.Core.Text;
 
 namespace ToneLsp.Core.Workspaces;
@@ -12,6 +13,9 @@ public sealed record WorkspaceOptions
     /// which analyses every template once and compares twins, keeps all (null); a long-lived editor host keeps a few.
     /// </summary>
     public int? RetainedFileAnalyses { get; init; }
+
+    /// <summary>How the phrase rules' expressions run when the workspace makes its own engine (see <see cref="PhraseExpressions"/>).</summary>
+    public PhraseExpressions PhraseExpressions { get; init; } = PhraseExpressions.Compiled;
 }
 
 /// <summary>
@@ -45,6 +49,12 @@ public sealed class TemplateWorkspace
             roots: [],
             stamp: 0,
             previous: null);
+    }
+
+    /// <summary>Creates an empty workspace whose engine runs phrase expressions as <paramref name="options"/> say, made when first needed.</summary>
+    public TemplateWorkspace(ToneOptions? settings, WorkspaceOptions options)
+        : this(() => ToneEngine.For(options.PhraseExpressions), settings, options)
+    {
     }
 
     /// <summary>Creates an empty workspace with an engine at hand.</summary>

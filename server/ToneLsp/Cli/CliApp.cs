@@ -368,7 +368,7 @@ public static class CliApp
                 Trace = parse.GetValue(trace) ? Console.Error.Write : null,
             };
             string fullPath = path == "-" ? Path.Combine(Directory.GetCurrentDirectory(), "stdin.md") : Path.GetFullPath(path);
-            var workspace = new TemplateWorkspace(() => ToneEngine.For(PhraseExpressions.Interpreted), options: new WorkspaceOptions { RetainedFileAnalyses = 0 });
+            var workspace = new TemplateWorkspace(null, new WorkspaceOptions { RetainedFileAnalyses = 0, PhraseExpressions = PhraseExpressions.Interpreted });
             var configurations = new ConfigurationProvider();
             foreach (string configuration in configurations.For(fullPath).Files)
             {
