@@ -117,10 +117,8 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
     {
         bool? table = null;
         // Where most words of a sentence are in capitals it shouts: titles and terms are read in prose, lists in a
-        // sentence with at least one word in normal case.
-        int shoutedWords = tokens.Count(IsShoutedWord);
-        bool prose = tokens.Count(t => t.IsWord && t.Text.Any(char.IsLetter)) >= 2 * shoutedWords;
-        bool normalCase = tokens.Any(IsNormalCase);
+        // sentence with at least one word in normal case. Counted only for a sentence with a shouted run, as most have none.
+        bool? prose = null, normalCase = null;
         int i = 0;
         while (i < tokens.Count)
         {
@@ -141,8 +139,15 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
                             (plain.Count == 1 && IsEmphasis(plain[0].Text, german) && (run.Count == 1 || EmphasisWords.Contains(plain[0].Text)));
             // In a block labelled by a title or an option, a word or two in capitals are the text's terms; a whole
             // clause in capitals is still shouting.
-            bool term = shouting && ((prose && ((labelled && plain.Count < 3) || (opensBlock && i == 0 && IsBlockTitle(tokens, end)))) ||
-                                     (normalCase && IsTermList(document, tokens, i, end)) || (table ??= IsTableOrCode(tokens)));
+            if (shouting && prose is null)
+            {
+                int shoutedWords = tokens.Count(IsShoutedWord);
+                prose = tokens.Count(t => t.IsWord && t.Text.Any(char.IsLetter)) >= 2 * shoutedWords;
+                normalCase = tokens.Any(IsNormalCase);
+            }
+
+            bool term = shouting && ((prose == true && ((labelled && plain.Count < 3) || (opensBlock && i == 0 && IsBlockTitle(tokens, end)))) ||
+                                     (normalCase == true && IsTermList(document, tokens, i, end)) || (table ??= IsTableOrCode(tokens)));
             if (shouting && !term && !IsAdjacentToCode(document, tokens[i].Span.Start, tokens[end].Span.End) && !IsTitleOrList(tokens, i, end))
             {
                 // Acronyms at either end stay as they are: "Ihre TAN NIEMALS" is about "NIEMALS".
