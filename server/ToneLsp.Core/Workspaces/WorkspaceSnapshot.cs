@@ -60,20 +60,22 @@ public sealed class WorkspaceSnapshot
         // The placeholder counts and the translationOf: index change only when a template's placeholder names or its
         // translationOf: do, not with every keystroke: after a change to one template they carry over when its facts stay.
         bool sameInputs = previous is not null && ReferenceEquals(previous.Configurations, configurations) && previous.Roots == roots;
+        int unevaluated = previous is null || (previous._placeholders.IsValueCreated && previous._translationSources.IsValueCreated) ? 0 : previous._unevaluated + 1;
         if (sameInputs && ReferenceEquals(previous!.Files, files) && ReferenceEquals(previous.Buffers, buffers))
         {
             _placeholders = previous._placeholders;
             _translationSources = previous._translationSources;
+            _unevaluated = previous._unevaluated;
         }
-        else if (sameInputs && changedPath is not null &&
-                 (_unevaluated = previous!._placeholders.IsValueCreated && previous._translationSources.IsValueCreated ? 0 : previous._unevaluated + 1) <= MaxUnevaluated)
+        else if (sameInputs && changedPath is not null && unevaluated <= MaxUnevaluated)
         {
             // Derived from the previous snapshot's indexes, evaluated first if need be; a chain of snapshots that nobody
             // asked about is cut after a few, so that no long history stays alive.
-            WorkspaceSnapshot before = previous;
+            WorkspaceSnapshot before = previous!;
             _placeholders = new(() => before._placeholders.Value.Update(before.FactsOf(changedPath)?.Shape.Placeholders, FactsOf(changedPath)?.Shape.Placeholders),
                                 LazyThreadSafetyMode.ExecutionAndPublication);
             _translationSources = new(() => UpdatedSources(before, changedPath) ?? TranslationSources(), LazyThreadSafetyMode.ExecutionAndPublication);
+            _unevaluated = unevaluated;
         }
         else
         {
