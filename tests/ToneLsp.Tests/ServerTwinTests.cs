@@ -49,6 +49,22 @@ public sealed class ServerTwinTests : IDisposable
     }
 
     [Fact]
+    public async Task ATwinChangedOnDiskWithoutAFileEventCountsAtTheNextEdit()
+    {
+        string german = _repo.Write("de/versand.md", German);
+        string english = _repo.Write("en/versand.md", English);
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
+        Assert.Contains(await client.OpenAndWaitAsync(Uri(german), German), d => d.Code == "TONE021");
+
+        // The twin's new size tells the server it changed; the client sends no didChangeWatchedFiles.
+        File.WriteAllText(english, EnglishWithNumber);
+        int before = client.PublishedDiagnostics.Count;
+        await client.ReplaceAsync(Uri(german), 2, German + "Danke!\n");
+        PublishDiagnosticsParams updated = await client.WaitForDiagnosticsAsync(Uri(german), 2, d => !d.Any(x => x.Code == "TONE021"), since: before);
+        Assert.DoesNotContain(updated.Diagnostics, d => d.Code == "TONE021");
+    }
+
+    [Fact]
     public async Task ATemplateThatAnotherNamesInTranslationOfIsItsTwin()
     {
         _repo.Write("de/begruessung.md", "---\ntranslationOf: ../en/welcome.md\n---\nHallo {{vorname}}, willkommen!\n");

@@ -111,6 +111,30 @@ public sealed class RepositoryContext(ILogger logger)
         return templates;
     }
 
+    /// <summary>A template's text when its size or time differ from when it was last read (or it was never read); null otherwise or when it is gone.</summary>
+    public string? TextIfChanged(string fullPath)
+    {
+        var info = new FileInfo(fullPath);
+        if (!info.Exists)
+        {
+            return null;
+        }
+
+        var stamp = (info.LastWriteTimeUtc.Ticks, info.Length);
+        if (_stamps.TryGetValue(fullPath, out var known) && known == stamp)
+        {
+            return null;
+        }
+
+        string? text = TemplateText(fullPath);
+        if (text is not null)
+        {
+            _stamps[fullPath] = stamp;
+        }
+
+        return text;
+    }
+
     /// <summary>Whether a template belongs to the workspace, as the scan would find it: in a workspace folder and not excluded.</summary>
     public bool IsInWorkspace(string fullPath) =>
         _roots.Any(r => fullPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)) && !Configurations.For(fullPath).Excludes(fullPath);

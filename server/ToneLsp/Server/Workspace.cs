@@ -42,15 +42,8 @@ public sealed class Workspace
     /// <summary>The key of a document in the core workspace: its local path, or the URI of a document without one.</summary>
     public static string PathOf(string uri) => RepositoryContext.LocalPath(uri) ?? uri;
 
-    /// <summary>Opens (or reopens) a document; its language twins on disk join the workspace if the scan has not fed them yet.</summary>
-    public DocumentSnapshot Open(string uri, int version, string text)
-    {
-        lock (_gate)
-        {
-            AddTwinCandidatesFromDisk(PathOf(uri));
-            return Replace(uri, version, new SourceText(text));
-        }
-    }
+    /// <summary>Opens (or reopens) a document.</summary>
+    public DocumentSnapshot Open(string uri, int version, string text) => Replace(uri, version, new SourceText(text));
 
     /// <summary>Applies changes in order; a change without a range replaces the whole text. Null when the document is not open.</summary>
     public DocumentSnapshot? Change(string uri, int version, IEnumerable<(LineRange? Range, string Text)> changes, PositionEncoding encoding)
@@ -220,6 +213,7 @@ public sealed class Workspace
             else
             {
                 SyncConfigurations(path);
+                SyncTwinCandidatesWithDisk(path);
                 if (!ReferenceEquals(Core.Current.Buffers.GetValueOrDefault(path)?.Text, text))
                 {
                     Core.SetBuffer(path, text, _repository.DisplayName(path));
@@ -232,9 +226,10 @@ public sealed class Workspace
         }
     }
 
-    // The paths a template's twin may have (de/ ↔ en/, .de.md ↔ .en.md) that exist on disk but are not in the
-    // workspace yet: read them, so the first findings after opening already compare the two.
-    private void AddTwinCandidatesFromDisk(string path)
+    // The paths a template's twin may have (de/ ↔ en/, .de.md ↔ .en.md) that exist on disk and are new or changed
+    // since they were read (a few file stats): read them, so the findings compare the twin as it is now, also for a
+    // client that sends no file events and before the workspace scan has finished.
+    private void SyncTwinCandidatesWithDisk(string path)
     {
         if (!Path.IsPathRooted(path) || ServerState.IsConfigurationFile(path))
         {
@@ -246,7 +241,8 @@ public sealed class Workspace
         foreach (string candidate in TwinTemplates.CandidateTwins(relative))
         {
             string full = root is null ? "/" + candidate : root + "/" + candidate;
-            if (!Core.Current.Files.ContainsKey(full) && File.Exists(full) && !_repository.Configurations.For(full).Excludes(full) && _repository.TemplateText(full) is { } text)
+            if (_repository.TextIfChanged(full) is { } text && !_repository.Configurations.For(full).Excludes(full) &&
+                Core.Current.Files.GetValueOrDefault(full)?.Text.Text != text)
             {
                 Core.SetFile(full, text, _repository.DisplayName(full));
                 SyncConfigurations(full);
