@@ -241,8 +241,9 @@ public sealed class Workspace
         foreach (string candidate in TwinTemplates.CandidateTwins(relative))
         {
             string full = root is null ? "/" + candidate : root + "/" + candidate;
-            if (_repository.TextIfChanged(full) is { } text && !_repository.Configurations.For(full).Excludes(full) &&
-                Core.Current.Files.GetValueOrDefault(full)?.Text.Text != text)
+            // Not in the workspace yet (the scan may still be running): read it; else only when its size or time changed.
+            string? text = Core.Current.Files.ContainsKey(full) ? _repository.TextIfChanged(full) : File.Exists(full) ? _repository.TemplateText(full) : null;
+            if (text is not null && !_repository.Configurations.For(full).Excludes(full) && Core.Current.Files.GetValueOrDefault(full)?.Text.Text != text)
             {
                 Core.SetFile(full, text, _repository.DisplayName(full));
                 SyncConfigurations(full);
