@@ -10,7 +10,6 @@ namespace ToneLsp.Server;
 /// </summary>
 public sealed class DocumentSnapshot
 {
-    private readonly Lazy<Task<AnalysisResult>> _ownAnalysis;
     private readonly Lazy<Task<AnalysisResult>> _analysis;
     private readonly Lazy<ToneOptions> _options;
     private readonly Lazy<string> _resultId;
@@ -31,13 +30,10 @@ public sealed class DocumentSnapshot
 
         // Nothing is computed on the notification thread. The core caches analyses by the versions of their inputs: a
         // document re-snapshotted because another input changed gets the finished analysis back when nothing it depends on did.
-        _ownAnalysis = new Lazy<Task<AnalysisResult>>(
-            () => Task.Run(() => isConfiguration ? inputs.Engine.Analyze(text.Text, Options, token) : inputs.Analyze(path, token)!, token),
+        _analysis = new Lazy<Task<AnalysisResult>>(
+            () => Task.Run(() => isConfiguration ? inputs.Engine.Analyze(text.Text, Options, token) : inputs.AnalyzeWithCrossDocument(path, token)!, token),
             LazyThreadSafetyMode.ExecutionAndPublication);
-        _analysis = isConfiguration ? _ownAnalysis : new Lazy<Task<AnalysisResult>>(
-            () => Task.Run(() => inputs.AnalyzeWithCrossDocument(path, token)!, token),
-            LazyThreadSafetyMode.ExecutionAndPublication);
-        _resultId = new(() => (isConfiguration ? "config-" + inputs.Configurations.GetValueOrDefault(path)?.Stamp : inputs.ResultId(path)) + (settings.Enable ? string.Empty : "-off"),
+        _resultId = new(() => settings.ResultIdFor(isConfiguration ? "config-" + inputs.Configurations.GetValueOrDefault(path)?.Stamp : inputs.ResultId(path)),
                         LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -76,9 +72,6 @@ public sealed class DocumentSnapshot
     /// hold a thread, so requests that wait for a long analysis neither starve the thread pool nor ignore their cancellation.
     /// </summary>
     public Task<AnalysisResult> GetAnalysisAsync(CancellationToken cancellationToken = default) => _analysis.Value.WaitAsync(cancellationToken);
-
-    /// <summary>The analysis of this document alone, without the findings that compare it with others.</summary>
-    public Task<AnalysisResult> GetOwnAnalysisAsync(CancellationToken cancellationToken = default) => _ownAnalysis.Value.WaitAsync(cancellationToken);
 
     /// <summary>Whether the analysis has been computed.</summary>
     public bool IsAnalyzed => _analysis.IsValueCreated && _analysis.Value.IsCompletedSuccessfully;

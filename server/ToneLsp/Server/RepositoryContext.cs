@@ -137,7 +137,11 @@ public sealed class RepositoryContext(ILogger logger)
 
     /// <summary>Whether a template belongs to the workspace, as the scan would find it: in a workspace folder and not excluded.</summary>
     public bool IsInWorkspace(string fullPath) =>
-        _roots.Any(r => fullPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)) && !Configurations.For(fullPath).Excludes(fullPath);
+        RootOf(fullPath) is not null && !Configurations.For(fullPath).Excludes(fullPath);
+
+    /// <summary>The nearest workspace folder that holds a path, without a trailing slash; null when none does.</summary>
+    public string? RootOf(string fullPath) =>
+        _roots.Where(r => fullPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)).MaxBy(r => r.Length)?.TrimEnd('/');
 
     /// <summary>A template's text as the disk has it now; null when it cannot be read.</summary>
     public string? TemplateText(string fullPath)
@@ -162,7 +166,7 @@ public sealed class RepositoryContext(ILogger logger)
 
     /// <summary>A template's name to show: its path relative to the nearest workspace folder, else its full path.</summary>
     public string DisplayName(string fullPath) =>
-        _roots.Where(r => fullPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)).MaxBy(r => r.Length) is { } root
+        RootOf(fullPath) is { } root
             ? Path.GetRelativePath(root, fullPath).Replace('\\', '/')
             : fullPath;
 

@@ -11,6 +11,9 @@ public sealed record ServerSettings(bool Enable, ToneOptions Options)
     /// <summary>Settings with every default.</summary>
     public static ServerSettings Default { get; } = new(true, ToneOptions.Default);
 
+    /// <summary>A pull result ID for findings made from inputs with the given ID under these settings (checking off reports none).</summary>
+    public string ResultIdFor(string inputs) => Enable ? inputs : inputs + "-off";
+
     /// <summary>Reads settings from a JSON object; <paramref name="warnings"/> receives what was ignored.</summary>
     public static ServerSettings Parse(JsonElement? element, List<string> warnings)
     {

@@ -80,8 +80,7 @@ public sealed class Workspace
             string path = PathOf(uri);
             if (ServerState.IsConfigurationFile(uri))
             {
-                _repository.Configurations.Invalidate(path);
-                Core.SetConfiguration(path, File.Exists(path) ? _repository.ConfigurationText(path) : null);
+                ConfigurationFileChanged(path);
             }
             else
             {
@@ -122,24 +121,8 @@ public sealed class Workspace
     }
 
     /// <summary>Sets the templates the workspace scan found (full path, text, name to show) and forgets those it no longer found.</summary>
-    public void SetScannedFiles(IReadOnlyList<(string Path, string Text, string DisplayName)> files)
-    {
-        lock (_gate)
-        {
-            var found = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-            foreach (string gone in Core.Current.Files.Keys.Where(p => !found.Contains(p)).ToList())
-            {
-                Core.RemoveFile(gone);
-            }
-
-            // A file whose text is as the workspace has it keeps its version, so what was computed for it stays valid.
-            Core.SetFiles(files.Where(f => Core.Current.Files.GetValueOrDefault(f.Path)?.Text.Text != f.Text));
-            foreach (string path in found)
-            {
-                SyncConfigurations(path);
-            }
-        }
-    }
+    public void SetScannedFiles(IReadOnlyList<(string Path, string Text, string DisplayName)> files) =>
+        ApplyDiskFiles(files, files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>
     /// Brings the workspace's files up to date with the disk: the templates that changed since they were last read
@@ -148,21 +131,8 @@ public sealed class Workspace
     public WorkspaceSnapshot SyncWithDisk(CancellationToken cancellationToken)
     {
         var changed = _repository.ChangedTemplates(out IReadOnlySet<string> all, cancellationToken);
-        lock (_gate)
-        {
-            foreach (string gone in Core.Current.Files.Keys.Where(p => !all.Contains(p)).ToList())
-            {
-                Core.RemoveFile(gone);
-            }
-
-            Core.SetFiles(changed.Where(f => Core.Current.Files.GetValueOrDefault(f.Path)?.Text.Text != f.Text));
-            foreach (string path in all)
-            {
-                SyncConfigurations(path);
-            }
-
-            return Core.Current;
-        }
+        ApplyDiskFiles(changed, all);
+        return Core.Current;
     }
 
     /// <summary>Sets one template file's text as it is on disk now; null when it was deleted.</summary>
@@ -191,6 +161,25 @@ public sealed class Workspace
             if (!_documents.ContainsKey(RepositoryContext.ToUri(path)))
             {
                 Core.SetConfiguration(path, File.Exists(path) ? _repository.ConfigurationText(path) : null);
+            }
+        }
+    }
+
+    // The templates read from the disk go in (a text the workspace already has keeps its version, so what was computed
+    // for it stays valid), the files the walk no longer found go, and the configuration files above them are synced.
+    private void ApplyDiskFiles(IReadOnlyList<(string Path, string Text, string DisplayName)> read, IReadOnlySet<string> all)
+    {
+        lock (_gate)
+        {
+            foreach (string gone in Core.Current.Files.Keys.Where(p => !all.Contains(p)).ToList())
+            {
+                Core.RemoveFile(gone);
+            }
+
+            Core.SetFiles(read.Where(f => Core.Current.Files.GetValueOrDefault(f.Path)?.Text.Text != f.Text));
+            foreach (string path in all)
+            {
+                SyncConfigurations(path);
             }
         }
     }
@@ -236,7 +225,7 @@ public sealed class Workspace
             return;
         }
 
-        string? root = _repository.Roots.Where(r => path.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)).MaxBy(r => r.Length)?.TrimEnd('/');
+        string? root = _repository.RootOf(path);
         string relative = root is null ? path.TrimStart('/') : path[(root.Length + 1)..];
         foreach (string candidate in TwinTemplates.CandidateTwins(relative))
         {

@@ -41,7 +41,7 @@ internal sealed class WorkspaceDiagnosticHandler(ServerState state) : ILspHandle
                 continue;
             }
 
-            string resultId = snapshot.ResultId(template.Path) + (settings.Enable ? string.Empty : "-off");
+            string resultId = settings.ResultIdFor(snapshot.ResultId(template.Path));
             if (previous.TryGetValue(uri, out string? known) && known == resultId)
             {
                 items.Add(new WorkspaceDocumentDiagnosticReport("unchanged", uri, null, resultId, null));
