@@ -30,7 +30,7 @@ public class RewriteContentTests
             rewrite: "Here's how it works."
             lang: en
             message: condescending
-          - match: "wie bereits erwähnt"
+          - match: "wie bereits erwähnt [,]"
             rewrite: ["Kurz zusammengefasst", "Noch einmal in Kürze"]
             lang: de
             message: repeated
@@ -70,7 +70,23 @@ public class RewriteContentTests
         const string text = "Wie bereits erwähnt, ist der Versand kostenlos.\n\nWie bereits erwähnt, kommt das Paket morgen.\n";
         AnalysisResult result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, Language.German), options);
         string fixedText = result.Document.Source.ApplyEdits(ToneEngine.Default.GetFixAllEdits(result));
-        Assert.Equal("Kurz zusammengefasst, ist der Versand kostenlos.\n\nNoch einmal in Kürze, kommt das Paket morgen.\n", fixedText);
+        Assert.Equal("Kurz zusammengefasst ist der Versand kostenlos.\n\nNoch einmal in Kürze kommt das Paket morgen.\n", fixedText);
+    }
+
+    [Theory]
+    [InlineData("Das klappt, wie bereits erwähnt, nur mit der neuen App.", "Das klappt nur mit der neuen App.")]
+    [InlineData("Der Versand ist, wie bereits erwähnt, kostenlos.", "Der Versand ist kostenlos.")]
+    public void AnOpenerInsideASentenceGoesWithItsCommas(string text, string expected) => Assert.Equal(expected, Fix(text, Language.German));
+
+    [Fact]
+    public void ADependentClauseWithAFactIsNotLostWithItsFraming()
+    {
+        var (configuration, _) = ConfigurationParser.Parse(Rules, ".tonelsp.yaml");
+        var options = new ToneOptions { Configuration = configuration };
+        const string text = "Hätten Sie die FAQ gelesen, die seit dem 3. Mai online ist, wüssten Sie das.";
+        AnalysisResult result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, Language.German), options);
+        ToneDiagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal));
+        Assert.DoesNotContain(ToneEngine.Default.GetFixes(result, diagnostic), f => f.Title.StartsWith("Rewrite", StringComparison.Ordinal));
     }
 
     [Theory]

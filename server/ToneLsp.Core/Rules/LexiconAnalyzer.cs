@@ -278,6 +278,13 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
 
                 edit = kept;
             }
+            else if (Parenthetical(source, diagnostic.Span) is { } insertion)
+            {
+                // "Das klappt, wie bereits erklärt, nur mit der App": an opener does not fit inside a sentence, so the
+                // insertion goes with its commas ("Das klappt nur mit der App").
+                edit = insertion;
+                text = string.Empty;
+            }
             else
             {
                 edit = text.Length == 0 ? Deletion(source, diagnostic.Span, matched) : new TextEdit(diagnostic.Span, MatchCase(matched, text));
@@ -385,6 +392,31 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
 
     private static Sentence? SentenceAround(TemplateDocument document, TextSpan span) =>
         document.SentenceContaining(span) is { Block.IsQuoted: false } sentence ? sentence.Sentence : null;
+
+    // A match between two commas inside a sentence, its closing comma part of the match: the edit that removes it with
+    // the opening comma. Null for anything else.
+    private static TextEdit? Parenthetical(SourceText source, TextSpan span)
+    {
+        string text = source.Text;
+        int end = span.End;
+        if (end == span.Start || text[end - 1] != ',')
+        {
+            return null;
+        }
+
+        int comma = span.Start - 1;
+        while (comma >= 0 && text[comma] is ' ' or '\t')
+        {
+            comma--;
+        }
+
+        if (comma < 1 || text[comma] != ',' || !char.IsLetterOrDigit(text[comma - 1]))
+        {
+            return null;
+        }
+
+        return new TextEdit(TextSpan.FromBounds(comma, end), string.Empty);
+    }
 
     // Deleting a phrase also removes the space after it, and keeps a sentence start capitalised.
     private static TextEdit Deletion(SourceText source, TextSpan span, string matched)

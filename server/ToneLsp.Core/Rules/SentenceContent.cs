@@ -96,6 +96,12 @@ internal static partial class SentenceContent
                 // part of the framing ("Wenn du dir die Mühe gemacht hättest, die Anleitung zu lesen, …").
                 kept[^1] += ", " + text;
             }
+            else if (FactPattern().IsMatch(text))
+            {
+                // A dependent clause of the framing with a date, an amount or a placeholder ("…, das am 3. Mai ankam")
+                // would be lost with its framing, so no rewrite is offered.
+                return null;
+            }
         }
 
         return Sentences(kept);
