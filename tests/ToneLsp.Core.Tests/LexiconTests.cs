@@ -30,6 +30,36 @@ public class LexiconTests
     }
 
     [Fact]
+    public void GermanPhrasesNameInflectedAdjectivesAndNounsByTheirLemma()
+    {
+        // "(hilfreiches|hilfreichen)" misses "hilfreiche"; "<hilfreich:adj>" is every form. A plain word in an
+        // alternation that the lexicon reads only as a form of another adjective or noun is written as its lemma.
+        var lexicon = Morphology.GermanLexicon.Shared;
+        var offenders = new List<string>();
+        foreach (LexiconRule rule in LexiconLoader.BuiltIn)
+        {
+            foreach (LexiconPhrase phrase in rule.Phrases.Where(p => p.Language == Language.German))
+            {
+                foreach (System.Text.RegularExpressions.Match group in System.Text.RegularExpressions.Regex.Matches(phrase.Pattern, @"[(\[]([^()\[\]]*\|[^()\[\]]*)[)\]]"))
+                {
+                    foreach (string member in group.Groups[1].Value.Split('|').Select(m => m.Trim()).Where(m => m.Length > 0 && m.All(char.IsLetter)))
+                    {
+                        bool noun = char.IsUpper(member[0]);
+                        var readings = lexicon.Lookup(member).ToList().Where(r => (r.PartOfSpeech == Morphology.PartOfSpeech.Noun) == noun).ToList();
+                        var lemmas = readings.Select(r => (r.PartOfSpeech, Lemma: lexicon.Lemma(r.LemmaId))).Distinct().ToList();
+                        if (lemmas is [{ PartOfSpeech: Morphology.PartOfSpeech.Noun or Morphology.PartOfSpeech.Adjective } only] && readings.Count > 0 && only.Lemma != member)
+                        {
+                            offenders.Add($"{rule.SourceName}:{phrase.SourceLine}: “{member}” is a form of <{only.Lemma}:{(noun ? "noun" : "adj")}>");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
+    [Fact]
     public void EveryBuiltInPhraseCompilesOnFirstUse()
     {
         // Built-in expressions are compiled lazily, so this is where a broken one would show.
