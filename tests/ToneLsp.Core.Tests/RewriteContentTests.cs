@@ -101,4 +101,24 @@ public class RewriteContentTests
         CodeFix fix = Assert.Single(ToneEngine.Default.GetFixes(result, roll), f => f.IsPreferred);
         Assert.Equal(expected, result.Document.Source.ApplyEdits(fix.Edits).TrimEnd());
     }
+
+    private static string FixBuiltIn(string text, Language language, string ruleId)
+    {
+        AnalysisResult result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, language), new ToneOptions());
+        ToneDiagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == ruleId);
+        CodeFix fix = Assert.Single(ToneEngine.Default.GetFixes(result, diagnostic), f => f.IsPreferred);
+        return result.Document.Source.ApplyEdits(fix.Edits);
+    }
+
+    [Theory]
+    [InlineData("Na toll, das Paket ist wieder nicht da.", "Das Paket ist wieder nicht da.")]
+    [InlineData("Das Paket ist da. Na toll, jetzt fehlt die Rechnung.", "Das Paket ist da. Jetzt fehlt die Rechnung.")]
+    public void ARemovedOpenerTakesItsCommaAndHandsOnTheCapital(string text, string expected) =>
+        Assert.Equal(expected, FixBuiltIn(text, Language.German, "TONE005"));
+
+    [Theory]
+    [InlineData("Wow, danke für dein super hilfreiches Feedback.", Language.German, "Danke für dein Feedback.")]
+    [InlineData("Oh wow, thanks for the super helpful feedback.", Language.English, "Thanks for your feedback.")]
+    public void ASarcasmRewriteTakesTheInterjectionThatOpensIt(string text, Language language, string expected) =>
+        Assert.Equal(expected, FixBuiltIn(text, language, "TONE005"));
 }

@@ -285,6 +285,11 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
                 edit = insertion;
                 text = string.Empty;
             }
+            else if (text.Length > 0 && rule.Descriptor.Category == Categories.Sarcasm && IronicOpener(context.Input.Document, diagnostic.Span) is { } opener)
+            {
+                // "Wow, thanks for the super helpful feedback" → "Thanks for your feedback": the interjection is part of the irony.
+                edit = new TextEdit(TextSpan.FromBounds(opener.Start, diagnostic.Span.End), MatchCase(source.Slice(opener), text));
+            }
             else
             {
                 edit = text.Length == 0 ? Deletion(source, diagnostic.Span, matched) : new TextEdit(diagnostic.Span, MatchCase(matched, text));
@@ -393,6 +398,35 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
     private static Sentence? SentenceAround(TemplateDocument document, TextSpan span) =>
         document.SentenceContaining(span) is { Block.IsQuoted: false } sentence ? sentence.Sentence : null;
 
+    private static readonly Lazy<System.Text.RegularExpressions.Regex?> InterjectionOpener = new(() =>
+        WordClassCatalog.TryTranslate("interjection", out string regex, out _)
+            ? new System.Text.RegularExpressions.Regex(@"^\s*(?:" + regex + @")\s*[,!]\s*$", PhrasePattern.Options)
+            : null);
+
+    // The interjection and comma that open the match's sentence ("Wow, …", "Na, …"), from the word class "interjection".
+    private static TextSpan? IronicOpener(TemplateDocument document, TextSpan match)
+    {
+        if (SentenceAround(document, match) is not { } sentence || InterjectionOpener.Value is not { } opener)
+        {
+            return null;
+        }
+
+        string before = document.Source.Text[sentence.Span.Start..match.Start];
+        return opener.IsMatch(before) ? TextSpan.FromBounds(sentence.Span.Start + (before.Length - before.TrimStart().Length), match.Start) : null;
+    }
+
+    // Whether only white space, quotes or a sentence end come before the offset.
+    private static bool StartsSentence(string text, int offset)
+    {
+        int k = offset - 1;
+        while (k >= 0 && text[k] is ' ' or '\t' or '"' or '„' or '“' or '»' or '(' or '*' or '_')
+        {
+            k--;
+        }
+
+        return k < 0 || text[k] is '.' or '!' or '?' or '…' or ':' or '\n' or '\r';
+    }
+
     // A match between two commas inside a sentence, its closing comma part of the match: the edit that removes it with
     // the opening comma. Null for anything else.
     private static TextEdit? Parenthetical(SourceText source, TextSpan span)
@@ -426,6 +460,16 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
         while (end < text.Length && text[end] is ' ' or '\t')
         {
             end++;
+        }
+
+        // "Na toll, das hat …" loses the opener with its comma: "Das hat …".
+        if (end < text.Length && text[end] == ',' && StartsSentence(text, span.Start))
+        {
+            end++;
+            while (end < text.Length && text[end] is ' ' or '\t')
+            {
+                end++;
+            }
         }
 
         // "unterwegs 🙄." loses the space before the mark too, and "Na toll, 🙄 das" keeps one space between words.
