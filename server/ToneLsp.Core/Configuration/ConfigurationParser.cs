@@ -21,7 +21,7 @@ public static partial class ConfigurationParser
     public const string FileName = ".tonelsp.yaml";
 
     private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
-    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing"];
+    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing", "messages"];
 
     // The built-in rule IDs and categories, which rules: may name.
     // Known without building an engine: the command line's interpreted engine and the server's compiled one need not load twice.
@@ -249,6 +249,7 @@ public static partial class ConfigurationParser
                 Emoji = Enum<EmojiPolicy>(Child(map, "emoji"), context + ".emoji", new() { ["allowed"] = EmojiPolicy.Allowed, ["avoid"] = EmojiPolicy.Avoid, ["forbidden"] = EmojiPolicy.Forbidden }),
                 RequireGreeting = Required(Child(map, "greeting"), context + ".greeting"),
                 RequireClosing = Required(Child(map, "closing"), context + ".closing"),
+                Messages = Enum<MessageChoice>(Child(map, "messages"), context + ".messages", new() { ["auto"] = MessageChoice.Auto, ["de"] = MessageChoice.German, ["en"] = MessageChoice.English }),
             };
         }
 

@@ -1,5 +1,6 @@
 using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Rules;
 
@@ -65,6 +66,9 @@ public sealed record Tonality
     /// <summary>Whether a closing is required.</summary>
     public bool? RequireClosing { get; init; }
 
+    /// <summary>The language of ToneLsp's messages (<c>messages: auto | de | en</c>).</summary>
+    public MessageChoice? Messages { get; init; }
+
     /// <summary>Values set here win over <paramref name="fallback"/>.</summary>
     public Tonality Over(Tonality fallback) => new()
     {
@@ -76,6 +80,7 @@ public sealed record Tonality
         Emoji = Emoji ?? fallback.Emoji,
         RequireGreeting = RequireGreeting ?? fallback.RequireGreeting,
         RequireClosing = RequireClosing ?? fallback.RequireClosing,
+        Messages = Messages ?? fallback.Messages,
     };
 }
 
