@@ -1,0 +1,221 @@
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+
+namespace ToneLsp.Cli;
+
+/// <summary>
+/// The command line's and the server's own texts in English and German, in the core's mechanism
+/// (<see cref="Messages"/>): one <see cref="LocalText"/> field per text, the same placeholders in both languages.
+/// </summary>
+public static class CliText
+{
+    /// <summary>
+    /// The language of the command line's own texts (summaries, errors, headings): <c>--messages de|en</c>; under auto
+    /// the language all checked templates share, else <c>LC_ALL</c>, <c>LC_MESSAGES</c> or <c>LANG</c>, else English.
+    /// </summary>
+    public static Language SessionLanguage(MessageChoice choice, IEnumerable<Language>? templates = null) => choice switch
+    {
+        MessageChoice.German => Language.German,
+        MessageChoice.English => Language.English,
+        _ when templates?.Distinct().ToList() is [var only] => only,
+        _ => EnvironmentLanguage() ?? Language.English,
+    };
+
+    /// <summary>The language the environment asks for: the first of <c>LC_ALL</c>, <c>LC_MESSAGES</c>, <c>LANG</c> that is set.</summary>
+    public static Language? EnvironmentLanguage()
+    {
+        foreach (string name in new[] { "LC_ALL", "LC_MESSAGES", "LANG" })
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                return Messages.FromLocale(value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"1 file", "2 files".</summary>
+    public static string Files(int count, Language language) => (count == 1 ? OneFile : ManyFiles).Format(language, count);
+
+    /// <summary>The label of a finding's fix.</summary>
+    public static readonly LocalText FixLabel = new("fix: {0}", "Korrektur: {0}");
+
+    /// <summary>One file.</summary>
+    public static readonly LocalText OneFile = new("{0} file", "{0} Datei");
+
+    /// <summary>Several files.</summary>
+    public static readonly LocalText ManyFiles = new("{0} files", "{0} Dateien");
+
+    /// <summary>No findings ({0} is the files).</summary>
+    public static readonly LocalText NoProblems = new("No tone problems in {0}.", "Keine Tonfall-Probleme in {0}.");
+
+    /// <summary>The closing summary: findings {0} in files {1}, errors {2}, warnings {3}, information and hints {4}, checked files {5}.</summary>
+    public static readonly LocalText Summary = new(
+        "{0} in {1} ({2}, {3}, {4} information and hints); {5} checked.",
+        "{0} in {1} ({2}, {3}, {4} Informationen und Hinweise); {5} geprüft.");
+
+    /// <summary>One finding.</summary>
+    public static readonly LocalText OneFinding = new("{0} finding", "{0} Befund");
+
+    /// <summary>Several findings.</summary>
+    public static readonly LocalText ManyFindings = new("{0} findings", "{0} Befunde");
+
+    /// <summary>One error.</summary>
+    public static readonly LocalText OneError = new("{0} error", "{0} Fehler");
+
+    /// <summary>Several errors.</summary>
+    public static readonly LocalText ManyErrors = new("{0} errors", "{0} Fehler");
+
+    /// <summary>One warning.</summary>
+    public static readonly LocalText OneWarning = new("{0} warning", "{0} Warnung");
+
+    /// <summary>Several warnings.</summary>
+    public static readonly LocalText ManyWarnings = new("{0} warnings", "{0} Warnungen");
+
+    /// <summary>The summary table's category column.</summary>
+    public static readonly LocalText ColumnCategory = new("category", "Kategorie");
+
+    /// <summary>The summary table's channel column.</summary>
+    public static readonly LocalText ColumnChannel = new("channel", "Kanal");
+
+    /// <summary>The summary table's error column.</summary>
+    public static readonly LocalText ColumnErrors = new("errors", "Fehler");
+
+    /// <summary>The summary table's warning column.</summary>
+    public static readonly LocalText ColumnWarnings = new("warnings", "Warnungen");
+
+    /// <summary>The summary table's information column.</summary>
+    public static readonly LocalText ColumnInformation = new("information", "Informationen");
+
+    /// <summary>The summary table's hint column.</summary>
+    public static readonly LocalText ColumnHints = new("hints", "Hinweise");
+
+    /// <summary>The summary table's total column.</summary>
+    public static readonly LocalText ColumnTotal = new("total", "gesamt");
+
+    /// <summary>A finding without a channel in the summary table.</summary>
+    public static readonly LocalText NoChannel = new("(none)", "(keiner)");
+
+    /// <summary>The progress bar.</summary>
+    public static readonly LocalText Progress = new("Checking templates", "Vorlagen werden geprüft");
+
+    /// <summary>fix --dry-run's last line ({0} the edits, {1} the files).</summary>
+    public static readonly LocalText WouldApply = new("Would apply {0} in {1}.", "Würde {0} in {1} vornehmen.");
+
+    /// <summary>fix's last line ({0} the edits, {1} the files).</summary>
+    public static readonly LocalText Applied = new("Applied {0} in {1}.", "{0} in {1} vorgenommen.");
+
+    /// <summary>The edits of fix; the English line has always said "1 edits in 1 files", and scripts may read it.</summary>
+    public static string EditsIn(int edits, Language language) => language == Language.English
+        ? $"{edits} edits"
+        : (edits == 1 ? OneEdit : ManyEdits).Format(language, edits);
+
+    /// <summary>The files of fix, as <see cref="EditsIn"/>.</summary>
+    public static string FilesOfFix(int files, Language language) => language == Language.English ? $"{files} files" : Files(files, language);
+
+    /// <summary>One edit.</summary>
+    public static readonly LocalText OneEdit = new("{0} edit", "{0} Änderung");
+
+    /// <summary>Several edits.</summary>
+    public static readonly LocalText ManyEdits = new("{0} edits", "{0} Änderungen");
+
+    /// <summary>The baseline written ({0} findings, {1} files, {2} path).</summary>
+    public static readonly LocalText WroteBaseline = new("Wrote a baseline of {0} findings in {1} files to {2}.", "Baseline mit {0} Befunden in {1} Dateien nach {2} geschrieben.");
+
+    /// <summary>The hint after a usage error.</summary>
+    public static readonly LocalText SeeHelp = new("Run 'tonelsp --help' for usage.", "Mit 'tonelsp --help' siehst du, wie es geht.");
+
+    /// <summary>explain with an unknown rule ({0} the rule, {1} the known ones).</summary>
+    public static readonly LocalText UnknownRule = new("unknown rule '{0}'. Known rules: {1}.", "unbekannte Regel '{0}'. Bekannte Regeln: {1}.");
+
+    /// <summary>explain's second line ({0} the category, {1} the severity).</summary>
+    public static readonly LocalText ExplainCategory = new("category: {0}, default severity: {1}", "Kategorie: {0}, Standard-Schweregrad: {1}");
+
+    /// <summary>explain's example line ({0}).</summary>
+    public static readonly LocalText ExplainExample = new("For example: {0}", "Zum Beispiel: {0}");
+
+    /// <summary>A --rule value that is not ID=SEVERITY ({0}).</summary>
+    public static readonly LocalText BadRuleSetting = new(
+        "--rule expects ID=SEVERITY with off, hint, information, warning or error, not '{0}'.",
+        "--rule erwartet ID=SCHWEREGRAD mit off, hint, information, warning oder error, nicht '{0}'.");
+
+    /// <summary>A --rule that names no rule ({0} the name, {1} a suggestion).</summary>
+    public static readonly LocalText UnknownRuleSetting = new(
+        "--rule names an unknown rule or category '{0}'{1}. Run 'tonelsp explain' for the list.",
+        "--rule nennt eine unbekannte Regel oder Kategorie '{0}'{1}. 'tonelsp explain' zeigt die Liste.");
+
+    /// <summary>A file that is no baseline ({0}).</summary>
+    public static readonly LocalText NotABaseline = new("{0}: not a tonelsp baseline (version 1).", "{0}: keine Baseline von tonelsp (Version 1).");
+
+    /// <summary>A baseline that cannot be read ({0} the path, {1} why).</summary>
+    public static readonly LocalText UnreadableBaseline = new("cannot read the baseline {0}: {1}", "die Baseline {0} lässt sich nicht lesen: {1}");
+
+    /// <summary>A file that does not exist ({0}).</summary>
+    public static readonly LocalText NoSuchFile = new("no such file: {0}", "Datei nicht gefunden: {0}");
+
+    /// <summary>A word convert left unchanged ({0} line, {1} word, {2} reason).</summary>
+    public static readonly LocalText LeftUnchanged = new("line {0}: left '{1}' unchanged: {2}", "Zeile {0}: '{1}' unverändert gelassen: {2}");
+
+    /// <summary>No team phrases for --test-rules.</summary>
+    public static readonly LocalText NoTeamPhrases = new("No team phrases found (the phrases: list of .tonelsp.yaml).", "Keine eigenen Formulierungen des Teams gefunden (die Liste phrases: in .tonelsp.yaml).");
+
+    /// <summary>The --test-rules summary ({0} phrases, {1} example lines, {2} the outcome).</summary>
+    public static readonly LocalText TeamPhrasesTested = new("{0} team phrase(s), {1} example line(s): {2}.", "{0} Team-Formulierung(en), {1} Beispielzeile(n): {2}.");
+
+    /// <summary>All team examples behave.</summary>
+    public static readonly LocalText AllBehave = new("all behave", "alle verhalten sich wie erwartet");
+
+    /// <summary>Some team examples failed ({0}).</summary>
+    public static readonly LocalText SomeFailed = new("{0} failed", "{0} fehlgeschlagen");
+
+    /// <summary>The suppression report: a comment for all rules.</summary>
+    public static readonly LocalText AllRules = new("all rules", "alle Regeln");
+
+    /// <summary>The suppression report: for the next line.</summary>
+    public static readonly LocalText NextLine = new("next line", "nächste Zeile");
+
+    /// <summary>The suppression report: for this line.</summary>
+    public static readonly LocalText ThisLine = new("this line", "diese Zeile");
+
+    /// <summary>The suppression report: until enabled again.</summary>
+    public static readonly LocalText UntilEnabled = new("until enabled", "bis zur Wiederaktivierung");
+
+    /// <summary>The suppression report: no reason.</summary>
+    public static readonly LocalText NoReason = new("no reason given", "ohne Begründung");
+
+    /// <summary>The suppression report: an unused comment.</summary>
+    public static readonly LocalText Unused = new("[unused]", "[unnötig]");
+
+    /// <summary>The suppression report's count ({0}).</summary>
+    public static readonly LocalText SuppressionCount = new("{0} suppression(s).", "{0} Unterdrückung(en).");
+
+    // --- The language server ------------------------------------------------------------------------------------
+
+    /// <summary>The name of an address form: du, Sie, mixed, none.</summary>
+    public static string AddressName(Core.AddressForms.AddressForm form, Language language) => form switch
+    {
+        Core.AddressForms.AddressForm.Du => "du",
+        Core.AddressForms.AddressForm.Sie => language == Language.German ? "Sie" : "sie",
+        Core.AddressForms.AddressForm.Mixed => AddressMixed.In(language),
+        _ => AddressNone.In(language),
+    };
+
+    /// <summary>A reply that mixes du and Sie.</summary>
+    public static readonly LocalText AddressMixed = new("mixed", "gemischt");
+
+    /// <summary>A reply without an address form.</summary>
+    public static readonly LocalText AddressNone = new("none", "keine");
+
+    /// <summary>The code lens with the reply's form ({0}).</summary>
+    public static readonly LocalText LensAddress = new("Address: {0}", "Anrede: {0}");
+
+    /// <summary>The code lens part with the customer's form ({0}).</summary>
+    public static readonly LocalText LensCustomer = new(" · customer: {0}", " · Kundin/Kunde: {0}");
+
+    /// <summary>The code lens that converts ({0} du or Sie).</summary>
+    public static readonly LocalText LensConvert = new("Convert to {0}", "In {0} umwandeln");
+
+    /// <summary>The label of the workspace edit a conversion applies ({0} du or sie).</summary>
+    public static readonly LocalText EditConvert = new("Convert to {0}", "In {0} umwandeln");
+}
