@@ -92,7 +92,7 @@ public static class CliText
     public static readonly LocalText ColumnHints = new("hints", "Hinweise");
 
     /// <summary>The summary table's total column.</summary>
-    public static readonly LocalText ColumnTotal = new("total", "gesamt");
+    public static readonly LocalText ColumnTotal = new("total", "Gesamt");
 
     /// <summary>A finding without a channel in the summary table.</summary>
     public static readonly LocalText NoChannel = new("(none)", "(keiner)");
