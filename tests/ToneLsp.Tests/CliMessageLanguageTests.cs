@@ -90,6 +90,39 @@ public sealed class CliMessageLanguageTests
         Assert.Equal("tonelsp: --rule erwartet ID=SCHWEREGRAD mit off, hint, information, warning oder error, nicht 'TONE001'.\n", result.Error);
     }
 
+    [Fact]
+    public void EveryHelpDescriptionHasAGermanText()
+    {
+        var missing = new List<string>();
+        void Visit(System.CommandLine.Command command)
+        {
+            IEnumerable<string?> descriptions = command.Options
+                .Where(o => o is not (System.CommandLine.Help.HelpOption or System.CommandLine.VersionOption))
+                .Select(o => o.Description)
+                .Concat(command.Arguments.Select(a => a.Description))
+                .Append(command.Description);
+            missing.AddRange(descriptions.Where(d => !string.IsNullOrEmpty(d) && CliText.HelpIn(d, Core.Documents.Language.German) is null)!);
+            foreach (System.CommandLine.Command subcommand in command.Subcommands)
+            {
+                Visit(subcommand);
+            }
+        }
+
+        Visit(CliApp.CommandTree());
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void HelpSpeaksGermanWhenAsked()
+    {
+        CliResult german = ToneCli.Run("check", "--help", "--messages", "de");
+        CliResult english = ToneCli.Run("check", "--help", "--messages", "en");
+
+        Assert.Contains("Antwortvorlagen auf Tonfall-Probleme prüfen.", german.Output, StringComparison.Ordinal);
+        Assert.Contains("Ausgabeformat: text, json, sarif oder github.", german.Output, StringComparison.Ordinal);
+        Assert.Contains("Check reply templates for tone problems.", english.Output, StringComparison.Ordinal);
+    }
+
     private static string Examples => Path.Combine(RepositoryRoot, "examples");
 
     private static string RepositoryRoot

@@ -39,6 +39,7 @@ public static class CliApp
         PhraseExpressions expressions = args.FirstOrDefault() == "serve" ? PhraseExpressions.Compiled : PhraseExpressions.Interpreted;
         Task<ToneEngine> loading = engine is not null ? Task.FromResult(engine) : Task.Run(() => ToneEngine.For(expressions));
         RootCommand root = Build(output, error, () => loading.GetAwaiter().GetResult());
+        Localize(root, CliText.SessionLanguage(ChoiceFromArguments(args)));
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -82,6 +83,34 @@ public static class CliApp
 
         return MessageChoice.Auto;
     }
+
+    /// <summary>The command tree's descriptions in the language, for <c>--help</c>; a description the catalogue lacks stays English.</summary>
+    public static void Localize(Command command, Language language)
+    {
+        if (language == Language.English)
+        {
+            return;
+        }
+
+        command.Description = CliText.HelpIn(command.Description ?? string.Empty, language) ?? command.Description;
+        foreach (Option option in command.Options)
+        {
+            option.Description = CliText.HelpIn(option.Description ?? string.Empty, language) ?? option.Description;
+        }
+
+        foreach (Argument argument in command.Arguments)
+        {
+            argument.Description = CliText.HelpIn(argument.Description ?? string.Empty, language) ?? argument.Description;
+        }
+
+        foreach (Command subcommand in command.Subcommands)
+        {
+            Localize(subcommand, language);
+        }
+    }
+
+    /// <summary>The whole command tree, as <c>tonelsp</c> runs it, for tests of its help texts.</summary>
+    public static RootCommand CommandTree() => Build(TextWriter.Null, TextWriter.Null, () => ToneEngine.Default);
 
     private static Option<string> MessagesOption()
     {

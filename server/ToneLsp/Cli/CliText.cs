@@ -190,6 +190,84 @@ public static class CliText
     /// <summary>The suppression report's count ({0}).</summary>
     public static readonly LocalText SuppressionCount = new("{0} suppression(s).", "{0} Unterdrückung(en).");
 
+    /// <summary>
+    /// The descriptions of the commands, options and arguments of <c>--help</c>, keyed by their English text (which the
+    /// command tree is built with). System.CommandLine's own headings ("Usage:", "Options:") stay as it ships them.
+    /// </summary>
+    public static readonly IReadOnlyList<LocalText> HelpTexts =
+    [
+        new("The language of messages, explanations and fixes: auto (the template's language, else LANG), de or en.",
+            "Die Sprache der Meldungen, Erklärungen und Korrekturen: auto (die Sprache der Vorlage, sonst LANG), de oder en."),
+        new("ToneLsp: a tone linter and language server for customer reply templates (German and English).",
+            "ToneLsp: prüft den Tonfall von Antwortvorlagen für Kundinnen und Kunden (Deutsch und Englisch), als Kommandozeile und Language Server."),
+        new("Log level for stderr and window/logMessage: trace, debug, information, warning, error.",
+            "Protokollstufe für stderr und window/logMessage: trace, debug, information, warning, error."),
+        new("Speak LSP over standard input and output (the default and only transport).",
+            "LSP über Standardein- und -ausgabe sprechen (der Standard und einzige Transport)."),
+        new("Run the language server over standard input and output.",
+            "Den Language Server über Standardein- und -ausgabe starten."),
+        new("Output format: text, json, sarif or github.",
+            "Ausgabeformat: text, json, sarif oder github."),
+        new("Exit 1 when a finding is at or above this severity.",
+            "Mit 1 beenden, wenn ein Befund diesen Schweregrad erreicht."),
+        new("Report only findings that are not in this baseline file.",
+            "Nur Befunde melden, die nicht in dieser Baseline-Datei stehen."),
+        new("Record today's findings in this file and exit 0.",
+            "Die heutigen Befunde in dieser Datei festhalten und mit 0 beenden."),
+        new("List every suppression comment with its reason; unused ones are marked.",
+            "Jeden Unterdrückungskommentar mit Begründung auflisten; unnötige werden markiert."),
+        new("Run the flag and pass lines of the team's own phrases in .tonelsp.yaml instead of checking templates.",
+            "Statt Vorlagen zu prüfen, die flag- und pass-Zeilen der eigenen Formulierungen des Teams in .tonelsp.yaml ausführen."),
+        new("Check reply templates for tone problems.",
+            "Antwortvorlagen auf Tonfall-Probleme prüfen."),
+        new("Print a unified diff of what would change; write nothing.",
+            "Die Änderungen als Unified Diff ausgeben; nichts schreiben."),
+        new("Apply every preferred fix whose edits do not overlap.",
+            "Jede bevorzugte Korrektur anwenden, deren Änderungen sich nicht überschneiden."),
+        new("The target form of address: du or sie.",
+            "Die Zielanrede: du oder sie."),
+        new("The template to convert, or - for standard input.",
+            "Die umzuwandelnde Vorlage, oder - für die Standardeingabe."),
+        new("Write Du, Dich, Dein with a capital letter.",
+            "Du, Dich, Dein großschreiben."),
+        new("Whom a reply converted to du addresses: singular (du) or plural (ihr). Front matter audience: overrides it.",
+            "An wen sich eine in du umgewandelte Antwort richtet: singular (du) oder plural (ihr). audience: im Front Matter gilt vorrangig."),
+        new("Convert every line as a document of its own (for lists of snippets).",
+            "Jede Zeile als eigenes Dokument umwandeln (für Listen von Textbausteinen)."),
+        new("Print the analysis of every sentence (clauses, subjects, verbs, word tags) on standard error.",
+            "Die Analyse jedes Satzes (Teilsätze, Subjekte, Verben, Wortarten) auf der Standardfehlerausgabe ausgeben."),
+        new("Print a German reply converted between du and Sie, verbs included. Words it cannot decide stay as they are and are listed on standard error.",
+            "Eine deutsche Antwort zwischen du und Sie umwandeln, Verben eingeschlossen. Wörter, die sich nicht entscheiden lassen, bleiben stehen und werden auf der Standardfehlerausgabe aufgelistet."),
+        new("A rule ID such as TONE001, or a category; all rules when omitted.",
+            "Eine Regel-ID wie TONE001 oder eine Kategorie; ohne Angabe alle Regeln."),
+        new("Explain a rule: what it finds, why it matters, what to write instead.",
+            "Eine Regel erklären: was sie findet, warum das wichtig ist und was du stattdessen schreiben kannst."),
+        new("Files or directories; directories are searched for *.md.",
+            "Dateien oder Ordner; in Ordnern werden *.md-Dateien gesucht."),
+        new("Language when front matter is silent and detection undecided: de or en.",
+            "Sprache, wenn das Front Matter nichts sagt und die Erkennung nicht entscheidet: de oder en."),
+        new("Address form a reply should use when neither front matter nor the customer decides: du or sie.",
+            "Anrede, die eine Antwort verwenden soll, wenn weder das Front Matter noch die Kundin oder der Kunde sie festlegt: du oder sie."),
+        new("Write Du, Dich, Dein with a capital letter in rewrites.",
+            "Du, Dich, Dein in Umformulierungen großschreiben."),
+        new("The brand allows humour: report sarcasm as information, not as a warning.",
+            "Die Marke erlaubt Humor: Sarkasmus als Information melden, nicht als Warnung."),
+        new("Set a rule's or category's severity, e.g. --rule TONE001=off --rule sarcasm=information.",
+            "Den Schweregrad einer Regel oder Kategorie setzen, z. B. --rule TONE001=off --rule sarcasm=information."),
+        new("The words to look up.",
+            "Die nachzuschlagenden Wörter."),
+        new("One JSON object per word and line.",
+            "Ein JSON-Objekt je Wort und Zeile."),
+        new("Show the German lexicon's readings of words (lemma, part of speech, features).",
+            "Die Lesarten von Wörtern im deutschen Lexikon zeigen (Grundform, Wortart, Merkmale)."),
+    ];
+
+    /// <summary>The German of a help description, by its English; null when the catalogue lacks it.</summary>
+    public static string? HelpIn(string english, Language language) =>
+        language == Language.English ? english : HelpByEnglish.Value.GetValueOrDefault(english)?.In(language);
+
+    private static readonly Lazy<Dictionary<string, LocalText>> HelpByEnglish = new(() => HelpTexts.ToDictionary(t => t.En, StringComparer.Ordinal));
+
     // --- The language server ------------------------------------------------------------------------------------
 
     /// <summary>The name of an address form: du, Sie, mixed, none.</summary>
