@@ -60,7 +60,9 @@ public sealed class CliRepositoryTests : IDisposable
         CliResult result = ToneCli.Run("check", _repo.Root);
 
         Assert.Equal(CliApp.UsageError, result.ExitCode);
-        Assert.Contains(".tonelsp.yaml:2:3: error: Unknown key 'adress' in brand (did you mean 'address'?)", result.Error);
+        // The templates are German, so is the error (messages: auto); with --messages en it is English.
+        Assert.Contains(".tonelsp.yaml:2:3: error: Unbekannter Schlüssel 'adress' in brand (meintest du 'address'?)", result.Error);
+        Assert.Contains(".tonelsp.yaml:2:3: error: Unknown key 'adress' in brand (did you mean 'address'?)", ToneCli.Run("check", "--messages", "en", _repo.Root).Error);
         Assert.Contains("error TONE001", result.Output);
     }
 

@@ -35,6 +35,26 @@ public enum EmojiPolicy
 /// <summary>A problem in a configuration file, with its location (1-based line and column).</summary>
 public sealed record ConfigurationError(string Source, int Line, int Column, string Message)
 {
+    /// <summary>The message in both languages with its <see cref="Arguments"/>, when it comes from the catalogue.</summary>
+    public LocalText? Text { get; init; }
+
+    /// <summary>The arguments of <see cref="Text"/>.</summary>
+    public object?[] Arguments { get; init; } = [];
+
+    /// <summary>An error from the catalogue; <see cref="Message"/> is its English.</summary>
+    public static ConfigurationError Of(string source, int line, int column, LocalText text, params object?[] arguments) =>
+        new(source, line, column, text.Format(Language.English, arguments)) { Text = text, Arguments = arguments };
+
+    /// <summary>The message in the language (English where the error has no catalogue text).</summary>
+    public string MessageIn(Language language) => Text?.Format(language, Arguments) ?? Message;
+
+    /// <inheritdoc />
+    public bool Equals(ConfigurationError? other) =>
+        other is not null && Source == other.Source && Line == other.Line && Column == other.Column && Message == other.Message;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Source, Line, Column, Message);
+
     /// <inheritdoc />
     public override string ToString() => $"{Source}:{Line}:{Column}: {Message}";
 }

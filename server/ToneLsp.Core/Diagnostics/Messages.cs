@@ -25,8 +25,12 @@ public sealed record LocalText(string En, string De)
     /// <summary>The text in the language.</summary>
     public string In(Language language) => language == Language.German ? De : En;
 
-    /// <summary>The text in the language with the arguments filled in; a broken format gives the text as it is.</summary>
-    public string Format(Language language, params object?[] arguments) => Messages.SafeFormat(In(language), arguments);
+    /// <summary>
+    /// The text in the language with the arguments filled in (an argument that is itself a <see cref="LocalText"/> is
+    /// taken in the same language); a broken format gives the text as it is.
+    /// </summary>
+    public string Format(Language language, params object?[] arguments) =>
+        Messages.SafeFormat(In(language), [.. arguments.Select(a => a is LocalText text ? text.In(language) : a)]);
 }
 
 /// <summary>What a rule says in one language: its title, message format, help text and a good example.</summary>
@@ -223,6 +227,65 @@ public static class Messages
 
     /// <summary>TONE020: the rules a suppression names ({0}).</summary>
     public static readonly LocalText SuppressionRules = new(" ({0})", " ({0})");
+
+    // --- Configuration errors (.tonelsp.yaml) --------------------------------------------------------------------
+
+    /// <summary>A suggestion after an unknown key ({0} the known one).</summary>
+    public static readonly LocalText DidYouMean = new(" (did you mean '{0}'?)", " (meintest du '{0}'?)");
+
+    /// <summary>A configuration that is no mapping.</summary>
+    public static readonly LocalText ConfigNotMapping = new("The configuration must be a mapping, such as `brand: { address: du }`.", "Die Konfiguration muss eine Zuordnung sein, etwa `brand: { address: du }`.");
+
+    /// <summary>An unknown top-level key ({0} the key, {1} a suggestion, {2} the known keys).</summary>
+    public static readonly LocalText ConfigUnknownKey = new("Unknown key '{0}'{1}. Known keys: {2}.", "Unbekannter Schlüssel '{0}'{1}. Bekannte Schlüssel: {2}.");
+
+    /// <summary>Nesting beyond the limit ({0}).</summary>
+    public static readonly LocalText ConfigTooDeep = new("The configuration nests deeper than {0} levels; this part is not read.", "Die Konfiguration ist tiefer als {0} Ebenen verschachtelt; dieser Teil wird nicht gelesen.");
+
+    /// <summary>Invalid YAML ({0} the parser's message).</summary>
+    public static readonly LocalText ConfigNotYaml = new("Not valid YAML: {0}", "Kein gültiges YAML: {0}");
+
+    /// <summary>Invalid YAML, probably unclosed ({0} the parser's message).</summary>
+    public static readonly LocalText ConfigNotYamlUnclosed = new("Not valid YAML; check for unclosed brackets and quotes ({0}).", "Kein gültiges YAML; prüfe, ob Klammern oder Anführungszeichen offen sind ({0}).");
+
+    /// <summary>A key given twice ({0}).</summary>
+    public static readonly LocalText ConfigDuplicateKey = new("The key '{0}' appears twice.", "Der Schlüssel '{0}' steht zweimal da.");
+
+    /// <summary>A tonality that is no mapping ({0} where, {1} the keys).</summary>
+    public static readonly LocalText ConfigTonalityNotMapping = new("'{0}' must be a mapping of {1}.", "'{0}' muss eine Zuordnung von {1} sein.");
+
+    /// <summary>An unknown key in a section ({0} the key, {1} the section, {2} a suggestion, {3} the known keys).</summary>
+    public static readonly LocalText ConfigUnknownKeyIn = new("Unknown key '{0}' in {1}{2}. Known keys: {3}.", "Unbekannter Schlüssel '{0}' in {1}{2}. Bekannte Schlüssel: {3}.");
+
+    /// <summary>channels: that is no mapping.</summary>
+    public static readonly LocalText ConfigChannelsNotMapping = new("'channels' must map channel names to profiles, such as `instagram: { address: du }`.", "'channels' muss Kanalnamen auf Profile abbilden, etwa `instagram: { address: du }`.");
+
+    /// <summary>rules: that is no mapping.</summary>
+    public static readonly LocalText ConfigRulesNotMapping = new("'rules' must map rule IDs or categories to off, hint, information, warning or error.", "'rules' muss Regel-IDs oder Kategorien auf off, hint, information, warning oder error abbilden.");
+
+    /// <summary>A rule setting that is no severity ({0} the rule, {1} the value).</summary>
+    public static readonly LocalText ConfigNotASeverity = new("rules.{0}: '{1}' is not a severity; use off, hint, information, warning or error.", "rules.{0}: '{1}' ist kein Schweregrad; erlaubt sind off, hint, information, warning und error.");
+
+    /// <summary>A rule setting for no rule ({0} the name, {1} a suggestion).</summary>
+    public static readonly LocalText ConfigUnknownRule = new("rules.{0}: no rule or category has this name{1}; the setting changes nothing.", "rules.{0}: keine Regel und keine Kategorie heißt so{1}; die Einstellung bewirkt nichts.");
+
+    /// <summary>phrases: that is no list.</summary>
+    public static readonly LocalText ConfigPhrasesNotList = new("'phrases' must be a list of { match, message, rewrite, severity, lang, … }.", "'phrases' muss eine Liste von { match, message, rewrite, severity, lang, … } sein.");
+
+    /// <summary>A list entry that is no text ({0} the list).</summary>
+    public static readonly LocalText ConfigEntryNotText = new("Each entry of '{0}' must be a text.", "Jeder Eintrag von '{0}' muss ein Text sein.");
+
+    /// <summary>A value that is no list ({0}).</summary>
+    public static readonly LocalText ConfigNotList = new("'{0}' must be a list.", "'{0}' muss eine Liste sein.");
+
+    /// <summary>A value outside its choices ({0} where, {1} the value, {2} the choices).</summary>
+    public static readonly LocalText ConfigNotAllowed = new("{0}: '{1}' is not allowed; use {2}.", "{0}: '{1}' ist nicht erlaubt; erlaubt sind {2}.");
+
+    /// <summary>A value that is no boolean ({0} where, {1} the value).</summary>
+    public static readonly LocalText ConfigNotBoolean = new("{0}: '{1}' is not true or false.", "{0}: '{1}' ist weder true noch false.");
+
+    /// <summary>A value that is neither required nor optional ({0} where, {1} the value).</summary>
+    public static readonly LocalText ConfigNotRequired = new("{0}: '{1}' is not allowed; use required or optional.", "{0}: '{1}' ist nicht erlaubt; erlaubt sind required und optional.");
 
     // --- Template problems (TONE100) -----------------------------------------------------------------------------
 

@@ -310,7 +310,7 @@ public static class CliApp
         var errors = resolved.SelectMany(r => r.Errors).Distinct().ToList();
         foreach (ConfigurationError problem in errors)
         {
-            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.Message}");
+            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.MessageIn(session)}");
         }
 
         var tested = new HashSet<(string, string)>();
@@ -342,7 +342,7 @@ public static class CliApp
     {
         foreach (var problem in run.ConfigurationErrors)
         {
-            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.Message}");
+            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.MessageIn(session)}");
         }
 
         return run.ConfigurationErrors.Count > 0;
