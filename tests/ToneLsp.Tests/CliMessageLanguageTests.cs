@@ -82,6 +82,25 @@ public sealed class CliMessageLanguageTests
     }
 
     [Fact]
+    public void ABaselineWrittenInOneLanguageHoldsInTheOther()
+    {
+        string baseline = Path.Combine(Path.GetTempPath(), $"tonelsp-baseline-{Guid.NewGuid():N}.json");
+        try
+        {
+            Assert.Equal(0, ToneCli.Run("check", "--messages", "en", "--write-baseline", baseline, Examples).ExitCode);
+
+            CliResult german = ToneCli.Run("check", "--messages", "de", "--baseline", baseline, Examples);
+
+            Assert.Equal(0, german.ExitCode);
+            Assert.StartsWith("Keine Tonfall-Probleme in 6 Dateien.", german.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(baseline);
+        }
+    }
+
+    [Fact]
     public void AUsageErrorIsInTheChosenLanguage()
     {
         CliResult result = ToneCli.Run("check", "--messages", "de", "--rule", "TONE001");
