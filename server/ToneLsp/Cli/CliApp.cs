@@ -332,9 +332,11 @@ public static class CliApp
 
         output.WriteLine(phrases == 0
             ? CliText.NoTeamPhrases.In(session)
-            : session == Language.English
-                ? $"{phrases} team phrase{(phrases == 1 ? "" : "s")}, {lines} example line{(lines == 1 ? "" : "s")}: {(failed == 0 ? "all behave" : $"{failed} failed")}."
-                : CliText.TeamPhrasesTested.Format(session, phrases, lines, failed == 0 ? CliText.AllBehave.In(session) : CliText.SomeFailed.Format(session, failed)));
+            : CliText.TeamPhrasesTested.Format(
+                session,
+                (phrases == 1 ? CliText.OneTeamPhrase : CliText.ManyTeamPhrases).Format(session, phrases),
+                (lines == 1 ? CliText.OneExampleLine : CliText.ManyExampleLines).Format(session, lines),
+                failed == 0 ? CliText.AllBehave.In(session) : CliText.SomeFailed.Format(session, failed)));
         return errors.Count > 0 ? UsageError : failed > 0 ? Findings : Success;
     }
 

@@ -160,8 +160,20 @@ public static class CliText
     /// <summary>No team phrases for --test-rules.</summary>
     public static readonly LocalText NoTeamPhrases = new("No team phrases found (the phrases: list of .tonelsp.yaml).", "Keine eigenen Formulierungen des Teams gefunden (die Liste phrases: in .tonelsp.yaml).");
 
-    /// <summary>The --test-rules summary ({0} phrases, {1} example lines, {2} the outcome).</summary>
-    public static readonly LocalText TeamPhrasesTested = new("{0} team phrase(s), {1} example line(s): {2}.", "{0} Team-Formulierung(en), {1} Beispielzeile(n): {2}.");
+    /// <summary>The --test-rules summary ({0} the phrases, {1} the example lines, {2} the outcome).</summary>
+    public static readonly LocalText TeamPhrasesTested = new("{0}, {1}: {2}.", "{0}, {1}: {2}.");
+
+    /// <summary>One team phrase.</summary>
+    public static readonly LocalText OneTeamPhrase = new("{0} team phrase", "{0} Formulierung des Teams");
+
+    /// <summary>Several team phrases.</summary>
+    public static readonly LocalText ManyTeamPhrases = new("{0} team phrases", "{0} Formulierungen des Teams");
+
+    /// <summary>One example line.</summary>
+    public static readonly LocalText OneExampleLine = new("{0} example line", "{0} Beispielzeile");
+
+    /// <summary>Several example lines.</summary>
+    public static readonly LocalText ManyExampleLines = new("{0} example lines", "{0} Beispielzeilen");
 
     /// <summary>All team examples behave.</summary>
     public static readonly LocalText AllBehave = new("all behave", "alle verhalten sich wie erwartet");
@@ -187,8 +199,11 @@ public static class CliText
     /// <summary>The suppression report: an unused comment.</summary>
     public static readonly LocalText Unused = new("[unused]", "[unnötig]");
 
-    /// <summary>The suppression report's count ({0}).</summary>
-    public static readonly LocalText SuppressionCount = new("{0} suppression(s).", "{0} Unterdrückung(en).");
+    /// <summary>The suppression report's count: one.</summary>
+    public static readonly LocalText OneSuppression = new("{0} suppression.", "{0} Unterdrückung.");
+
+    /// <summary>The suppression report's count: several.</summary>
+    public static readonly LocalText ManySuppressions = new("{0} suppressions.", "{0} Unterdrückungen.");
 
     /// <summary>
     /// The descriptions of the commands, options and arguments of <c>--help</c>, keyed by their English text (which the

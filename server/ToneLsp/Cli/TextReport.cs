@@ -120,7 +120,7 @@ public static class TextReport
             }
         }
 
-        output.Append(language == Language.English ? $"{count} suppression{(count == 1 ? string.Empty : "s")}." : CliText.SuppressionCount.Format(language, count)).Append('\n');
+        output.Append((count == 1 ? CliText.OneSuppression : CliText.ManySuppressions).Format(language, count)).Append('\n');
         return output.ToString();
     }
 
