@@ -165,6 +165,25 @@ public sealed class MessageLanguageTests
     }
 
     [Fact]
+    public void ATeamPhraseMaySayItsMessageInBothLanguages()
+    {
+        const string yaml = "phrases:\n  - match: \"Kunde ist König\"\n    message: {en: \"Not our voice\", de: \"Nicht unser Ton\"}\n  - match: \"Smart Home Box\"\n    message: Schreib SmartHome-Box\n";
+        var (configuration, errors) = ConfigurationParser.Parse(yaml, ".tonelsp.yaml");
+        Assert.Empty(errors);
+        ToneOptions options = configuration.Apply(ToneOptions.Default, "x.md");
+        const string text = "Bei uns ist der Kunde ist König, und die Smart Home Box kommt morgen.\n";
+
+        AnalysisResult german = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, Language.German), options);
+        AnalysisResult english = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, Language.German), options with { Messages = MessageChoice.English });
+
+        Assert.Equal(["Nicht unser Ton", "Schreib SmartHome-Box"], german.Diagnostics.Where(d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal)).Select(d => d.Message));
+        Assert.Equal(["Not our voice", "Schreib SmartHome-Box"], english.Diagnostics.Where(d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal)).Select(d => d.Message));
+
+        var (_, broken) = ConfigurationParser.Parse("phrases:\n  - match: x\n    message: {en: only English}\n", ".tonelsp.yaml");
+        Assert.Contains(broken, e => e.Line == 3 && e.Message.Contains("needs a non-empty text for both 'en' and 'de'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ALexiconFileWithATextInOneLanguageOnlyIsAnError()
     {
         const string yaml = "id: TONE901\ncategory: condescension\nseverity: warning\ntitle: t\nmessage: {en: \"{0} x\", de: \"y\"}\nhelp: {en: h}\nexample: {en: e, de: e, fr: e}\nphrases: []\n";

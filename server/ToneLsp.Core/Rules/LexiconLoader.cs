@@ -293,12 +293,24 @@ public static partial class LexiconLoader
             return null;
         }
 
-        string? message = Scalar(map, "message");
-        if (string.IsNullOrWhiteSpace(message))
+        // One text for both message languages, or {en: …, de: …} for a team that writes both.
+        LocalText? message = Child(map, "message") is YamlMappingNode
+            ? Bilingual(map, "message", sourceName, errors)
+            : Scalar(map, "message") is { Length: > 0 } single && !string.IsNullOrWhiteSpace(single) ? new LocalText(single, single) : null;
+        if (message is null)
         {
-            errors.Add(Error(sourceName, map, "A phrase needs a 'message': what the writer should know or do."));
+            if (Child(map, "message") is not YamlMappingNode)
+            {
+                errors.Add(Error(sourceName, map, "A phrase needs a 'message': what the writer should know or do."));
+            }
+
             return null;
         }
+
+        LocalText help = Child(map, "help") is YamlMappingNode
+            ? Bilingual(map, "help", sourceName, errors) ?? message
+            : Scalar(map, "help") is { Length: > 0 } singleHelp ? new LocalText(singleHelp, singleHelp)
+            : new LocalText($"{message.En} ({sourceName})", $"{message.De} ({sourceName})");
 
         string? given = Scalar(map, "severity");
         RuleSetting? severity = given is null ? RuleSetting.Warning : ToneOptions.ParseSetting(given);
@@ -314,9 +326,9 @@ public static partial class LexiconLoader
         }
 
         string id = Scalar(map, "id") is { Length: > 0 } explicitId ? explicitId : TeamRuleId(phrases[0].Pattern, Scalar(map, "lang"));
-        // A team writes its phrase in its own language: the same texts serve both message languages.
-        var texts = new RuleTexts(message, message, Scalar(map, "help") ?? $"{message} ({sourceName})", string.Empty);
-        var descriptor = new DiagnosticDescriptor(id, Scalar(map, "category") ?? "team", ToSeverity(severity.Value), texts, texts);
+        var descriptor = new DiagnosticDescriptor(id, Scalar(map, "category") ?? "team", ToSeverity(severity.Value),
+            new RuleTexts(message.En, message.En, help.En, string.Empty),
+            new RuleTexts(message.De, message.De, help.De, string.Empty));
         return new LexiconRule(descriptor, phrases, sourceName, []);
     }
 
