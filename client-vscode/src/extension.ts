@@ -168,7 +168,7 @@ class ToneLspController implements vscode.Disposable {
     }
     const { client, document } = context;
     if (this.statusBar.statusOf(document.uri)?.language === 'en') {
-      void vscode.window.showInformationMessage('ToneLsp: du/Sie conversion is for German replies; this template is English.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('ToneLsp: du/Sie conversion is for German replies; this template is English.'));
       return;
     }
 
@@ -180,11 +180,11 @@ class ToneLspController implements vscode.Disposable {
         arguments: [client.code2ProtocolConverter.asUri(document.uri), target],
       });
     } catch (error) {
-      void vscode.window.showErrorMessage(`ToneLsp could not convert the template: ${describe(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ToneLsp could not convert the template: {0}', describe(error)));
       return;
     }
     if (document.version === versionBefore) {
-      void vscode.window.showInformationMessage(`ToneLsp: the reply already uses ${addressFormLabel(target)}; nothing to convert.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('ToneLsp: the reply already uses {0}; nothing to convert.', addressFormLabel(target)));
     }
   }
 
@@ -193,13 +193,21 @@ class ToneLspController implements vscode.Disposable {
     const document = vscode.window.activeTextEditor?.document;
     const current = document === undefined ? undefined : this.statusBar.statusOf(document.uri);
     const items: Array<vscode.QuickPickItem & { target: TargetForm }> = (['du', 'sie'] as const).map((target) => ({
-      label: `Convert to ${addressFormLabel(target)}`,
-      description: current?.addressForm === target ? 'the reply uses this already' : current?.targetAddressForm === target ? 'the form the reply should use' : undefined,
+      label: vscode.l10n.t('Convert to {0}', addressFormLabel(target)),
+      description:
+        current?.addressForm === target
+          ? vscode.l10n.t('the reply uses this already')
+          : current?.targetAddressForm === target
+            ? vscode.l10n.t('the form the reply should use')
+            : undefined,
       target,
     }));
     const picked = await vscode.window.showQuickPick(items, {
-      title: 'ToneLsp: convert the reply',
-      placeHolder: current === undefined ? 'Convert the reply to' : `The reply uses ${addressFormLabel(current.addressForm)}; convert it to`,
+      title: vscode.l10n.t('ToneLsp: convert the reply'),
+      placeHolder:
+        current === undefined
+          ? vscode.l10n.t('Convert the reply to')
+          : vscode.l10n.t('The reply uses {0}; convert it to', addressFormLabel(current.addressForm)),
     });
     if (picked !== undefined) {
       await this.convertActiveTemplate(picked.target);
@@ -221,12 +229,12 @@ class ToneLspController implements vscode.Disposable {
     });
     const fixAll = (actions ?? []).find((action) => 'kind' in action && action.kind === fixAllKind && action.edit !== undefined);
     if (fixAll === undefined || !('edit' in fixAll) || fixAll.edit === undefined) {
-      void vscode.window.showInformationMessage('ToneLsp: no tone issue in this template has an automatic fix.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('ToneLsp: no tone issue in this template has an automatic fix.'));
       return;
     }
     const edit = await client.protocol2CodeConverter.asWorkspaceEdit(fixAll.edit);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage('ToneLsp: VS Code did not apply the fixes; the document may have changed meanwhile. Try again.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('ToneLsp: VS Code did not apply the fixes; the document may have changed meanwhile. Try again.'));
     }
   }
 
@@ -234,14 +242,14 @@ class ToneLspController implements vscode.Disposable {
   private async activeTemplate(): Promise<{ client: LanguageClient; document: vscode.TextDocument } | undefined> {
     const document = vscode.window.activeTextEditor?.document;
     if (document === undefined || document.languageId !== 'markdown') {
-      void vscode.window.showWarningMessage('ToneLsp: open a Markdown reply template first.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('ToneLsp: open a Markdown reply template first.'));
       return undefined;
     }
     await this.starting;
     const client = this.client;
     if (client === undefined || client.state !== State.Running) {
-      const showOutput = 'Show Output';
-      void vscode.window.showErrorMessage('ToneLsp: the server is not running.', showOutput).then((choice) => {
+      const showOutput = vscode.l10n.t('Show Output');
+      void vscode.window.showErrorMessage(vscode.l10n.t('ToneLsp: the server is not running.'), showOutput).then((choice) => {
         if (choice === showOutput) {
           this.output.show(true);
         }
@@ -252,8 +260,8 @@ class ToneLspController implements vscode.Disposable {
   }
 
   private async showStartError(error: unknown): Promise<void> {
-    const openSettings = 'Open Settings';
-    const showOutput = 'Show Output';
+    const openSettings = vscode.l10n.t('Open Settings');
+    const showOutput = vscode.l10n.t('Show Output');
     const setting = error instanceof ServerNotFoundError ? error.setting : 'tonelsp.server.path';
     const choice = await vscode.window.showErrorMessage(`ToneLsp: ${describe(error)}`, openSettings, showOutput);
     if (choice === openSettings) {
@@ -286,7 +294,7 @@ const pushDiagnosticsOnly: StaticFeature = {
 
 /** The tonelsp settings as plain JSON, for the initialization options. */
 function plainSettings(settings: vscode.WorkspaceConfiguration): Record<string, unknown> {
-  const keys = ['enable', 'defaultAddressForm', 'defaultLanguage', 'capitalizeDu', 'humorAllowed', 'rules'];
+  const keys = ['enable', 'defaultAddressForm', 'defaultLanguage', 'messages', 'capitalizeDu', 'humorAllowed', 'rules'];
   return Object.fromEntries(keys.map((key) => [key, settings.get(key)]).filter(([, value]) => value !== undefined));
 }
 

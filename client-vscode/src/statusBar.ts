@@ -10,6 +10,10 @@ export interface DocumentStatus {
   customerAddressForm?: AddressForm | null;
   targetAddressForm?: AddressForm | null;
   findings: number;
+  /** The language of the document's messages, as the server chose it (messages: auto | de | en). */
+  messages?: 'de' | 'en' | null;
+  /** A one-line summary in that language. */
+  text?: string | null;
 }
 
 export type AddressForm = 'du' | 'sie' | 'mixed' | 'none';
@@ -27,9 +31,9 @@ export function addressFormLabel(form: AddressForm | null | undefined): string {
     case 'sie':
       return 'Sie';
     case 'mixed':
-      return 'du/Sie mixed';
+      return vscode.l10n.t('du/Sie mixed');
     default:
-      return 'no address';
+      return vscode.l10n.t('no address');
   }
 }
 
@@ -88,13 +92,13 @@ export class TemplateStatusBar implements vscode.Disposable {
     const status = this.statuses.get(document.uri.toString());
     if (status === undefined) {
       this.item.text = '$(sync~spin) ToneLsp';
-      this.item.tooltip = 'ToneLsp is checking this template.';
-      this.item.accessibilityInformation = { label: 'ToneLsp is checking this template' };
+      this.item.tooltip = vscode.l10n.t('ToneLsp is checking this template.');
+      this.item.accessibilityInformation = { label: vscode.l10n.t('ToneLsp is checking this template') };
       this.item.show();
       return;
     }
 
-    const findings = status.findings === 1 ? '1 tone finding' : `${status.findings} tone findings`;
+    const findings = status.findings === 1 ? vscode.l10n.t('1 tone finding') : vscode.l10n.t('{0} tone findings', status.findings);
     const findingsIcon = status.findings === 0 ? '$(check)' : '$(warning)';
     const language = status.language.toUpperCase();
     const address = status.language === 'de' ? addressFormLabel(status.addressForm) : undefined;
@@ -103,19 +107,19 @@ export class TemplateStatusBar implements vscode.Disposable {
       .join(' ');
 
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**ToneLsp** · ${language === 'DE' ? 'German' : 'English'} reply\n\n`);
+    tooltip.appendMarkdown(`**ToneLsp** · ${language === 'DE' ? vscode.l10n.t('German reply') : vscode.l10n.t('English reply')}\n\n`);
     if (status.language === 'de') {
-      tooltip.appendMarkdown(`Address form of the reply: **${addressFormLabel(status.addressForm)}**\n\n`);
+      tooltip.appendMarkdown(`${vscode.l10n.t('Address form of the reply: {0}', `**${addressFormLabel(status.addressForm)}**`)}\n\n`);
       if (status.customerAddressForm) {
-        tooltip.appendMarkdown(`Customer writes: **${addressFormLabel(status.customerAddressForm)}**\n\n`);
+        tooltip.appendMarkdown(`${vscode.l10n.t('Customer writes: {0}', `**${addressFormLabel(status.customerAddressForm)}**`)}\n\n`);
       }
       if (status.targetAddressForm) {
-        tooltip.appendMarkdown(`The reply should use: **${addressFormLabel(status.targetAddressForm)}**\n\n`);
+        tooltip.appendMarkdown(`${vscode.l10n.t('The reply should use: {0}', `**${addressFormLabel(status.targetAddressForm)}**`)}\n\n`);
       }
     }
-    tooltip.appendMarkdown(`${findings}\n\nClick to convert the reply to du or Sie.`);
+    tooltip.appendMarkdown(`${findings}\n\n${vscode.l10n.t('Click to convert the reply to du or Sie.')}`);
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `ToneLsp: ${language}, ${address ?? 'English'}, ${findings}` };
+    this.item.accessibilityInformation = { label: `ToneLsp: ${language}, ${address ?? vscode.l10n.t('English')}, ${findings}` };
     this.item.show();
   }
 

@@ -58,6 +58,9 @@ describe('tonelsp serve for the extension commands', () => {
       addressForm: 'sie',
       targetAddressForm: 'sie',
       findings: 1,
+      // The template is German, so its messages and the status text are German (messages: auto).
+      messages: 'de',
+      text: 'Anrede: Sie · 1 Befund',
     });
     await session.replaceText(uri, 2, 'Kurz zusammengefasst: Die Antwort steht im Hilfebereich. Melden Sie sich gern.\n');
     assert.equal((await statusFor(uri, 2)).findings, 0);
@@ -97,7 +100,7 @@ describe('tonelsp serve for the extension commands', () => {
     });
     assert.deepEqual(
       actions.map((action) => [action.title, action.kind]),
-      [['Fix all tone issues', 'source.fixAll.tonelsp']],
+      [['Alle Tonfall-Probleme beheben', 'source.fixAll.tonelsp']],
     );
     const fixed = applyEdits(text, actions[0].edit.changes[uri]);
     assert.doesNotMatch(fixed, /bereits/);

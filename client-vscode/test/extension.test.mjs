@@ -41,6 +41,8 @@ const vscodeStandIn = new Proxy(
       },
     },
     languages: { match: () => 0 },
+    // VS Code's l10n.t with no bundle loaded: the English text with its {0}-style arguments filled in.
+    l10n: { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, index) => String(args[Number(index)])) },
     StatusBarAlignment: { Left: 1, Right: 2 },
   },
   // Anything else the language client touches while loading gets an empty class.

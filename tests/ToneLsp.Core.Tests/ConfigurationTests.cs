@@ -124,8 +124,8 @@ public class ConfigurationTests
     {
         const string first = "phrases:\n  - match: \"Kunde ist König\"\n    message: a\n  - match: \"Smart Home Box\"\n    message: b\n";
         const string reordered = "phrases:\n  - match: \"Neu\"\n    message: c\n  - match: \"Smart Home Box\"\n    message: b\n  - match: \"Kunde ist König\"\n    message: a\n";
-        var ids = ConfigurationParser.Parse(first, "c").Configuration.TeamRules.ToDictionary(r => r.Descriptor.Title, r => r.Descriptor.Id);
-        var moved = ConfigurationParser.Parse(reordered, "c").Configuration.TeamRules.ToDictionary(r => r.Descriptor.Title, r => r.Descriptor.Id);
+        var ids = ConfigurationParser.Parse(first, "c").Configuration.TeamRules.ToDictionary(r => r.Descriptor.Title(Language.English), r => r.Descriptor.Id);
+        var moved = ConfigurationParser.Parse(reordered, "c").Configuration.TeamRules.ToDictionary(r => r.Descriptor.Title(Language.English), r => r.Descriptor.Id);
         Assert.Equal(ids["a"], moved["a"]);
         Assert.Equal(ids["b"], moved["b"]);
         Assert.NotEqual(ids["a"], ids["b"]);

@@ -104,7 +104,8 @@ public class ConversionTests
         Assert.Equal("Sie flurbst das Paket morgen.", document.Source.ApplyEdits(result.Edits));
         ConversionNote note = Assert.Single(result.Notes);
         Assert.Equal("flurbst", note.Word);
-        Assert.Equal("not a known verb", note.Reason);
+        Assert.Equal("not a known verb", note.Reason.En);
+        Assert.Equal("kein bekanntes Verb", note.Reason.De);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Features;
 using ToneLsp.Core.Snippets;
@@ -26,16 +27,33 @@ public class FeatureTests
     [Fact]
     public void TheExplanationNamesTheRuleWhyAndThePreferredFix()
     {
-        AnalysisResult result = ToneEngine.Default.Analyze("Wie bereits erwähnt, ist die Lieferung unterwegs.\n");
+        var english = ToneOptions.Default with { Messages = MessageChoice.English };
+        AnalysisResult result = ToneEngine.Default.Analyze("Wie bereits erwähnt, ist die Lieferung unterwegs.\n", english);
         var findings = Explanation.At(result, 3);
 
         string markdown = Explanation.Markdown(ToneEngine.Default, result, findings);
 
         Assert.Equal("TONE001", Assert.Single(findings).Id);
-        Assert.StartsWith("**TONE001 · condescension**", markdown);
-        Assert.Contains(findings[0].Descriptor.HelpText, markdown);
-        Assert.Contains("*Suggested:*", markdown);
+        Assert.StartsWith("**TONE001 · condescension** — Condescending phrase", markdown);
+        Assert.Contains(findings[0].Descriptor.HelpText(Language.English), markdown);
+        Assert.Contains("*For example:* " + findings[0].Descriptor.English.Example, markdown);
+        Assert.Contains("*Suggested:* Rewrite as “Kurz zusammengefasst”", markdown);
         Assert.Empty(Explanation.At(result, 40));
+    }
+
+    [Fact]
+    public void AGermanTemplateIsExplainedInGermanUnderAuto()
+    {
+        AnalysisResult result = ToneEngine.Default.Analyze("Wie bereits erwähnt, ist die Lieferung unterwegs.\n");
+        var findings = Explanation.At(result, 3);
+
+        string markdown = Explanation.Markdown(ToneEngine.Default, result, findings);
+
+        Assert.Equal("„Wie bereits erwähnt,“ spricht von oben herab", Assert.Single(findings).Message);
+        Assert.StartsWith("**TONE001 · condescension** — Herablassende Formulierung", markdown);
+        Assert.Contains(findings[0].Descriptor.HelpText(Language.German), markdown);
+        Assert.Contains("*Zum Beispiel:* Kurz zusammengefasst:", markdown);
+        Assert.Contains("*Vorschlag:* Umformulieren zu „Kurz zusammengefasst“", markdown);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public class LexiconTests
     [Fact]
     public void ABrokenExpressionInALexiconFileIsAnErrorWithItsLine()
     {
-        const string yaml = "id: TONE900\ncategory: condescension\nseverity: warning\ntitle: t\nmessage: m\nhelp: h\nphrases:\n  - lang: de\n    match: \"(?<x\"\n";
+        const string yaml = "id: TONE900\ncategory: condescension\nseverity: warning\ntitle: {en: t, de: t}\nmessage: {en: m, de: m}\nhelp: {en: h, de: h}\nexample: {en: e, de: e}\nphrases:\n  - lang: de\n    match: \"(?<x\"\n";
         var (_, errors) = LexiconLoader.Parse(yaml, "broken.yaml");
         Assert.Contains(errors, e => e.Message.Contains("Invalid pattern", StringComparison.Ordinal));
     }

@@ -68,9 +68,10 @@ public class WordClassTests
             id: TONE999
             category: condescension
             severity: warning
-            title: t
-            message: m
-            help: h
+            title: {en: t, de: t}
+            message: {en: m, de: m}
+            help: {en: h, de: h}
+            example: {en: e, de: e}
             phrases:
               - lang: de
                 match: "wie bereits erwähnt"
@@ -80,7 +81,7 @@ public class WordClassTests
             """;
         var (_, errors) = LexiconLoader.Parse(yaml, "test.yaml");
         LexiconError error = Assert.Single(errors);
-        Assert.Equal(10, error.Line);
+        Assert.Equal(11, error.Line);
         Assert.Contains("did you mean 'unless'", error.Message);
     }
 

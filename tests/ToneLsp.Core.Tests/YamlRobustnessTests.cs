@@ -26,8 +26,9 @@ public class YamlRobustnessTests
     {
         AnalysisResult result = ToneEngine.Default.Analyze("---\nx: [\ny: [\n---\n" + Condescending);
 
+        // The template is German, so the problem is reported in German (messages: auto).
         ToneDiagnostic problem = Assert.Single(result.Diagnostics, d => d.Id == "TONE100");
-        Assert.Contains("not valid YAML", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("kein gültiges YAML", problem.Message, StringComparison.Ordinal);
         Assert.Equal(1, result.Document.Source.GetLineNumber(problem.Span.Start));
         Assert.Contains(result.Diagnostics, d => d.Id == "TONE001" && result.Document.Source.GetLineNumber(d.Span.Start) == 4);
     }
@@ -38,8 +39,8 @@ public class YamlRobustnessTests
     {
         AnalysisResult result = ToneEngine.Default.Analyze("---\n" + yaml + "\n---\n" + Condescending);
 
-        ToneDiagnostic problem = Assert.Single(result.Diagnostics, d => d.Id == "TONE100" && d.Message.Contains("deeper than", StringComparison.Ordinal));
-        Assert.Contains($"deeper than {YamlDepth.Limit} levels", problem.Message, StringComparison.Ordinal);
+        ToneDiagnostic problem = Assert.Single(result.Diagnostics, d => d.Id == "TONE100" && d.Message.Contains("tiefer als", StringComparison.Ordinal));
+        Assert.Contains($"tiefer als {YamlDepth.Limit} Ebenen", problem.Message, StringComparison.Ordinal);
         Assert.InRange(result.Document.Source.GetLineNumber(problem.Span.Start), 1, YamlDepth.Limit + 2);
         Assert.Contains(result.Diagnostics, d => d.Id == "TONE001");
     }

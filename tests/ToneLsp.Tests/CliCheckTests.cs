@@ -180,12 +180,13 @@ public sealed class CliCheckTests : IDisposable
         CliResult result = ToneCli.Run("check", path);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("No tone problems in 1 file.\n", result.Output);
+        Assert.Equal("Keine Tonfall-Probleme in 1 Datei.\n", result.Output);
     }
 
     private static void AssertFileShape(JsonElement file)
     {
-        AssertKeys(file, "path", "language", "addressForm", "customerAddressForm", "diagnostics");
+        AssertKeys(file, "path", "language", "addressForm", "customerAddressForm", "diagnostics", "messages");
+        Assert.Contains(file.GetProperty("messages").GetString(), new[] { "de", "en" });
         Assert.Contains(file.GetProperty("language").GetString(), new[] { "de", "en" });
         Assert.Contains(file.GetProperty("addressForm").GetString(), AddressForms);
         JsonElement customer = file.GetProperty("customerAddressForm");

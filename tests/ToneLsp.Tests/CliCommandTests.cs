@@ -1,5 +1,6 @@
 using System.Text;
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Documents;
 using ToneLsp.Tests.Support;
 
 namespace ToneLsp.Tests;
@@ -18,7 +19,7 @@ public sealed class CliCommandTests : IDisposable
     {
         string path = _directory.WriteBytes("reply.md", [.. Utf8Bom, .. Encoding.UTF8.GetBytes(CrlfReply)]);
 
-        CliResult result = ToneCli.Run("fix", path);
+        CliResult result = ToneCli.Run("fix", "--messages", "en", path);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Applied 1 edits in 1 files.", result.Output);
@@ -38,7 +39,7 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         string display = path.Replace('\\', '/');
         Assert.Contains($"--- a/{display}\n+++ b/{display}\n@@ -1,4 +1,4 @@\n Hallo Anna,\n \n-Wie bereits erwähnt, ist die Antwort im Hilfebereich.\n+Kurz zusammengefasst ist die Antwort im Hilfebereich.\n Viele Grüße\n", result.Output);
-        Assert.Contains("Would apply 1 edits in 1 files.", result.Error);
+        Assert.Contains("Würde 1 Änderung in 1 Datei vornehmen.", result.Error);
         Assert.Equal(original, File.ReadAllBytes(path));
     }
 
@@ -48,7 +49,7 @@ public sealed class CliCommandTests : IDisposable
         string path = _directory.Write("clean.md", Samples.Clean);
         DateTime written = File.GetLastWriteTimeUtc(path);
 
-        CliResult result = ToneCli.Run("fix", _directory.Root);
+        CliResult result = ToneCli.Run("fix", "--messages", "en", _directory.Root);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Applied 0 edits in 0 files.", result.Output);
@@ -95,10 +96,10 @@ public sealed class CliCommandTests : IDisposable
     [Fact]
     public void ExplainPrintsTheRulesHelpText()
     {
-        CliResult result = ToneCli.Run("explain", "TONE001");
+        CliResult result = ToneCli.Run("explain", "TONE001", "--messages", "en");
 
         Assert.Equal(0, result.ExitCode);
-        string helpText = ToneEngine.Default.FindDescriptor("TONE001")!.HelpText.Trim();
+        string helpText = ToneEngine.Default.FindDescriptor("TONE001")!.HelpText(Language.English).Trim();
         Assert.StartsWith("TONE001: ", result.Output);
         Assert.Contains("category: condescension, default severity: warning", result.Output);
         Assert.Contains(helpText.ReplaceLineEndings(), result.Output.ReplaceLineEndings());

@@ -60,7 +60,9 @@ public sealed class CliRepositoryTests : IDisposable
         CliResult result = ToneCli.Run("check", _repo.Root);
 
         Assert.Equal(CliApp.UsageError, result.ExitCode);
-        Assert.Contains(".tonelsp.yaml:2:3: error: Unknown key 'adress' in brand (did you mean 'address'?)", result.Error);
+        // The templates are German, so is the error (messages: auto); with --messages en it is English.
+        Assert.Contains(".tonelsp.yaml:2:3: error: Unbekannter Schlüssel 'adress' in brand (meintest du 'address'?)", result.Error);
+        Assert.Contains(".tonelsp.yaml:2:3: error: Unknown key 'adress' in brand (did you mean 'address'?)", ToneCli.Run("check", "--messages", "en", _repo.Root).Error);
         Assert.Contains("error TONE001", result.Output);
     }
 
@@ -96,7 +98,7 @@ public sealed class CliRepositoryTests : IDisposable
         _repo.Write("insta/a.md", "Danke für Ihre Nachricht!\n");
         _repo.Write("b.md", "---\nchannel: linkedin\n---\nDanke für deine Nachricht!\n");
 
-        CliResult result = ToneCli.Run("check", _repo.Root);
+        CliResult result = ToneCli.Run("check", "--messages", "en", _repo.Root);
 
         Assert.Equal(CliApp.Findings, result.ExitCode);
         Assert.Contains("customer writes", result.Output.Replace("configuration asks", "customer writes"));
@@ -127,7 +129,8 @@ public sealed class CliRepositoryTests : IDisposable
 
         CliResult result = ToneCli.Run("check", _repo.Root);
 
-        Assert.Contains("c.md:1:7: warning TONE019 [template] “{{VORNAM}}” is not used elsewhere; other templates use “{{VORNAME}}”", result.Output);
+        // The templates are German, so the message is (messages: auto); the "file:line: severity ID" prefix stays English.
+        Assert.Contains("c.md:1:7: warning TONE019 [template] „{{VORNAM}}“ kommt sonst nirgends vor; andere Vorlagen verwenden „{{VORNAME}}“", result.Output);
     }
 
     [Fact]
@@ -170,9 +173,9 @@ public sealed class CliRepositoryTests : IDisposable
 
         CliResult result = ToneCli.Run("check", "--report-suppressions", _repo.Root);
 
-        Assert.Contains("a.md:1:1: TONE001 (next line) -- brand quote, approved", result.Output);
-        Assert.Contains("a.md:4:1: TONE004 (next line) -- no reason given [unused]", result.Output);
-        Assert.Contains("information TONE020 [template] This suppression (TONE004) no longer suppresses anything", result.Output);
+        Assert.Contains("a.md:1:1: TONE001 (nächste Zeile) -- brand quote, approved", result.Output);
+        Assert.Contains("a.md:4:1: TONE004 (nächste Zeile) -- ohne Begründung [unnötig]", result.Output);
+        Assert.Contains("information TONE020 [template] Diese Unterdrückung (TONE004) unterdrückt nichts mehr", result.Output);
     }
 
     [Fact]
@@ -183,7 +186,7 @@ public sealed class CliRepositoryTests : IDisposable
         CliResult result = ToneCli.Run("check", "--format", "github", template);
 
         string display = template.Replace('\\', '/');
-        Assert.Equal($"::warning file={display},line=1,col=1,endLine=1,endColumn=21,title=TONE001 Condescending phrase::“Wie bereits erwähnt,” talks down to the reader\n", result.Output);
+        Assert.Equal($"::warning file={display},line=1,col=1,endLine=1,endColumn=21,title=TONE001 Herablassende Formulierung::„Wie bereits erwähnt,“ spricht von oben herab\n", result.Output);
     }
 
     [Fact]

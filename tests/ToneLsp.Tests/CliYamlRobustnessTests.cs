@@ -36,9 +36,13 @@ public sealed class CliYamlRobustnessTests : IDisposable
         CliResult result = await ToneCli.RunExecutableAsync("check", template);
 
         Assert.Equal(CliApp.UsageError, result.ExitCode);
-        Assert.Matches(@"\.tonelsp\.yaml:[34]:\d+: error: The configuration nests deeper than 64 levels", result.Error);
+        // The template is German, so the run speaks German (messages: auto); "error:" stays for problem matchers.
+        Assert.Matches(@"\.tonelsp\.yaml:[34]:\d+: error: Die Konfiguration ist tiefer als 64 Ebenen verschachtelt", result.Error);
         Assert.Matches(@"t\.md:[23]:\d+: warning TONE100", result.Output);
-        Assert.Contains("nests deeper than 64 levels", result.Output, StringComparison.Ordinal);
+        // The template is German: its finding is in German (messages: auto); the configuration's error is English.
+        Assert.Contains("tiefer als 64 Ebenen verschachtelt", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\.tonelsp\.yaml:[34]:\d+: error: The configuration nests deeper than 64 levels",
+            (await ToneCli.RunExecutableAsync("check", "--messages", "en", template)).Error);
         Assert.Contains("error TONE001", result.Output, StringComparison.Ordinal);
     }
 
@@ -48,7 +52,7 @@ public sealed class CliYamlRobustnessTests : IDisposable
         _repo.Write(".tonelsp.yaml", "rules: {TONE001: off}\nfoo: [1, 2\n");
         _repo.Write("a.md", Condescending);
 
-        CliResult result = ToneCli.Run("check", _repo.Root);
+        CliResult result = ToneCli.Run("check", "--messages", "en", _repo.Root);
 
         Assert.Equal(CliApp.UsageError, result.ExitCode);
         Assert.Contains(".tonelsp.yaml:2:1: error: Not valid YAML", result.Error, StringComparison.Ordinal);
@@ -61,7 +65,7 @@ public sealed class CliYamlRobustnessTests : IDisposable
         _repo.Write(".tonelsp.yaml", "rules:\n  TONE001: error\n  TONE999: off\n");
         _repo.Write("a.md", Condescending);
 
-        CliResult result = ToneCli.Run("check", _repo.Root);
+        CliResult result = ToneCli.Run("check", "--messages", "en", _repo.Root);
 
         Assert.Equal(CliApp.UsageError, result.ExitCode);
         Assert.Contains(".tonelsp.yaml:3:3: error: rules.TONE999: no rule or category has this name", result.Error, StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public sealed class ServerCodeActionAndHoverTests
 
         CodeAction[] actions = await client.CodeActionsAsync(uri, finding.Range, [finding], only: ["quickfix"]);
 
-        CodeAction disable = Assert.Single(actions, a => a.Title == "Disable TONE001 for this line");
+        CodeAction disable = Assert.Single(actions, a => a.Title == "TONE001 für diese Zeile deaktivieren");
         Assert.Equal("quickfix", disable.Kind);
         Assert.Null(disable.IsPreferred);
         string suppressed = ClientText.ApplyEdits(Samples.GermanCondescension, disable.Edit!.Changes![uri]);
@@ -59,9 +59,9 @@ public sealed class ServerCodeActionAndHoverTests
 
         CodeAction[] actions = await client.CodeActionsAsync(uri, template.Range, [template], only: ["quickfix"]);
 
-        Assert.DoesNotContain(actions, a => a.Title.StartsWith("Disable TONE100", StringComparison.Ordinal));
+        Assert.DoesNotContain(actions, a => a.Title.StartsWith("TONE100 für", StringComparison.Ordinal));
         Diagnostic prose = Assert.Single(diagnostics, d => d.Code == "TONE001");
-        Assert.Contains(await client.CodeActionsAsync(uri, prose.Range, [prose], only: ["quickfix"]), a => a.Title == "Disable TONE001 for this line");
+        Assert.Contains(await client.CodeActionsAsync(uri, prose.Range, [prose], only: ["quickfix"]), a => a.Title == "TONE001 für diese Zeile deaktivieren");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ServerConversionTests
 
         Assert.All(actions, a => Assert.Equal("refactor.rewrite", a.Kind));
         Assert.Equal(
-            ["Convert this sentence to Sie", "Convert this paragraph to Sie", "Convert the whole reply to Sie"],
+            ["Diesen Satz in Sie umwandeln", "Diesen Absatz in Sie umwandeln", "Ganze Antwort in Sie umwandeln"],
             actions.Select(a => a.Title));
         CodeAction sentence = actions[0];
         Assert.Equal("Hallo Jana,\n\ndanke für deine Nachricht! Können Sie uns Ihre Bestellnummer per DM schicken?\n",
@@ -40,8 +40,8 @@ public sealed class ServerConversionTests
         CodeLens[] lenses = await client.RequestAsync<CodeLens[]>("textDocument/codeLens", new CodeLensParams(new TextDocumentIdentifier(uri)));
 
         Assert.Equal(2, lenses.Length);
-        Assert.Equal("Address: du · customer: sie", lenses[0].Command!.Title);
-        Assert.Equal("Convert to Sie", lenses[1].Command!.Title);
+        Assert.Equal("Anrede: du · Kundin/Kunde: Sie", lenses[0].Command!.Title);
+        Assert.Equal("In Sie umwandeln", lenses[1].Command!.Title);
         Assert.Equal(Commands.ConvertDocument, lenses[1].Command!.CommandName);
         Assert.Equal(2, lenses[0].Range.Start.Line);
     }

@@ -116,7 +116,7 @@ public sealed class ServerLifecycleTests
         DocumentStatusParams status = await client.Statuses.WaitForAsync(s => s.Uri == uri && s.Version == 3, "the status of the opened document");
         PublishDiagnosticsParams published = await client.WaitForDiagnosticsAsync(uri, 3);
 
-        Assert.Equal(new DocumentStatusParams(uri, 3, "de", "sie", "du", "du", status.Findings), status);
+        Assert.Equal(new DocumentStatusParams(uri, 3, "de", "sie", "du", "du", status.Findings, "de", $"Anrede: Sie · {status.Findings} {(status.Findings == 1 ? "Befund" : "Befunde")}"), status);
         Assert.Equal(published.Diagnostics.Count(d => d.Severity != 4), status.Findings);
         Assert.Contains(published.Diagnostics, d => d.Code == "TONE003");
     }

@@ -199,7 +199,7 @@ public sealed class ServerRepositoryTests : IDisposable
 
         CodeAction[] actions = await client.CodeActionsAsync(Uri(path), finding.Range, [finding]);
 
-        CodeAction accept = Assert.Single(actions, a => a.Title.StartsWith("Always accept", StringComparison.Ordinal));
+        CodeAction accept = Assert.Single(actions, a => a.Title.StartsWith("Diese Formulierung immer akzeptieren", StringComparison.Ordinal));
         string updated = ClientText.ApplyEdits(File.ReadAllText(config), accept.Edit!.Changes![Uri(config)]);
         Assert.Equal("rules:\n  TONE001: warning\naccept:\n  - \"kein Problem\"\n  - \"Wie bereits erwähnt\"\n", updated);
 
@@ -219,7 +219,7 @@ public sealed class ServerRepositoryTests : IDisposable
 
         CodeAction[] actions = await client.CodeActionsAsync(Uri(path), finding.Range, [finding]);
 
-        CodeAction accept = Assert.Single(actions, a => a.Title.StartsWith("Always accept", StringComparison.Ordinal));
+        CodeAction accept = Assert.Single(actions, a => a.Title.StartsWith("Diese Formulierung immer akzeptieren", StringComparison.Ordinal));
         string changes = JsonSerializer.Serialize(accept.Edit!.DocumentChanges);
         Assert.Contains("\"kind\":\"create\"", changes, StringComparison.Ordinal);
         Assert.Contains(".tonelsp.yaml", changes, StringComparison.Ordinal);
@@ -236,7 +236,7 @@ public sealed class ServerRepositoryTests : IDisposable
 
         CodeAction[] actions = await client.CodeActionsAsync(Uri(path), finding.Range, [finding]);
 
-        CodeAction accept = Assert.Single(actions, a => a.Title.StartsWith("Always accept", StringComparison.Ordinal));
+        CodeAction accept = Assert.Single(actions, a => a.Title.StartsWith("Diese Formulierung immer akzeptieren", StringComparison.Ordinal));
         Assert.Null(accept.Edit);
         Assert.Equal(Commands.AcceptPhrase, accept.Command!.CommandName);
         int before = client.PublishedDiagnostics.Count;

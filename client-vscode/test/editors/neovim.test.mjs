@@ -86,13 +86,14 @@ describe('Neovim (built-in LSP client) with tonelsp serve', () => {
     // Neovim counts columns in bytes: the server's UTF-16 range came through the client's conversion intact.
     assert.deepEqual([tone001.line, tone001.col, tone001.end_col], [6, 0, Buffer.byteLength('Wie bereits erwähnt,')]);
     assert.equal(tone001.severity, 2, 'a warning');
-    assert.match(tone001.message, /talks down/);
+    // The template is German, so the server speaks German (messages: auto).
+    assert.match(tone001.message, /spricht von oben herab/);
   });
 
   test('the code action menu offers the rewrites, and the chosen one applies', () => {
     const { report } = run;
-    assert.equal(report.code_action_titles[0], 'Rewrite as “Kurz zusammengefasst”');
-    assert.ok(report.code_action_titles.includes('Disable TONE001 for this line'));
+    assert.equal(report.code_action_titles[0], 'Umformulieren zu „Kurz zusammengefasst“');
+    assert.ok(report.code_action_titles.includes('TONE001 für diese Zeile deaktivieren'));
     assert.match(report.text_after_fix ?? '', /^Kurz zusammengefasst ist die Antwort im Hilfebereich\.$/m);
     assert.doesNotMatch(report.text_after_fix ?? '', /Wie bereits erwähnt/);
     assert.ok(report.steps.includes('TONE001 to disappear after the fix'), 'the server re-checked the edited buffer');

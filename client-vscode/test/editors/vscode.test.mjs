@@ -151,8 +151,9 @@ describe('VS Code (code-server) with the packaged extension', () => {
       await waitFor(() => page.locator('.marker-widget').isVisible(), 'the problem peek view');
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+.');
-      const preferred = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Rewrite as “Kurz zusammengefasst”' });
-      await waitFor(() => preferred.isVisible(), 'the quick fix "Rewrite as “Kurz zusammengefasst”"');
+      // The template is German, so the server's quick fixes are German (messages: auto); VS Code's own UI stays English.
+      const preferred = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Umformulieren zu „Kurz zusammengefasst“' });
+      await waitFor(() => preferred.isVisible(), 'the quick fix "Umformulieren zu „Kurz zusammengefasst“"');
       const focused = page.locator('.action-widget .monaco-list-row.action.focused');
       await waitFor(async () => /Kurz zusammengefasst/.test(await focused.innerText()), 'the preferred fix to be the first, focused entry');
 

@@ -1,4 +1,5 @@
 using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 
 namespace ToneLsp.Core.Analysis;
@@ -34,6 +35,28 @@ public sealed class AnalysisInput
         ReplyAddress = AddressFormDetector.DetectReply(document);
         CustomerAddress = AddressFormDetector.DetectCustomer(document);
         (TargetAddress, TargetSource) = ResolveTarget();
+        MessageLanguage = ResolveMessages(options);
+    }
+
+    /// <summary>
+    /// The language of this analysis's messages and fix titles: the host's explicit choice, else the configuration's
+    /// <c>messages:</c>, else (auto) the template's language, else the host's fallback (editor locale, <c>LANG</c>), else English.
+    /// </summary>
+    public Language MessageLanguage { get; }
+
+    private Language ResolveMessages(ToneOptions given)
+    {
+        Configuration.Tonality? tonality = given.Configuration is { } configuration
+            ? (Channel?.Tonality ?? new Configuration.Tonality()).Over(configuration.Brand)
+            : null;
+        MessageChoice choice = given.Messages != MessageChoice.Auto ? given.Messages : tonality?.Messages ?? MessageChoice.Auto;
+        return choice switch
+        {
+            MessageChoice.German => Language.German,
+            MessageChoice.English => Language.English,
+            _ when Document.LanguageKnown || tonality?.Language is not null => Document.Language,
+            _ => given.FallbackMessages ?? Language.English,
+        };
     }
 
     /// <summary>The parsed document.</summary>

@@ -134,8 +134,8 @@ public sealed class ToneEngine
 
         foreach (SuppressionComment unused in suppressions.Unused)
         {
-            string ids = unused.RuleIds.Count > 0 ? $" ({string.Join(", ", unused.RuleIds)})" : string.Empty;
-            var diagnostic = ToneDiagnostic.Create(DocumentProblemAnalyzer.UnusedSuppression, unused.Span, DocumentProblemAnalyzer.UnusedSuppression.FormatMessage(ids));
+            string ids = unused.RuleIds.Count > 0 ? Messages.SuppressionRules.Format(input.MessageLanguage, string.Join(", ", unused.RuleIds)) : string.Empty;
+            var diagnostic = ToneDiagnostic.Create(DocumentProblemAnalyzer.UnusedSuppression, unused.Span, DocumentProblemAnalyzer.UnusedSuppression.FormatMessage(input.MessageLanguage, ids));
             if (options.Resolve(diagnostic) is { } severity)
             {
                 kept.Add(diagnostic with { Severity = severity });

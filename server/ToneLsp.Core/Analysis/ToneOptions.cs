@@ -33,6 +33,15 @@ public sealed record ToneOptions
     /// <summary>The language assumed when neither front matter nor detection decides.</summary>
     public Language DefaultLanguage { get; init; } = Language.German;
 
+    /// <summary>Which language messages are in; a choice other than auto wins over the configuration's <c>messages:</c>.</summary>
+    public MessageChoice Messages { get; init; }
+
+    /// <summary>
+    /// The message language where <see cref="MessageChoice.Auto"/> finds no template language: the editor's locale or
+    /// the command line's <c>LANG</c>; null means English.
+    /// </summary>
+    public Language? FallbackMessages { get; init; }
+
     /// <summary>The address form a reply should use when neither front matter nor the customer's message says.</summary>
     public AddressForm? DefaultAddressForm { get; init; }
 

@@ -21,7 +21,7 @@ public static partial class ConfigurationParser
     public const string FileName = ".tonelsp.yaml";
 
     private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
-    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing"];
+    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing", "messages"];
 
     // The built-in rule IDs and categories, which rules: may name.
     // Known without building an engine: the command line's interpreted engine and the server's compiled one need not load twice.
@@ -49,7 +49,7 @@ public static partial class ConfigurationParser
             root = document.RootNode as YamlMappingNode;
             if (root is null && document.RootNode is not YamlScalarNode { Value: null or "" })
             {
-                errors.Add(Error(source, document.RootNode, "The configuration must be a mapping, such as `brand: { address: du }`."));
+                errors.Add(Error(source, document.RootNode, Messages.ConfigNotMapping));
             }
         }
         else
@@ -68,7 +68,7 @@ public static partial class ConfigurationParser
             string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
             if (!TopLevelKeys.Contains(key))
             {
-                errors.Add(Error(source, keyNode, $"Unknown key '{key}'{Suggest(key, TopLevelKeys)}. Known keys: {string.Join(", ", TopLevelKeys)}."));
+                errors.Add(Error(source, keyNode, Messages.ConfigUnknownKey, key, Suggest(key, TopLevelKeys), string.Join(", ", TopLevelKeys)));
             }
         }
 
@@ -93,7 +93,7 @@ public static partial class ConfigurationParser
         if (YamlDepth.FindTooDeep(yaml) is >= 0 and int deep)
         {
             var (line, column) = YamlDepth.Position(yaml, deep);
-            return (null, new ConfigurationError(source, line, column, $"The configuration nests deeper than {YamlDepth.Limit} levels; this part is not read."));
+            return (null, ConfigurationError.Of(source, line, column, Messages.ConfigTooDeep, YamlDepth.Limit));
         }
 
         try
@@ -104,12 +104,12 @@ public static partial class ConfigurationParser
         }
         catch (YamlException exception)
         {
-            return (null, new ConfigurationError(source, Math.Max(1, (int)exception.Start.Line), Math.Max(1, (int)exception.Start.Column), $"Not valid YAML: {FirstLine(exception.Message)}"));
+            return (null, ConfigurationError.Of(source, Math.Max(1, (int)exception.Start.Line), Math.Max(1, (int)exception.Start.Column), Messages.ConfigNotYaml, FirstLine(exception.Message)));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // YamlDotNet also throws InvalidOperationException and ArgumentException on some broken input, without a position.
-            return (null, new ConfigurationError(source, 0, 0, $"Not valid YAML; check for unclosed brackets and quotes ({FirstLine(exception.Message)})."));
+            return (null, ConfigurationError.Of(source, 0, 0, Messages.ConfigNotYamlUnclosed, FirstLine(exception.Message)));
         }
     }
 
@@ -166,13 +166,13 @@ public static partial class ConfigurationParser
                 {
                     if (!root.Children.TryAdd(key, value))
                     {
-                        errors.Add(Error(source, key, $"The key '{key}' appears twice."));
+                        errors.Add(Error(source, key, Messages.ConfigDuplicateKey, key));
                     }
                 }
             }
             else if (document is not null && document.RootNode is not YamlScalarNode { Value: null or "" })
             {
-                errors.Add(Error(source, document.RootNode, "The configuration must be a mapping, such as `brand: { address: du }`."));
+                errors.Add(Error(source, document.RootNode, Messages.ConfigNotMapping));
             }
         }
 
@@ -207,12 +207,14 @@ public static partial class ConfigurationParser
     private static YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
 
-    private static ConfigurationError Error(string source, YamlNode node, string message) =>
-        new(source, (int)node.Start.Line, (int)node.Start.Column, message);
+    private static ConfigurationError Error(string source, YamlNode node, LocalText text, params object?[] arguments) =>
+        ConfigurationError.Of(source, (int)node.Start.Line, (int)node.Start.Column, text, arguments);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
-    private static string Suggest(string key, IEnumerable<string> known) => EditDistance.DidYouMean(key, known);
+    // " (did you mean 'address'?)" in the error's language, or nothing.
+    private static LocalText Suggest(string key, IEnumerable<string> known) =>
+        EditDistance.Closest(key, known) is { } best ? new LocalText(Messages.DidYouMean.En.Replace("{0}", best, StringComparison.Ordinal), Messages.DidYouMean.De.Replace("{0}", best, StringComparison.Ordinal)) : new LocalText(string.Empty, string.Empty);
 
     private sealed class Reader(string source, List<ConfigurationError> errors)
     {
@@ -225,7 +227,7 @@ public static partial class ConfigurationParser
 
             if (node is not YamlMappingNode map)
             {
-                errors.Add(Error(source, node, $"'{context}' must be a mapping of {string.Join(", ", TonalityKeys)}."));
+                errors.Add(Error(source, node, Messages.ConfigTonalityNotMapping, context, string.Join(", ", TonalityKeys)));
                 return new Tonality();
             }
 
@@ -235,7 +237,7 @@ public static partial class ConfigurationParser
                 if (!TonalityKeys.Contains(key) && !(allowPaths && key == "paths"))
                 {
                     var known = allowPaths ? TonalityKeys.Append("paths") : TonalityKeys;
-                    errors.Add(Error(source, keyNode, $"Unknown key '{key}' in {context}{Suggest(key, known)}. Known keys: {string.Join(", ", known)}."));
+                    errors.Add(Error(source, keyNode, Messages.ConfigUnknownKeyIn, key, context, Suggest(key, known), string.Join(", ", known)));
                 }
             }
 
@@ -249,6 +251,7 @@ public static partial class ConfigurationParser
                 Emoji = Enum<EmojiPolicy>(Child(map, "emoji"), context + ".emoji", new() { ["allowed"] = EmojiPolicy.Allowed, ["avoid"] = EmojiPolicy.Avoid, ["forbidden"] = EmojiPolicy.Forbidden }),
                 RequireGreeting = Required(Child(map, "greeting"), context + ".greeting"),
                 RequireClosing = Required(Child(map, "closing"), context + ".closing"),
+                Messages = Enum<MessageChoice>(Child(map, "messages"), context + ".messages", new() { ["auto"] = MessageChoice.Auto, ["de"] = MessageChoice.German, ["en"] = MessageChoice.English }),
             };
         }
 
@@ -262,7 +265,7 @@ public static partial class ConfigurationParser
 
             if (node is not YamlMappingNode map)
             {
-                errors.Add(Error(source, node, "'channels' must map channel names to profiles, such as `instagram: { address: du }`."));
+                errors.Add(Error(source, node, Messages.ConfigChannelsNotMapping));
                 return channels;
             }
 
@@ -286,7 +289,7 @@ public static partial class ConfigurationParser
 
             if (node is not YamlMappingNode map)
             {
-                errors.Add(Error(source, node, "'rules' must map rule IDs or categories to off, hint, information, warning or error."));
+                errors.Add(Error(source, node, Messages.ConfigRulesNotMapping));
                 return rules;
             }
 
@@ -300,7 +303,7 @@ public static partial class ConfigurationParser
                 }
                 else
                 {
-                    errors.Add(Error(source, value, $"rules.{key}: '{text}' is not a severity; use off, hint, information, warning or error."));
+                    errors.Add(Error(source, value, Messages.ConfigNotASeverity, key, text));
                 }
             }
 
@@ -328,10 +331,10 @@ public static partial class ConfigurationParser
                     continue;
                 }
 
-                string suggestion = Suggest(key, KnownRuleKeys.Value.Concat(teamRules.Select(r => r.Descriptor.Id)));
-                if (key.StartsWith("TONE", StringComparison.OrdinalIgnoreCase) || (suggestion.Length > 0 && key == key.ToLowerInvariant()))
+                LocalText suggestion = Suggest(key, KnownRuleKeys.Value.Concat(teamRules.Select(r => r.Descriptor.Id)));
+                if (key.StartsWith("TONE", StringComparison.OrdinalIgnoreCase) || (suggestion.En.Length > 0 && key == key.ToLowerInvariant()))
                 {
-                    errors.Add(Error(source, keyNode, $"rules.{key}: no rule or category has this name{suggestion}; the setting changes nothing."));
+                    errors.Add(Error(source, keyNode, Messages.ConfigUnknownRule, key, suggestion));
                 }
             }
         }
@@ -346,7 +349,7 @@ public static partial class ConfigurationParser
 
             if (node is not YamlSequenceNode list)
             {
-                errors.Add(Error(source, node, "'phrases' must be a list of { match, message, rewrite, severity, lang, … }."));
+                errors.Add(Error(source, node, Messages.ConfigPhrasesNotList));
                 return rules;
             }
 
@@ -382,14 +385,14 @@ public static partial class ConfigurationParser
                     }
                     else
                     {
-                        errors.Add(Error(source, item, $"Each entry of '{context}' must be a text."));
+                        errors.Add(Error(source, item, Messages.ConfigEntryNotText, context));
                     }
                 }
 
                 return items;
             }
 
-            errors.Add(Error(source, node, $"'{context}' must be a list."));
+            errors.Add(Error(source, node, Messages.ConfigNotList, context));
             return [];
         }
 
@@ -409,7 +412,7 @@ public static partial class ConfigurationParser
                 return value;
             }
 
-            errors.Add(Error(source, node, $"{context}: '{text}' is not allowed; use {string.Join(", ", values.Keys)}."));
+            errors.Add(Error(source, node, Messages.ConfigNotAllowed, context, text, string.Join(", ", values.Keys)));
             return null;
         }
 
@@ -431,7 +434,7 @@ public static partial class ConfigurationParser
                 return false;
             }
 
-            errors.Add(Error(source, node, $"{context}: '{text}' is not true or false."));
+            errors.Add(Error(source, node, Messages.ConfigNotBoolean, context, text));
             return null;
         }
 
@@ -452,7 +455,7 @@ public static partial class ConfigurationParser
 
             bool? Invalid()
             {
-                errors.Add(Error(source, node, $"{context}: '{text}' is not allowed; use required or optional."));
+                errors.Add(Error(source, node, Messages.ConfigNotRequired, context, text));
                 return null;
             }
         }

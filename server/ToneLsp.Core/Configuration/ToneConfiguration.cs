@@ -1,5 +1,6 @@
 using ToneLsp.Core.AddressForms;
 using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Rules;
 
@@ -34,6 +35,26 @@ public enum EmojiPolicy
 /// <summary>A problem in a configuration file, with its location (1-based line and column).</summary>
 public sealed record ConfigurationError(string Source, int Line, int Column, string Message)
 {
+    /// <summary>The message in both languages with its <see cref="Arguments"/>, when it comes from the catalogue.</summary>
+    public LocalText? Text { get; init; }
+
+    /// <summary>The arguments of <see cref="Text"/>.</summary>
+    public object?[] Arguments { get; init; } = [];
+
+    /// <summary>An error from the catalogue; <see cref="Message"/> is its English.</summary>
+    public static ConfigurationError Of(string source, int line, int column, LocalText text, params object?[] arguments) =>
+        new(source, line, column, text.Format(Language.English, arguments)) { Text = text, Arguments = arguments };
+
+    /// <summary>The message in the language (English where the error has no catalogue text).</summary>
+    public string MessageIn(Language language) => Text?.Format(language, Arguments) ?? Message;
+
+    /// <inheritdoc />
+    public bool Equals(ConfigurationError? other) =>
+        other is not null && Source == other.Source && Line == other.Line && Column == other.Column && Message == other.Message;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Source, Line, Column, Message);
+
     /// <inheritdoc />
     public override string ToString() => $"{Source}:{Line}:{Column}: {Message}";
 }
@@ -65,6 +86,9 @@ public sealed record Tonality
     /// <summary>Whether a closing is required.</summary>
     public bool? RequireClosing { get; init; }
 
+    /// <summary>The language of ToneLsp's messages (<c>messages: auto | de | en</c>).</summary>
+    public MessageChoice? Messages { get; init; }
+
     /// <summary>Values set here win over <paramref name="fallback"/>.</summary>
     public Tonality Over(Tonality fallback) => new()
     {
@@ -76,6 +100,7 @@ public sealed record Tonality
         Emoji = Emoji ?? fallback.Emoji,
         RequireGreeting = RequireGreeting ?? fallback.RequireGreeting,
         RequireClosing = RequireClosing ?? fallback.RequireClosing,
+        Messages = Messages ?? fallback.Messages,
     };
 }
 

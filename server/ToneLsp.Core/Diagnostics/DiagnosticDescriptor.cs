@@ -54,28 +54,38 @@ public static class Categories
 }
 
 /// <summary>
-/// Describes one rule, like Roslyn's DiagnosticDescriptor: a stable ID that is never reused, a
-/// category slug, a default severity, a short title, a message format ({0} is the matched text) and
-/// a help text that explains why the finding matters and what to write instead.
+/// Describes one rule, like Roslyn's DiagnosticDescriptor: a stable ID that is never reused, a category slug, a default
+/// severity, and what it says in English and in German (<see cref="RuleTexts"/>: a short title, a message format whose
+/// {0} is usually the matched text, a help text that explains why the finding matters and what to write instead, and a
+/// good example). Both languages have the same placeholders.
 /// </summary>
 public sealed record DiagnosticDescriptor(
     string Id,
     string Category,
     DiagnosticSeverity DefaultSeverity,
-    string Title,
-    string MessageFormat,
-    string HelpText)
+    RuleTexts English,
+    RuleTexts German)
 {
-    /// <summary>Formats the message with the given arguments; a broken format falls back to the title.</summary>
-    public string FormatMessage(params object?[] arguments)
+    /// <summary>What the rule says in the language.</summary>
+    public RuleTexts Texts(Documents.Language language) => language == Documents.Language.German ? German : English;
+
+    /// <summary>The rule's title in the language.</summary>
+    public string Title(Documents.Language language) => Texts(language).Title;
+
+    /// <summary>The rule's help text in the language.</summary>
+    public string HelpText(Documents.Language language) => Texts(language).HelpText;
+
+    /// <summary>Formats the message in the language with the given arguments; a broken format falls back to the title.</summary>
+    public string FormatMessage(Documents.Language language, params object?[] arguments)
     {
+        RuleTexts texts = Texts(language);
         try
         {
-            return string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, arguments);
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.MessageFormat, arguments);
         }
         catch (FormatException)
         {
-            return Title;
+            return texts.Title;
         }
     }
 }

@@ -37,7 +37,7 @@ internal static class FrontMatterReader
             if (YamlDepth.FindTooDeep(yaml) is >= 0 and int deep)
             {
                 int start = innerStart + deep;
-                problems.Add(new DocumentProblem(TextSpan.FromBounds(start, Math.Max(start, source.GetLineContentEnd(source.GetLineNumber(start)))), $"The front matter nests deeper than {YamlDepth.Limit} levels and is not read."));
+                problems.Add(new DocumentProblem(TextSpan.FromBounds(start, Math.Max(start, source.GetLineContentEnd(source.GetLineNumber(start)))), Diagnostics.Messages.ProblemFrontMatterDepth, YamlDepth.Limit));
                 return TemplateMetadata.Empty;
             }
 
@@ -55,7 +55,7 @@ internal static class FrontMatterReader
             }
             else if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is not YamlScalarNode { Value: null or "" })
             {
-                problems.Add(new DocumentProblem(TextSpan.FromBounds(innerStart, innerEnd), "The front matter must be a YAML mapping such as `language: de`."));
+                problems.Add(new DocumentProblem(TextSpan.FromBounds(innerStart, innerEnd), Diagnostics.Messages.ProblemFrontMatterMapping));
             }
         }
         catch (YamlException exception)
@@ -63,13 +63,13 @@ internal static class FrontMatterReader
             int line = firstLine + Math.Max(0, (int)exception.Start.Line - 1);
             int offset = source.GetOffset(new LinePosition(Math.Min(line, lastLine), Math.Max(0, (int)exception.Start.Column - 1)));
             int end = source.GetLineContentEnd(source.GetLineNumber(offset));
-            problems.Add(new DocumentProblem(TextSpan.FromBounds(offset, Math.Max(offset, end)), $"The front matter is not valid YAML: {FirstLine(exception.Message)}"));
+            problems.Add(new DocumentProblem(TextSpan.FromBounds(offset, Math.Max(offset, end)), Diagnostics.Messages.ProblemFrontMatterYaml, FirstLine(exception.Message)));
             return TemplateMetadata.Empty;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // YamlDotNet also throws InvalidOperationException and ArgumentException on some broken input, without a position.
-            problems.Add(new DocumentProblem(TextSpan.FromBounds(innerStart, source.GetLineContentEnd(firstLine)), $"The front matter is not valid YAML; check for unclosed brackets and quotes ({FirstLine(exception.Message)})."));
+            problems.Add(new DocumentProblem(TextSpan.FromBounds(innerStart, source.GetLineContentEnd(firstLine)), Diagnostics.Messages.ProblemFrontMatterUnclosed, FirstLine(exception.Message)));
             return TemplateMetadata.Empty;
         }
 
@@ -172,7 +172,7 @@ internal static class FrontMatterReader
         };
         if (language is null)
         {
-            problems.Add(new DocumentProblem(KeySpan(source, start, end, "language"), $"Unknown language '{value}'; use 'de' or 'en'. The language is detected from the text instead."));
+            problems.Add(new DocumentProblem(KeySpan(source, start, end, "language"), Diagnostics.Messages.ProblemUnknownLanguage, value));
         }
 
         return language;
@@ -193,7 +193,7 @@ internal static class FrontMatterReader
         };
         if (form is null)
         {
-            problems.Add(new DocumentProblem(KeySpan(source, start, end, "address"), $"Unknown address form '{value}'; use 'du' or 'sie'."));
+            problems.Add(new DocumentProblem(KeySpan(source, start, end, "address"), Diagnostics.Messages.ProblemUnknownAddress, value));
         }
 
         return form;

@@ -35,7 +35,10 @@ internal static partial class LanguageDetector
 
     private const double EnoughEvidence = 500;
 
-    public static Language Detect(string prose, IReadOnlyList<ProseBlock> blocks, Language fallback)
+    public static Language Detect(string prose, IReadOnlyList<ProseBlock> blocks, Language fallback) => Detect(prose, blocks, fallback, out _);
+
+    /// <summary>Detects the language; <paramref name="decided"/> is false when the words gave no evidence and the fallback was used.</summary>
+    public static Language Detect(string prose, IReadOnlyList<ProseBlock> blocks, Language fallback, out bool decided)
     {
         var (german, english) = Score(prose, blocks.Where(b => !b.IsQuoted));
         if (german == english)
@@ -43,6 +46,7 @@ internal static partial class LanguageDetector
             (german, english) = Score(prose, blocks);
         }
 
+        decided = german != english;
         return german > english ? Language.German : english > german ? Language.English : fallback;
     }
 

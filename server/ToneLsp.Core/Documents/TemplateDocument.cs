@@ -33,7 +33,14 @@ public sealed record ProseBlock(TextSpan Span, ProseBlockKind Kind, bool IsQuote
 public sealed record Placeholder(string Name, string Text, TextSpan Span);
 
 /// <summary>A problem with the document itself, such as front matter that is not valid YAML.</summary>
-public sealed record DocumentProblem(TextSpan Span, string Message);
+public sealed record DocumentProblem(TextSpan Span, Diagnostics.LocalText Text, params object?[] Arguments)
+{
+    /// <summary>The problem in English.</summary>
+    public string Message => MessageIn(Language.English);
+
+    /// <summary>The problem in the language.</summary>
+    public string MessageIn(Language language) => Text.Format(language, Arguments);
+}
 
 /// <summary>
 /// A parsed reply template: the source, its front matter, and the prose the rules see. The prose is a
@@ -85,6 +92,9 @@ public sealed class TemplateDocument
 
     /// <summary>Whether <see cref="Language"/> was given by the front matter.</summary>
     public bool LanguageFromMetadata { get; }
+
+    /// <summary>Whether the language is known: given, or detected from the words rather than assumed for want of any.</summary>
+    public bool LanguageKnown { get; init; } = true;
 
     /// <summary>The suppression comments in the document, in order.</summary>
     public IReadOnlyList<SuppressionComment> Suppressions { get; }

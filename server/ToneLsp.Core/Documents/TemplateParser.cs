@@ -48,7 +48,7 @@ internal static partial class TemplateParser
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // Markdig should not throw, but if it does the text is still checked as one paragraph.
-            problems.Add(new DocumentProblem(new TextSpan(0, 0), $"The Markdown could not be parsed ({exception.Message}); the text is checked as plain prose."));
+            problems.Add(new DocumentProblem(new TextSpan(0, 0), Diagnostics.Messages.ProblemMarkdown, exception.Message));
             text.AsSpan().CopyTo(prose);
             blocks.Add(new ProseBlock(new TextSpan(0, text.Length), ProseBlockKind.Paragraph, false, false));
         }
@@ -84,12 +84,13 @@ internal static partial class TemplateParser
         }
 
         string proseText = new(prose, 0, text.Length);
+        bool decided = true;
         var (language, fromMetadata) = forcedLanguage is { } forced
             ? (forced, false)
             : metadata.Language is { } given
             ? (given, true)
-            : (LanguageDetector.Detect(proseText, blocks, defaultLanguage ?? Language.German), false);
-        return new TemplateDocument(source, proseText, blocks, metadata, language, fromMetadata, suppressions, problems);
+            : (LanguageDetector.Detect(proseText, blocks, defaultLanguage ?? Language.German, out decided), false);
+        return new TemplateDocument(source, proseText, blocks, metadata, language, fromMetadata, suppressions, problems) { LanguageKnown = decided };
     }
 
     // Markdig takes seconds on thousands of nested lists or quotes. Lines whose leading markers and indentation run
@@ -144,7 +145,7 @@ internal static partial class TemplateParser
             return text;
         }
 
-        problems.Add(new DocumentProblem(new TextSpan(firstDeep, 0), $"Lists or quotes are nested more than {MaxLeadingColumns} columns deep; those lines are not checked."));
+        problems.Add(new DocumentProblem(new TextSpan(firstDeep, 0), Diagnostics.Messages.ProblemDeepColumns, MaxLeadingColumns));
         return new string(copy);
     }
 
@@ -242,7 +243,7 @@ internal static partial class TemplateParser
         {
             if (depth > MaxDepth)
             {
-                problems.Add(new DocumentProblem(Span(block), "The Markdown is nested too deeply; the innermost blocks are not checked."));
+                problems.Add(new DocumentProblem(Span(block), Diagnostics.Messages.ProblemDeepBlocks));
                 return;
             }
 

@@ -16,7 +16,7 @@ public static class Explanation
     public static TextSpan Covered(IReadOnlyList<ToneDiagnostic> findings) =>
         TextSpan.FromBounds(findings.Min(h => h.Span.Start), findings.Max(h => h.Span.End));
 
-    /// <summary>The explanation of the findings as Markdown, one section each.</summary>
+    /// <summary>The explanation of the findings as Markdown, one section each, in the analysis's message language.</summary>
     public static string Markdown(ToneEngine engine, AnalysisResult result, IReadOnlyList<ToneDiagnostic> findings, CancellationToken cancellationToken = default)
     {
         var markdown = new StringBuilder();
@@ -28,12 +28,19 @@ public static class Explanation
                 markdown.Append("\n\n---\n\n");
             }
 
-            markdown.Append("**").Append(diagnostic.Id).Append(" · ").Append(diagnostic.Category).Append("** — ").Append(diagnostic.Descriptor.Title).Append("\n\n");
+            Documents.Language language = result.Input.MessageLanguage;
+            RuleTexts texts = diagnostic.Descriptor.Texts(language);
+            markdown.Append("**").Append(diagnostic.Id).Append(" · ").Append(diagnostic.Category).Append("** — ").Append(texts.Title).Append("\n\n");
             markdown.Append(diagnostic.Message).Append("\n\n");
-            markdown.Append(diagnostic.Descriptor.HelpText);
+            markdown.Append(texts.HelpText);
+            if (texts.Example.Length > 0)
+            {
+                markdown.Append("\n\n*").Append(Messages.Better.In(language)).Append("* ").Append(texts.Example);
+            }
+
             if (engine.GetFixes(result, diagnostic, cancellationToken).FirstOrDefault() is { } preferred)
             {
-                markdown.Append("\n\n*Suggested:* ").Append(preferred.Title);
+                markdown.Append("\n\n*").Append(Messages.Suggested.In(language)).Append("* ").Append(preferred.Title);
             }
         }
 

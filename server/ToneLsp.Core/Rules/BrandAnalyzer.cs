@@ -21,20 +21,38 @@ public sealed partial class BrandAnalyzer : ToneAnalyzer
         "TONE017",
         "brand",
         DiagnosticSeverity.Warning,
-        "Emoji not in the brand's tonality",
-        "“{0}”: this channel's tonality {1} emoji",
-        "The brand or channel configuration (emoji: forbidden or avoid in .tonelsp.yaml) keeps emoji out of replies, " +
-        "for example on LinkedIn or in e-mail. Say the warmth in words. With emoji: avoid this is a hint. The fix removes the emoji.");
+        new RuleTexts(
+            "Emoji not in the brand's tonality",
+            "“{0}”: this channel's tonality {1} emoji",
+            "The brand or channel configuration (emoji: forbidden or avoid in .tonelsp.yaml) keeps emoji out of replies, " +
+            "for example on LinkedIn or in e-mail. Say the warmth in words. With emoji: avoid this is a hint. The fix removes the emoji.",
+            "Thanks so much for your kind words – we're really pleased!"),
+        new RuleTexts(
+            "Emoji passt nicht zur Tonalität der Marke",
+            "„{0}“: Die Tonalität dieses Kanals {1} Emoji",
+            "Die Marken- oder Kanalkonfiguration („emoji: forbidden“ oder „emoji: avoid“ in .tonelsp.yaml) hält " +
+            "Emoji aus den Antworten heraus, etwa auf LinkedIn oder in E-Mails. Drück die Herzlichkeit in Worten " +
+            "aus. Mit „emoji: avoid“ ist das ein Hinweis. Die Korrektur entfernt das Emoji.",
+            "Vielen Dank für deine lieben Worte – das freut uns sehr!"));
 
     /// <summary>Missing greeting or closing.</summary>
     public static readonly DiagnosticDescriptor GreetingRequired = new(
         "TONE018",
         "brand",
         DiagnosticSeverity.Warning,
-        "Greeting or closing missing",
-        "This channel's replies {0}",
-        "The channel profile (greeting: required, closing: required in .tonelsp.yaml) asks every reply to open with a " +
-        "greeting and end with a closing, as e-mail readers expect. The fix adds one in the reply's language and form of address.");
+        new RuleTexts(
+            "Greeting or closing missing",
+            "This channel's replies {0}",
+            "The channel profile (greeting: required, closing: required in .tonelsp.yaml) asks every reply to open with a " +
+            "greeting and end with a closing, as e-mail readers expect. The fix adds one in the reply's language and form of address.",
+            "Hello Ms Weber, … Kind regards"),
+        new RuleTexts(
+            "Begrüßung oder Grußformel fehlt",
+            "Antworten in diesem Kanal {0}",
+            "Das Kanalprofil („greeting: required“, „closing: required“ in .tonelsp.yaml) verlangt, dass jede " +
+            "Antwort mit einer Begrüßung beginnt und mit einer Grußformel endet, wie man es von E-Mails erwartet. " +
+            "Die Korrektur ergänzt beides in der Sprache und Anrede der Antwort.",
+            "Hallo Frau Weber, … Viele Grüße"));
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Emoji, GreetingRequired];
@@ -46,12 +64,12 @@ public sealed partial class BrandAnalyzer : ToneAnalyzer
         TemplateDocument document = input.Document;
         if (input.Options.EmojiPolicy is EmojiPolicy.Avoid or EmojiPolicy.Forbidden)
         {
-            string verb = input.Options.EmojiPolicy == EmojiPolicy.Forbidden ? "does not allow" : "avoids";
+            string verb = (input.Options.EmojiPolicy == EmojiPolicy.Forbidden ? Messages.EmojiForbids : Messages.EmojiAvoids).In(input.MessageLanguage);
             foreach (ProseBlock block in document.ReplyBlocks)
             {
                 for (Match match = EmojiPattern().Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
                 {
-                    var diagnostic = ToneDiagnostic.Create(Emoji, new TextSpan(match.Index, match.Length), Emoji.FormatMessage(match.Value, verb));
+                    var diagnostic = ToneDiagnostic.Create(Emoji, new TextSpan(match.Index, match.Length), Emoji.FormatMessage(input.MessageLanguage, match.Value, verb));
                     context.Report(input.Options.EmojiPolicy == EmojiPolicy.Avoid ? diagnostic with { Severity = DiagnosticSeverity.Hint } : diagnostic);
                 }
             }
@@ -69,7 +87,7 @@ public sealed partial class BrandAnalyzer : ToneAnalyzer
         {
             string greeting = german ? (form == AddressForm.Du ? "Hallo,\n\n" : "Guten Tag,\n\n") : "Hi,\n\n";
             int at = document.FirstProseOffset(reply[0]);
-            context.Report(ToneDiagnostic.Create(GreetingRequired, document.LeadingWords(reply[0]), GreetingRequired.FormatMessage("open with a greeting"),
+            context.Report(ToneDiagnostic.Create(GreetingRequired, document.LeadingWords(reply[0]), GreetingRequired.FormatMessage(input.MessageLanguage, Messages.NeedsGreeting.In(input.MessageLanguage)),
                 ImmutableDictionary<string, string>.Empty.Add("insert", greeting).Add("at", at.ToString(CultureInfo.InvariantCulture))));
         }
 
@@ -81,7 +99,7 @@ public sealed partial class BrandAnalyzer : ToneAnalyzer
             string closing = german ? "\n\nViele Grüße" : "\n\nBest regards";
             int at = document.LastProseEnd(reply[^1]);
 
-            context.Report(ToneDiagnostic.Create(GreetingRequired, document.TrailingWords(reply[^1]), GreetingRequired.FormatMessage("end with a closing"),
+            context.Report(ToneDiagnostic.Create(GreetingRequired, document.TrailingWords(reply[^1]), GreetingRequired.FormatMessage(input.MessageLanguage, Messages.NeedsClosing.In(input.MessageLanguage)),
                 ImmutableDictionary<string, string>.Empty.Add("insert", closing).Add("at", at.ToString(CultureInfo.InvariantCulture))));
         }
     }
@@ -121,14 +139,14 @@ public sealed class BrandCodeFixProvider : CodeFixProvider
                 start--;
             }
 
-            context.Register(new CodeFix("Remove the emoji", [new TextEdit(TextSpan.FromBounds(start, end), string.Empty)], true, diagnostic.Id));
+            context.Register(new CodeFix(Messages.FixRemoveEmoji.In(context.Input.MessageLanguage), [new TextEdit(TextSpan.FromBounds(start, end), string.Empty)], true, diagnostic.Id));
             return;
         }
 
         if (diagnostic.Properties.TryGetValue("insert", out string? insert) && diagnostic.Properties.TryGetValue("at", out string? at) &&
             int.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out int offset))
         {
-            context.Register(new CodeFix($"Add “{insert.Trim()}”", [new TextEdit(new TextSpan(offset, 0), insert)], true, diagnostic.Id));
+            context.Register(new CodeFix(Messages.FixAdd.Format(context.Input.MessageLanguage, insert.Trim()), [new TextEdit(new TextSpan(offset, 0), insert)], true, diagnostic.Id));
         }
     }
 }

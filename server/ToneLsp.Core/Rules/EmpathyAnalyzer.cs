@@ -19,22 +19,42 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
         "TONE015",
         "missing-empathy",
         DiagnosticSeverity.Hint,
-        "No acknowledgement of the complaint",
-        "The customer complains, but the reply neither thanks them nor acknowledges the problem",
-        "An upset customer first wants to be heard. Before explaining or solving, acknowledge what happened and thank them " +
-        "for telling you (\"Danke, dass du dich meldest – das ist wirklich ärgerlich\", \"Thanks for letting us know, and sorry " +
-        "for the trouble\"). The fix adds such an opening in the reply's language and form of address.");
+        new RuleTexts(
+            "No acknowledgement of the complaint",
+            "The customer complains, but the reply neither thanks them nor acknowledges the problem",
+            "An upset customer first wants to be heard. Before explaining or solving, acknowledge what happened and thank them " +
+            "for telling you (\"Danke, dass du dich meldest – das ist wirklich ärgerlich\", \"Thanks for letting us know, and sorry " +
+            "for the trouble\"). The fix adds such an opening in the reply's language and form of address.",
+            "Thanks for letting us know, and sorry for the trouble."),
+        new RuleTexts(
+            "Die Beschwerde wird nicht anerkannt",
+            "Die Kundin oder der Kunde beschwert sich, aber die Antwort bedankt sich nicht und erkennt das Problem nicht an",
+            "Wer sich ärgert, will zuerst gehört werden. Bevor du erklärst oder löst, erkenne an, was passiert " +
+            "ist, und bedanke dich für die Nachricht („Danke, dass du dich meldest – das ist wirklich ärgerlich“, " +
+            "„Thanks for letting us know, and sorry for the trouble“). Die Korrektur ergänzt so einen Einstieg in " +
+            "der Sprache und Anrede der Antwort.",
+            "Danke, dass du dich meldest – das ist wirklich ärgerlich."));
 
     /// <summary>No offer of help.</summary>
     public static readonly DiagnosticDescriptor MissingOffer = new(
         "TONE016",
         "missing-empathy",
         DiagnosticSeverity.Hint,
-        "No offer of help",
-        "The reply offers no help or next step",
-        "A reply to a complaint should end with a way forward: what you will do, or an invitation to get back to you. Otherwise " +
-        "the customer is left alone with the problem, and onlookers see a brand that closes the conversation. The fix adds an " +
-        "offer of help at the end of the reply.");
+        new RuleTexts(
+            "No offer of help",
+            "The reply offers no help or next step",
+            "A reply to a complaint should end with a way forward: what you will do, or an invitation to get back to you. Otherwise " +
+            "the customer is left alone with the problem, and onlookers see a brand that closes the conversation. The fix adds an " +
+            "offer of help at the end of the reply.",
+            "Let us know if there's anything else we can help with."),
+        new RuleTexts(
+            "Kein Hilfsangebot",
+            "Die Antwort bietet weder Hilfe noch einen nächsten Schritt an",
+            "Eine Antwort auf eine Beschwerde sollte mit einem Weg nach vorn enden: was ihr tut, oder eine " +
+            "Einladung, sich wieder zu melden. Sonst bleibt die Kundin oder der Kunde mit dem Problem allein, und " +
+            "Mitlesende sehen eine Marke, die das Gespräch beendet. Die Korrektur ergänzt am Ende der Antwort ein " +
+            "Hilfsangebot.",
+            "Melde dich gern, wenn wir dir noch weiterhelfen können."));
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [MissingAcknowledgement, MissingOffer];
@@ -63,7 +83,7 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
             string opening = german
                 ? form == AddressForm.Du ? "Danke, dass du dich meldest – das ist wirklich ärgerlich. " : "Danke, dass Sie sich melden – das ist wirklich ärgerlich. "
                 : "Thanks for letting us know, and sorry for the trouble. ";
-            context.Report(ToneDiagnostic.Create(MissingAcknowledgement, first, MissingAcknowledgement.MessageFormat,
+            context.Report(ToneDiagnostic.Create(MissingAcknowledgement, first, MissingAcknowledgement.Texts(context.Input.MessageLanguage).MessageFormat,
                 ImmutableDictionary<string, string>.Empty.Add("insert", opening).Add("at", InsertionPoint(document, reply).ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
@@ -73,7 +93,7 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
             string offer = german
                 ? form == AddressForm.Du ? " Melde dich gern, wenn wir noch etwas für dich tun können." : " Melden Sie sich gern, wenn wir noch etwas für Sie tun können."
                 : " Let us know if there's anything else we can do.";
-            context.Report(ToneDiagnostic.Create(MissingOffer, first, MissingOffer.MessageFormat,
+            context.Report(ToneDiagnostic.Create(MissingOffer, first, MissingOffer.Texts(context.Input.MessageLanguage).MessageFormat,
                 ImmutableDictionary<string, string>.Empty.Add("insert", offer).Add("at", document.LastProseEnd(last).ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
     }
@@ -132,7 +152,7 @@ public sealed class EmpathyCodeFixProvider : CodeFixProvider
         if (properties.TryGetValue("insert", out string? text) && properties.TryGetValue("at", out string? at) &&
             int.TryParse(at, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int offset))
         {
-            string title = context.Diagnostic.Id == EmpathyAnalyzer.MissingAcknowledgement.Id ? $"Open with “{text.Trim()}”" : $"End with “{text.Trim()}”";
+            string title = (context.Diagnostic.Id == EmpathyAnalyzer.MissingAcknowledgement.Id ? Messages.FixOpenWith : Messages.FixEndWith).Format(context.Input.MessageLanguage, text.Trim());
             string source = context.Input.Document.Source.Text;
             TextEdit edit = new(new TextSpan(offset, 0), text);
 

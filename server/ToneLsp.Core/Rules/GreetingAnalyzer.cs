@@ -15,12 +15,23 @@ public sealed class GreetingAnalyzer : ToneAnalyzer
         "TONE013",
         Categories.AddressForm,
         DiagnosticSeverity.Warning,
-        "Greeting or closing does not match du or Sie",
-        "“{0}” does not fit a reply that says {1}",
-        "Greeting and closing set the register before the first sentence is read. \"Sehr geehrte Frau Weber\" followed by du, " +
-        "or \"Hey\" and \"LG\" around a Sie reply, sound like two templates glued together. Match them to the form of address: " +
-        "with du \"Hallo Anna\" and \"Viele Grüße\"; with Sie \"Guten Tag Frau Weber\" or \"Hallo Frau Weber\" and \"Viele Grüße\" " +
-        "or \"Mit freundlichen Grüßen\". The fix replaces the greeting or closing.");
+        new RuleTexts(
+            "Greeting or closing does not match du or Sie",
+            "“{0}” does not fit a reply that says {1}",
+            "Greeting and closing set the register before the first sentence is read. \"Sehr geehrte Frau Weber\" followed by du, " +
+            "or \"Hey\" and \"LG\" around a Sie reply, sound like two templates glued together. Match them to the form of address: " +
+            "with du \"Hallo Anna\" and \"Viele Grüße\"; with Sie \"Guten Tag Frau Weber\" or \"Hallo Frau Weber\" and \"Viele Grüße\" " +
+            "or \"Mit freundlichen Grüßen\". The fix replaces the greeting or closing.",
+            "“Hallo Frau Weber, … Viele Grüße” around a Sie reply"),
+        new RuleTexts(
+            "Begrüßung oder Grußformel passt nicht zu du oder Sie",
+            "„{0}“ passt nicht zu einer Antwort mit {1}",
+            "Begrüßung und Grußformel setzen den Ton, bevor der erste Satz gelesen ist. „Sehr geehrte Frau Weber“ " +
+            "und danach du oder „Hey“ und „LG“ um eine Sie-Antwort klingen nach zwei zusammengeklebten " +
+            "Textbausteinen. Pass sie an die Anrede an: bei du „Hallo Anna“ und „Viele Grüße“, bei Sie „Guten Tag " +
+            "Frau Weber“ oder „Hallo Frau Weber“ und „Viele Grüße“ oder „Mit freundlichen Grüßen“. Die Korrektur " +
+            "ersetzt die Begrüßung oder Grußformel.",
+            "„Hallo Frau Weber, … Viele Grüße“ um eine Sie-Antwort"));
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
@@ -47,7 +58,7 @@ public sealed class GreetingAnalyzer : ToneAnalyzer
         foreach (TextEdit clash in GreetingConverter.FindClashes(document, form))
         {
             string found = document.Source.Slice(clash.Span);
-            context.Report(ToneDiagnostic.Create(Descriptor, clash.Span, Descriptor.FormatMessage(found, label),
+            context.Report(ToneDiagnostic.Create(Descriptor, clash.Span, Descriptor.FormatMessage(input.MessageLanguage, found, label),
                 ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, clash.NewText)));
         }
     }

@@ -151,7 +151,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                 last = span;
                 LexiconPhrase phrase = rule.Phrases[phraseIndex];
                 string text = ProseTokenizer.CollapseWhitespace(document.Source.Slice(span));
-                string message = phrase.Message is { } custom ? Format(custom, text) : rule.Descriptor.FormatMessage(text);
+                string message = phrase.Message is { } custom ? Format(custom, text) : rule.Descriptor.FormatMessage(context.Input.MessageLanguage, text);
                 context.Report(ToneDiagnostic.Create(
                     rule.Descriptor,
                     span,
@@ -301,8 +301,8 @@ public sealed partial class LexiconCodeFixProvider(IReadOnlyList<LexiconRule> ru
             }
 
             string title = text.Length == 0
-                ? $"Remove “{ProseTokenizer.CollapseWhitespace(matched)}”"
-                : $"Rewrite as “{edit.NewText}”";
+                ? Messages.FixRemove.Format(context.Input.MessageLanguage, ProseTokenizer.CollapseWhitespace(matched))
+                : Messages.FixRewriteAs.Format(context.Input.MessageLanguage, edit.NewText);
             context.Register(new CodeFix(title, [edit], first, $"{rule.Descriptor.Id}:{phraseIndex}:{seen.Count}"));
             first = false;
         }

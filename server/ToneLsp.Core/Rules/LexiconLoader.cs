@@ -20,7 +20,7 @@ public sealed record LexiconError(string Source, int Line, int Column, string Me
 /// Reads lexicon files: YAML documents that define one phrase rule each. The built-in ones are
 /// embedded in this assembly; hosts may pass others as text.
 /// </summary>
-public static class LexiconLoader
+public static partial class LexiconLoader
 {
     private const string ResourcePrefix = "ToneLsp.Core.Lexicon.";
 
@@ -77,11 +77,8 @@ public static class LexiconLoader
         CheckKeys(root, RuleKeys, sourceName, "a lexicon file", errors);
         string? id = Scalar(root, "id");
         string? category = Scalar(root, "category");
-        string? title = Scalar(root, "title");
-        string? message = Scalar(root, "message");
-        string? help = Scalar(root, "help");
         RuleSetting? severity = ToneOptions.ParseSetting(Scalar(root, "severity"));
-        foreach (var (name, value) in new[] { ("id", id), ("category", category), ("title", title), ("message", message), ("help", help) })
+        foreach (var (name, value) in new[] { ("id", id), ("category", category) })
         {
             if (string.IsNullOrWhiteSpace(value))
             {
@@ -89,6 +86,11 @@ public static class LexiconLoader
             }
         }
 
+        // What the rule says is given in both languages: "title: {en: …, de: …}", the same placeholders in each.
+        LocalText? title = Bilingual(root, "title", sourceName, errors);
+        LocalText? message = Bilingual(root, "message", sourceName, errors);
+        LocalText? help = Bilingual(root, "help", sourceName, errors);
+        LocalText? example = Bilingual(root, "example", sourceName, errors);
         if (severity is null or RuleSetting.Off)
         {
             errors.Add(Error(sourceName, root, "Key 'severity' must be one of hint, information, warning, error."));
@@ -99,7 +101,9 @@ public static class LexiconLoader
             return (null, errors);
         }
 
-        var descriptor = new DiagnosticDescriptor(id!, category!, ToSeverity(severity!.Value), title!, message!, help!.Trim());
+        var descriptor = new DiagnosticDescriptor(id!, category!, ToSeverity(severity!.Value),
+            new RuleTexts(title!.En, message!.En, help!.En.Trim(), example!.En.Trim()),
+            new RuleTexts(title.De, message.De, help.De.Trim(), example.De.Trim()));
         var phrases = new List<LexiconPhrase>();
         if (root.Children.TryGetValue(new YamlScalarNode("phrases"), out YamlNode? list) && list is YamlSequenceNode sequence)
         {
@@ -289,12 +293,24 @@ public static class LexiconLoader
             return null;
         }
 
-        string? message = Scalar(map, "message");
-        if (string.IsNullOrWhiteSpace(message))
+        // One text for both message languages, or {en: …, de: …} for a team that writes both.
+        LocalText? message = Child(map, "message") is YamlMappingNode
+            ? Bilingual(map, "message", sourceName, errors)
+            : Scalar(map, "message") is { Length: > 0 } single && !string.IsNullOrWhiteSpace(single) ? new LocalText(single, single) : null;
+        if (message is null)
         {
-            errors.Add(Error(sourceName, map, "A phrase needs a 'message': what the writer should know or do."));
+            if (Child(map, "message") is not YamlMappingNode)
+            {
+                errors.Add(Error(sourceName, map, "A phrase needs a 'message': what the writer should know or do."));
+            }
+
             return null;
         }
+
+        LocalText help = Child(map, "help") is YamlMappingNode
+            ? Bilingual(map, "help", sourceName, errors) ?? message
+            : Scalar(map, "help") is { Length: > 0 } singleHelp ? new LocalText(singleHelp, singleHelp)
+            : new LocalText($"{message.En} ({sourceName})", $"{message.De} ({sourceName})");
 
         string? given = Scalar(map, "severity");
         RuleSetting? severity = given is null ? RuleSetting.Warning : ToneOptions.ParseSetting(given);
@@ -310,8 +326,9 @@ public static class LexiconLoader
         }
 
         string id = Scalar(map, "id") is { Length: > 0 } explicitId ? explicitId : TeamRuleId(phrases[0].Pattern, Scalar(map, "lang"));
-        var descriptor = new DiagnosticDescriptor(id, Scalar(map, "category") ?? "team", ToSeverity(severity.Value), message, message,
-            Scalar(map, "help") ?? $"{message} This rule comes from the team's configuration ({sourceName}).");
+        var descriptor = new DiagnosticDescriptor(id, Scalar(map, "category") ?? "team", ToSeverity(severity.Value),
+            new RuleTexts(message.En, message.En, help.En, string.Empty),
+            new RuleTexts(message.De, message.De, help.De, string.Empty));
         return new LexiconRule(descriptor, phrases, sourceName, []);
     }
 
@@ -430,7 +447,49 @@ public static class LexiconLoader
         return null;
     }
 
-    private static readonly string[] RuleKeys = ["id", "category", "severity", "title", "message", "help", "phrases", "skipChannels"];
+    private static readonly string[] RuleKeys = ["id", "category", "severity", "title", "message", "help", "example", "phrases", "skipChannels"];
+    private static readonly string[] LanguageKeys = ["en", "de"];
+
+    // A text of a built-in rule in both languages: a mapping with non-empty 'en' and 'de' and nothing else, whose
+    // {0}-style placeholders match.
+    private static LocalText? Bilingual(YamlMappingNode root, string key, string sourceName, List<LexiconError> errors)
+    {
+        if (Child(root, key) is not { } node)
+        {
+            errors.Add(Error(sourceName, root, $"Missing required key '{key}' (a mapping with 'en' and 'de')."));
+            return null;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            errors.Add(Error(sourceName, node, $"Key '{key}' must be a mapping with 'en' and 'de', such as '{key}: {{en: …, de: …}}'."));
+            return null;
+        }
+
+        CheckKeys(map, LanguageKeys, sourceName, $"'{key}'", errors);
+        string? en = Scalar(map, "en");
+        string? de = Scalar(map, "de");
+        if (string.IsNullOrWhiteSpace(en) || string.IsNullOrWhiteSpace(de))
+        {
+            errors.Add(Error(sourceName, map, $"Key '{key}' needs a non-empty text for both 'en' and 'de'."));
+            return null;
+        }
+
+        if (!Placeholders(en).SequenceEqual(Placeholders(de)))
+        {
+            errors.Add(Error(sourceName, map, $"The placeholders of '{key}' differ between 'en' ({string.Join(", ", Placeholders(en))}) and 'de' ({string.Join(", ", Placeholders(de))})."));
+            return null;
+        }
+
+        return new LocalText(en, de);
+    }
+
+    /// <summary>The distinct <c>{0}</c>-style placeholders of a format, sorted.</summary>
+    public static IReadOnlyList<string> Placeholders(string format) =>
+        [.. PlaceholderPattern().Matches(format).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
     private static readonly string[] PhraseKeys = ["lang", "match", "rewrite", "flag", "pass", "unless", "scope", "subject", "message"];
     private static readonly string[] TeamPhraseKeys = [.. PhraseKeys, "id", "category", "severity", "help", "replace"];
     private static readonly string[] RewriteKeys = ["text", "du", "sie"];

@@ -37,11 +37,22 @@ public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
         "TONE019",
         Categories.Template,
         DiagnosticSeverity.Warning,
-        "Placeholder problem",
-        "{0}",
-        "Placeholders are filled in when the reply is sent. A misspelt placeholder stays empty or shows its raw name " +
-        "(\"Hallo {{VORNAM}}\"), and text such as \"Hallo ,\" is what an empty placeholder leaves behind; both tell the customer " +
-        "that a machine wrote the reply. The fix uses the placeholder the other templates use, or removes the stray space.");
+        new RuleTexts(
+            "Placeholder problem",
+            "{0}",
+            "Placeholders are filled in when the reply is sent. A misspelt placeholder stays empty or shows its raw name " +
+            "(\"Hallo {{VORNAM}}\"), and text such as \"Hallo ,\" is what an empty placeholder leaves behind; both tell the customer " +
+            "that a machine wrote the reply. The fix uses the placeholder the other templates use, or removes the stray space.",
+            "Hello {{FIRSTNAME}},"),
+        new RuleTexts(
+            "Problem mit einem Platzhalter",
+            "{0}",
+            "Platzhalter werden beim Senden ausgefüllt. Ein falsch geschriebener Platzhalter bleibt leer oder " +
+            "zeigt seinen Rohnamen („Hallo {{VORNAM}}“), und Text wie „Hallo ,“ ist das, was ein leerer " +
+            "Platzhalter hinterlässt; beides verrät der Kundin oder dem Kunden, dass eine Maschine die Antwort " +
+            "geschrieben hat. Die Korrektur setzt den Platzhalter ein, den die anderen Vorlagen verwenden, oder " +
+            "entfernt das überzählige Leerzeichen.",
+            "Hallo {{VORNAME}},"));
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
@@ -57,7 +68,7 @@ public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
             {
                 var span = new TextSpan(match.Index, match.Length);
                 string greeting = match.Groups["greeting"].Value;
-                context.Report(ToneDiagnostic.Create(Descriptor, span, Descriptor.FormatMessage($"“{document.Source.Slice(span)}” looks like an empty placeholder"),
+                context.Report(ToneDiagnostic.Create(Descriptor, span, Descriptor.FormatMessage(context.Input.MessageLanguage, Messages.PlaceholderEmpty.Format(context.Input.MessageLanguage, document.Source.Slice(span))),
                     ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, greeting + ",")));
             }
 
@@ -65,7 +76,7 @@ public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
             {
                 var span = new TextSpan(match.Index, match.Length);
                 string name = match.Groups["name"].Value.Trim();
-                context.Report(ToneDiagnostic.Create(Descriptor, span, Descriptor.FormatMessage($"“{match.Value}” is not a complete placeholder"),
+                context.Report(ToneDiagnostic.Create(Descriptor, span, Descriptor.FormatMessage(context.Input.MessageLanguage, Messages.PlaceholderIncomplete.Format(context.Input.MessageLanguage, match.Value)),
                     ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, "{{" + name + "}}")));
             }
         }
@@ -88,7 +99,7 @@ public sealed partial class PlaceholderAnalyzer : ToneAnalyzer
             if (closest is not null)
             {
                 context.Report(ToneDiagnostic.Create(Descriptor, placeholder.Span,
-                    Descriptor.FormatMessage($"“{placeholder.Text}” is not used elsewhere; other templates use “{placeholder.Text.Replace(placeholder.Name, closest, StringComparison.Ordinal)}”"),
+                    Descriptor.FormatMessage(context.Input.MessageLanguage, Messages.PlaceholderUnknown.Format(context.Input.MessageLanguage, placeholder.Text, placeholder.Text.Replace(placeholder.Name, closest, StringComparison.Ordinal))),
                     ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, placeholder.Text.Replace(placeholder.Name, closest, StringComparison.Ordinal))));
             }
         }

@@ -23,7 +23,7 @@ public sealed class ReplacementCodeFixProvider(params string[] ids) : CodeFixPro
         ToneDiagnostic diagnostic = context.Diagnostic;
         if (diagnostic.Properties.TryGetValue(ReplacementProperty, out string? replacement))
         {
-            string title = replacement.Length <= 2 && !replacement.Any(char.IsLetter) ? $"Keep a single “{replacement}”" : $"Write “{replacement}”";
+            string title = (replacement.Length <= 2 && !replacement.Any(char.IsLetter) ? Messages.FixKeepSingle : Messages.FixWrite).Format(context.Input.MessageLanguage, replacement);
             context.Register(new CodeFix(title, [new TextEdit(diagnostic.Span, replacement)], true, diagnostic.Id));
         }
     }

@@ -15,24 +15,47 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
         "TONE010",
         Categories.Shouting,
         DiagnosticSeverity.Warning,
-        "Words in capitals",
-        "“{0}” is in capitals, which reads as shouting",
-        "Text in capitals reads as shouting, in German as in English. In a public reply it makes the brand look angry " +
-        "or impatient, exactly when the customer needs calm. Emphasise with words instead (\"wichtig ist\", \"please " +
-        "note\"), or with bold text for a single key term. Runs of capitalised words and single emphasised words such as " +
-        "NICHT or NEVER are flagged; acronyms (DHL, IBAN, FAQ, DSGVO), names, placeholders and headings are not, nor are " +
-        "titles run into a paragraph, lists of terms and table rows, nor a word or two in a paragraph labelled by such a title " +
-        "or by an option. The fix writes the words in normal case.");
+        new RuleTexts(
+            "Words in capitals",
+            "“{0}” is in capitals, which reads as shouting",
+            "Text in capitals reads as shouting, in German as in English. In a public reply it makes the brand look angry " +
+            "or impatient, exactly when the customer needs calm. Emphasise with words instead (\"wichtig ist\", \"please " +
+            "note\"), or with bold text for a single key term. Runs of capitalised words and single emphasised words such as " +
+            "NICHT or NEVER are flagged; acronyms (DHL, IBAN, FAQ, DSGVO), names, placeholders and headings are not, nor are " +
+            "titles run into a paragraph, lists of terms and table rows, nor a word or two in a paragraph labelled by such a title " +
+            "or by an option. The fix writes the words in normal case.",
+            "Please note: the offer ends on Friday."),
+        new RuleTexts(
+            "Wörter in Großbuchstaben",
+            "„{0}“ steht in Großbuchstaben und wirkt wie Schreien",
+            "Text in Großbuchstaben wirkt wie Schreien, im Deutschen wie im Englischen. In einer öffentlichen " +
+            "Antwort lässt er die Marke wütend oder ungeduldig aussehen, gerade dann, wenn die Kundin oder der " +
+            "Kunde Ruhe braucht. Betone mit Worten („wichtig ist“, „please note“) oder mit Fettdruck für einen " +
+            "einzelnen Schlüsselbegriff. Gemeldet werden Folgen großgeschriebener Wörter und einzelne betonte " +
+            "Wörter wie NICHT oder NEVER; nicht gemeldet werden Abkürzungen (DHL, IBAN, FAQ, DSGVO), Namen, " +
+            "Platzhalter und Überschriften, ebenso wenig Titel am Absatzanfang, Begriffslisten und Tabellenzeilen " +
+            "oder ein, zwei Wörter in einem Absatz, der mit so einem Titel oder einer Option beginnt. Die " +
+            "Korrektur schreibt die Wörter normal.",
+            "Wichtig ist: Das Angebot endet am Freitag."));
 
     /// <summary>Piled-up punctuation.</summary>
     public static readonly DiagnosticDescriptor Punctuation = new(
         "TONE011",
         Categories.Shouting,
         DiagnosticSeverity.Warning,
-        "Piled-up exclamation or question marks",
-        "“{0}” reads as shouting or exasperation",
-        "Several exclamation or question marks in a row (\"!!!\", \"???\", \"?!?\") read as raised voice or exasperation. " +
-        "One mark is enough; warmth comes from the words. The fix keeps a single mark.");
+        new RuleTexts(
+            "Piled-up exclamation or question marks",
+            "“{0}” reads as shouting or exasperation",
+            "Several exclamation or question marks in a row (\"!!!\", \"???\", \"?!?\") read as raised voice or exasperation. " +
+            "One mark is enough; warmth comes from the words. The fix keeps a single mark.",
+            "Thanks for your patience!"),
+        new RuleTexts(
+            "Gehäufte Ausrufe- oder Fragezeichen",
+            "„{0}“ wirkt wie Schreien oder Genervtsein",
+            "Mehrere Ausrufe- oder Fragezeichen hintereinander („!!!“, „???“, „?!?“) wirken wie eine erhobene " +
+            "Stimme oder wie Genervtsein. Ein Zeichen reicht; Herzlichkeit entsteht durch die Worte. Die " +
+            "Korrektur lässt ein einzelnes Zeichen stehen.",
+            "Danke für deine Geduld!"));
 
     private static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal)
     {
@@ -165,7 +188,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
                 TextSpan span = TextSpan.FromBounds(tokens[from].Span.Start, tokens[to].Span.End);
                 string text = document.Source.Slice(span);
                 bool start = AddressForms.AddressFormDetector.IsSentenceInitial(tokens, from);
-                context.Report(ToneDiagnostic.Create(Capitals, span, Capitals.FormatMessage(text),
+                context.Report(ToneDiagnostic.Create(Capitals, span, Capitals.FormatMessage(context.Input.MessageLanguage, text),
                     ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, Normalize(text, start, document.Language))));
             }
 
@@ -194,7 +217,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
             {
                 TextSpan span = TextSpan.FromBounds(tokens[i].Span.Start, tokens[end].Span.End);
                 string text = document.Source.Slice(span);
-                context.Report(ToneDiagnostic.Create(Punctuation, span, Punctuation.FormatMessage(text),
+                context.Report(ToneDiagnostic.Create(Punctuation, span, Punctuation.FormatMessage(context.Input.MessageLanguage, text),
                     ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, text.Contains('?') ? "?" : "!")));
             }
 
@@ -221,7 +244,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
                 {
                     TextSpan span = TextSpan.FromBounds(tokens[i].Span.Start, tokens[end - 1].Span.End);
                     bool start = AddressForms.AddressFormDetector.IsSentenceInitial(tokens, i);
-                    context.Report(ToneDiagnostic.Create(Capitals, span, Capitals.FormatMessage(document.Source.Slice(span)),
+                    context.Report(ToneDiagnostic.Create(Capitals, span, Capitals.FormatMessage(context.Input.MessageLanguage, document.Source.Slice(span)),
                         ImmutableDictionary<string, string>.Empty.Add(ReplacementCodeFixProvider.ReplacementProperty, Normalize(word, start, document.Language))));
                 }
 

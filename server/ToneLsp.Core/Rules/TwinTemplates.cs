@@ -17,20 +17,38 @@ public static class TwinTemplates
         "TONE021",
         Categories.Template,
         DiagnosticSeverity.Warning,
-        "Twin templates use different placeholders",
-        "“{0}” is not used in the twin {1}",
-        "The German and the English version of a template should fill in the same data. A placeholder that only one twin " +
-        "uses usually means one version was edited and the other forgotten, or a placeholder was misspelt.");
+        new RuleTexts(
+            "Twin templates use different placeholders",
+            "“{0}” is not used in the twin {1}",
+            "The German and the English version of a template should fill in the same data. A placeholder that only one twin " +
+            "uses usually means one version was edited and the other forgotten, or a placeholder was misspelt.",
+            "{{VORNAME}} in both the German and the English version"),
+        new RuleTexts(
+            "Zwillingsvorlagen verwenden unterschiedliche Platzhalter",
+            "„{0}“ kommt in der Zwillingsvorlage {1} nicht vor",
+            "Die deutsche und die englische Fassung einer Vorlage sollten dieselben Daten einsetzen. Ein " +
+            "Platzhalter, den nur eine Fassung verwendet, heißt meist, dass eine Fassung bearbeitet und die " +
+            "andere vergessen wurde oder dass ein Platzhalter falsch geschrieben ist.",
+            "{{VORNAME}} in der deutschen und in der englischen Fassung"));
 
     /// <summary>Tone findings in the twin.</summary>
     public static readonly DiagnosticDescriptor TwinFindings = new(
         "TONE022",
         Categories.Template,
         DiagnosticSeverity.Hint,
-        "The twin template has tone findings",
-        "The twin {0} has {1} tone finding(s) ({2}); this version may say the same",
-        "Twin templates are usually translations of each other, so a tone problem in one often exists in the other, in " +
-        "words no rule catches. Worth a look while you are here.");
+        new RuleTexts(
+            "The twin template has tone findings",
+            "The twin {0} has {1} tone finding(s) ({2}); this version may say the same",
+            "Twin templates are usually translations of each other, so a tone problem in one often exists in the other, in " +
+            "words no rule catches. Worth a look while you are here.",
+            "Fix the finding in the twin, then read this version for the same tone."),
+        new RuleTexts(
+            "Die Zwillingsvorlage hat Befunde zum Tonfall",
+            "Die Zwillingsvorlage {0} hat {1} Befund(e) zum Tonfall ({2}); diese Fassung sagt vielleicht dasselbe",
+            "Zwillingsvorlagen sind meist Übersetzungen voneinander: Ein Tonproblem in der einen steckt oft auch " +
+            "in der anderen, nur in Worten, die keine Regel erkennt. Ein Blick lohnt sich, wenn du schon einmal " +
+            "hier bist.",
+            "Behebe den Befund in der Zwillingsvorlage und lies dann diese Fassung auf denselben Ton hin."));
 
     /// <summary>Both descriptors.</summary>
     public static IEnumerable<DiagnosticDescriptor> Descriptors => [PlaceholderMismatch, TwinFindings];
@@ -153,7 +171,7 @@ public static class TwinTemplates
         {
             if (!twinNames.Contains(placeholder.Name))
             {
-                Add(ToneDiagnostic.Create(PlaceholderMismatch, placeholder.Span, PlaceholderMismatch.FormatMessage(placeholder.Text, twinName)));
+                Add(ToneDiagnostic.Create(PlaceholderMismatch, placeholder.Span, PlaceholderMismatch.FormatMessage(self.Input.MessageLanguage, placeholder.Text, twinName)));
             }
         }
 
@@ -161,7 +179,7 @@ public static class TwinTemplates
         if (toneFindings.Count > 0 && self.Document.ReplyBlocks.FirstOrDefault() is { } first)
         {
             string categories = string.Join(", ", toneFindings.Select(d => d.Category).Distinct());
-            Add(ToneDiagnostic.Create(TwinFindings, self.Document.LeadingWords(first), TwinFindings.FormatMessage(twinName, toneFindings.Count, categories)));
+            Add(ToneDiagnostic.Create(TwinFindings, self.Document.LeadingWords(first), TwinFindings.FormatMessage(self.Input.MessageLanguage, twinName, toneFindings.Count, categories)));
         }
 
         return diagnostics;

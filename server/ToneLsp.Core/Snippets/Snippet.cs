@@ -7,15 +7,21 @@ namespace ToneLsp.Core.Snippets;
 /// <summary>An approved opener, closing or passage: a name to type, a description, its language and its text.</summary>
 public sealed record Snippet(string Prefix, string Description, Language Language, string Body)
 {
+    /// <summary>The description in both message languages, for the built-in snippets; a team's has its own words only.</summary>
+    public Diagnostics.LocalText? Descriptions { get; init; }
+
+    /// <summary>The description in the message language.</summary>
+    public string DescriptionIn(Language language) => Descriptions?.In(language) ?? Description;
+
     /// <summary>Openers and closings offered when the team has no snippets of its own.</summary>
     public static IReadOnlyList<Snippet> Defaults { get; } =
     [
-        new("hallo", "Opener: thanks and acknowledgement", Language.German, "Hallo {{vorname}},\n\ndanke für deine Nachricht – das ist wirklich ärgerlich, und wir kümmern uns darum."),
-        new("dm", "Move to a direct message", Language.German, "Schick uns gern eine Direktnachricht mit deiner Bestellnummer, dann schauen wir uns das direkt an."),
-        new("gruss", "Closing with an offer of help", Language.German, "Melde dich gern, wenn wir noch etwas für dich tun können.\n\nViele Grüße\n{{agent}}"),
-        new("hi", "Opener: thanks and acknowledgement", Language.English, "Hi {{first_name}},\n\nthanks for reaching out, and sorry for the trouble – we're on it."),
-        new("dm", "Move to a direct message", Language.English, "Could you send us a DM with your order number? Then we can look into it right away."),
-        new("bye", "Closing with an offer of help", Language.English, "Let us know if there's anything else we can do.\n\nBest regards\n{{agent}}"),
+        new("hallo", "Opener: thanks and acknowledgement", Language.German, "Hallo {{vorname}},\n\ndanke für deine Nachricht – das ist wirklich ärgerlich, und wir kümmern uns darum.") { Descriptions = Diagnostics.Messages.SnippetOpener },
+        new("dm", "Move to a direct message", Language.German, "Schick uns gern eine Direktnachricht mit deiner Bestellnummer, dann schauen wir uns das direkt an.") { Descriptions = Diagnostics.Messages.SnippetDirectMessage },
+        new("gruss", "Closing with an offer of help", Language.German, "Melde dich gern, wenn wir noch etwas für dich tun können.\n\nViele Grüße\n{{agent}}") { Descriptions = Diagnostics.Messages.SnippetClosing },
+        new("hi", "Opener: thanks and acknowledgement", Language.English, "Hi {{first_name}},\n\nthanks for reaching out, and sorry for the trouble – we're on it.") { Descriptions = Diagnostics.Messages.SnippetOpener },
+        new("dm", "Move to a direct message", Language.English, "Could you send us a DM with your order number? Then we can look into it right away.") { Descriptions = Diagnostics.Messages.SnippetDirectMessage },
+        new("bye", "Closing with an offer of help", Language.English, "Let us know if there's anything else we can do.\n\nBest regards\n{{agent}}") { Descriptions = Diagnostics.Messages.SnippetClosing },
     ];
 
     /// <summary>

@@ -4,10 +4,14 @@ namespace ToneLsp.Core.Text;
 public static class EditDistance
 {
     /// <summary>" (did you mean 'x'?)" when a known word is at most two edits away from the given one, else nothing.</summary>
-    public static string DidYouMean(string word, IEnumerable<string> known)
+    public static string DidYouMean(string word, IEnumerable<string> known) =>
+        Closest(word, known) is { } best ? $" (did you mean '{best}'?)" : string.Empty;
+
+    /// <summary>The known word within two edits of the word, or null.</summary>
+    public static string? Closest(string word, IEnumerable<string> known)
     {
         string? best = known.OrderBy(k => Between(k, word, ignoreCase: true)).FirstOrDefault();
-        return best is not null && Between(best, word, ignoreCase: true) <= 2 ? $" (did you mean '{best}'?)" : string.Empty;
+        return best is not null && Between(best, word, ignoreCase: true) <= 2 ? best : null;
     }
 
     /// <summary>How many insertions, deletions and substitutions turn one word into the other.</summary>

@@ -28,7 +28,7 @@ public sealed partial class Baseline
             BaselineFile? file = JsonSerializer.Deserialize<BaselineFile>(File.ReadAllText(path), Options);
             if (file is not { Version: 1 } || file.Findings is null)
             {
-                throw new CliException($"{path}: not a tonelsp baseline (version 1).");
+                throw new CliException(CliText.NotABaseline, path);
             }
 
             var entries = new Dictionary<(string, string), int>();
@@ -42,7 +42,7 @@ public sealed partial class Baseline
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
         {
-            throw new CliException($"cannot read the baseline {path}: {exception.Message}");
+            throw new CliException(CliText.UnreadableBaseline, path, exception.Message);
         }
     }
 

@@ -39,6 +39,7 @@ public static class CliApp
         PhraseExpressions expressions = args.FirstOrDefault() == "serve" ? PhraseExpressions.Compiled : PhraseExpressions.Interpreted;
         Task<ToneEngine> loading = engine is not null ? Task.FromResult(engine) : Task.Run(() => ToneEngine.For(expressions));
         RootCommand root = Build(output, error, () => loading.GetAwaiter().GetResult());
+        Localize(root, CliText.SessionLanguage(ChoiceFromArguments(args)));
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -47,7 +48,7 @@ public static class CliApp
                 error.WriteLine($"tonelsp: {problem.Message}");
             }
 
-            error.WriteLine("Run 'tonelsp --help' for usage.");
+            error.WriteLine(CliText.SeeHelp.In(CliText.SessionLanguage(ChoiceFromArguments(args))));
             return UsageError;
         }
 
@@ -57,7 +58,7 @@ public static class CliApp
         }
         catch (CliException exception)
         {
-            error.WriteLine($"tonelsp: {exception.Message}");
+            error.WriteLine($"tonelsp: {exception.Text?.Format(CliText.SessionLanguage(ChoiceFromArguments(args)), exception.Arguments) ?? exception.Message}");
             return UsageError;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -65,6 +66,61 @@ public static class CliApp
             error.WriteLine($"tonelsp: {exception.Message}");
             return UsageError;
         }
+    }
+
+    // The --messages value where the parse is not at hand (a usage error, an error thrown while running).
+    private static MessageChoice ChoiceFromArguments(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            string? value = args[i].StartsWith("--messages=", StringComparison.Ordinal) ? args[i]["--messages=".Length..]
+                : args[i] == "--messages" && i + 1 < args.Length ? args[i + 1] : null;
+            if (Messages.ParseChoice(value) is { } choice)
+            {
+                return choice;
+            }
+        }
+
+        return MessageChoice.Auto;
+    }
+
+    /// <summary>The command tree's descriptions in the language, for <c>--help</c>; a description the catalogue lacks stays English.</summary>
+    public static void Localize(Command command, Language language)
+    {
+        if (language == Language.English)
+        {
+            return;
+        }
+
+        command.Description = CliText.HelpIn(command.Description ?? string.Empty, language) ?? command.Description;
+        foreach (Option option in command.Options)
+        {
+            option.Description = CliText.HelpIn(option.Description ?? string.Empty, language) ?? option.Description;
+        }
+
+        foreach (Argument argument in command.Arguments)
+        {
+            argument.Description = CliText.HelpIn(argument.Description ?? string.Empty, language) ?? argument.Description;
+        }
+
+        foreach (Command subcommand in command.Subcommands)
+        {
+            Localize(subcommand, language);
+        }
+    }
+
+    /// <summary>The whole command tree, as <c>tonelsp</c> runs it, for tests of its help texts.</summary>
+    public static RootCommand CommandTree() => Build(TextWriter.Null, TextWriter.Null, () => ToneEngine.Default);
+
+    private static Option<string> MessagesOption()
+    {
+        var messages = new Option<string>("--messages")
+        {
+            Description = "The language of messages, explanations and fixes: auto (the template's language, else LANG), de or en.",
+            DefaultValueFactory = _ => "auto",
+        };
+        messages.AcceptOnlyFromAmong("auto", "de", "en");
+        return messages;
     }
 
     private static RootCommand Build(TextWriter output, TextWriter error, Func<ToneEngine> engine)
@@ -127,31 +183,33 @@ public static class CliApp
         var reportSuppressions = new Option<bool>("--report-suppressions") { Description = "List every suppression comment with its reason; unused ones are marked." };
         var testRules = new Option<bool>("--test-rules") { Description = "Run the flag and pass lines of the team's own phrases in .tonelsp.yaml instead of checking templates." };
         var (language, address, capitalize, rules, humor) = AnalysisOptions();
+        var messages = MessagesOption();
         var command = new Command("check", "Check reply templates for tone problems.")
         {
-            paths, format, failLevel, baseline, writeBaseline, reportSuppressions, testRules, language, address, capitalize, rules, humor,
+            paths, format, failLevel, baseline, writeBaseline, reportSuppressions, testRules, language, address, capitalize, rules, humor, messages,
         };
         command.SetAction(parse =>
         {
-            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules) with { HumorAllowed = parse.GetValue(humor) };
+            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules, messages) with { HumorAllowed = parse.GetValue(humor) };
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             var configurations = new ConfigurationProvider(rememberDirectories: true);
             var files = TemplateDiscovery.Find(inputs, configurations);
             ValidateRuleSettings(options, files, configurations);
             if (parse.GetValue(testRules))
             {
-                return TestTeamRules(output, error, engine(), options, configurations, inputs, files);
+                return TestTeamRules(output, error, engine(), options, configurations, inputs, files, CliText.SessionLanguage(options.Messages));
             }
 
             using IDisposable holdCollections = BatchMemory.HoldCollections(files.Count);
             string selectedFormat = parse.GetValue(format)!;
-            CheckRun run = WithProgress(error, selectedFormat == "text", files.Count, tick => CheckRunner.Run(files, engine, options, configurations, tick));
+            CheckRun run = WithProgress(error, selectedFormat == "text", files.Count, CliText.SessionLanguage(options.Messages), tick => CheckRunner.Run(files, engine, options, configurations, tick));
             IReadOnlyList<FileReport> reports = run.Reports;
+            Language session = CliText.SessionLanguage(options.Messages, reports.Select(r => r.Result.Input.MessageLanguage));
             if (parse.GetValue(writeBaseline) is { } baselinePath)
             {
                 Baseline.Write(baselinePath, reports);
-                error.WriteLine($"Wrote a baseline of {reports.Sum(r => r.Findings.Count)} findings in {reports.Count} files to {baselinePath}.");
-                return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run) ? UsageError : Success;
+                error.WriteLine(CliText.WroteBaseline.Format(session, reports.Sum(r => r.Findings.Count), reports.Count, baselinePath));
+                return ReportConfigurationErrors(error, run, session) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run, session) ? UsageError : Success;
             }
 
             if (parse.GetValue(baseline) is { } baselineFile)
@@ -162,16 +220,16 @@ public static class CliApp
             output.Write(selectedFormat switch
             {
                 "json" => JsonReport.Write(reports) + "\n",
-                "sarif" => SarifReport.Write(reports, engine().Descriptors) + "\n",
+                "sarif" => SarifReport.Write(reports, engine().Descriptors, session) + "\n",
                 "github" => GithubReport.Write(reports),
-                _ => TextReport.Write(reports, UseColor(output)),
+                _ => TextReport.Write(reports, UseColor(output), session),
             });
             if (parse.GetValue(reportSuppressions))
             {
-                (selectedFormat == "text" ? output : error).Write(TextReport.Suppressions(reports));
+                (selectedFormat == "text" ? output : error).Write(TextReport.Suppressions(reports, session));
             }
 
-            if (ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run))
+            if (ReportConfigurationErrors(error, run, session) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run, session))
             {
                 return UsageError;
             }
@@ -187,16 +245,18 @@ public static class CliApp
         var paths = PathsArgument();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print a unified diff of what would change; write nothing." };
         var (language, address, capitalize, rules, humor) = AnalysisOptions();
-        var command = new Command("fix", "Apply every preferred fix whose edits do not overlap.") { paths, dryRun, language, address, capitalize, rules, humor };
+        var messages = MessagesOption();
+        var command = new Command("fix", "Apply every preferred fix whose edits do not overlap.") { paths, dryRun, language, address, capitalize, rules, humor, messages };
         command.SetAction(parse =>
         {
-            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules) with { HumorAllowed = parse.GetValue(humor) };
+            ToneOptions options = ReadOptions(parse, language, address, capitalize, rules, messages) with { HumorAllowed = parse.GetValue(humor) };
             string[] inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             var configurations = new ConfigurationProvider(rememberDirectories: true);
             var files = TemplateDiscovery.Find(inputs, configurations);
             ValidateRuleSettings(options, files, configurations);
             using IDisposable holdCollections = BatchMemory.HoldCollections(files.Count);
             CheckRun run = CheckRunner.Run(files, engine, options, configurations);
+            Language session = CliText.SessionLanguage(options.Messages, run.Reports.Select(r => r.Result.Input.MessageLanguage));
             int changedFiles = 0, applied = 0, failed = 0;
             foreach (FileReport report in run.Reports)
             {
@@ -232,10 +292,8 @@ public static class CliApp
                 applied += edits.Count;
             }
 
-            (parse.GetValue(dryRun) ? error : output).WriteLine(parse.GetValue(dryRun)
-                ? $"Would apply {applied} edits in {changedFiles} files."
-                : $"Applied {applied} edits in {changedFiles} files.");
-            return ReportConfigurationErrors(error, run) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run) || failed > 0 ? UsageError : Success;
+            (parse.GetValue(dryRun) ? error : output).WriteLine((parse.GetValue(dryRun) ? CliText.WouldApply : CliText.Applied).Format(session, CliText.EditsIn(applied, session), CliText.FilesOfFix(changedFiles, session)));
+            return ReportConfigurationErrors(error, run, session) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run, session) || failed > 0 ? UsageError : Success;
         });
         return command;
     }
@@ -243,7 +301,7 @@ public static class CliApp
     // Configuration errors are printed with file and line; checking still ran with what was valid.
     // Every configuration that applies to the inputs, once, with the team phrases it defines and their examples run.
     private static int TestTeamRules(TextWriter output, TextWriter error, ToneEngine engine, ToneOptions options, ConfigurationProvider configurations,
-                                     string[] inputs, IReadOnlyList<TemplatePath> files)
+                                     string[] inputs, IReadOnlyList<TemplatePath> files, Language session)
     {
         var resolved = files.Select(f => configurations.ForFile(f.FullPath))
             .Concat(inputs.Select(configurations.For))
@@ -252,7 +310,7 @@ public static class CliApp
         var errors = resolved.SelectMany(r => r.Errors).Distinct().ToList();
         foreach (ConfigurationError problem in errors)
         {
-            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.Message}");
+            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.MessageIn(session)}");
         }
 
         var tested = new HashSet<(string, string)>();
@@ -273,16 +331,20 @@ public static class CliApp
         }
 
         output.WriteLine(phrases == 0
-            ? "No team phrases found (the phrases: list of .tonelsp.yaml)."
-            : $"{phrases} team phrase{(phrases == 1 ? "" : "s")}, {lines} example line{(lines == 1 ? "" : "s")}: {(failed == 0 ? "all behave" : $"{failed} failed")}.");
+            ? CliText.NoTeamPhrases.In(session)
+            : CliText.TeamPhrasesTested.Format(
+                session,
+                (phrases == 1 ? CliText.OneTeamPhrase : CliText.ManyTeamPhrases).Format(session, phrases),
+                (lines == 1 ? CliText.OneExampleLine : CliText.ManyExampleLines).Format(session, lines),
+                failed == 0 ? CliText.AllBehave.In(session) : CliText.SomeFailed.Format(session, failed)));
         return errors.Count > 0 ? UsageError : failed > 0 ? Findings : Success;
     }
 
-    private static bool ReportConfigurationErrors(TextWriter error, CheckRun run)
+    private static bool ReportConfigurationErrors(TextWriter error, CheckRun run, Language session)
     {
         foreach (var problem in run.ConfigurationErrors)
         {
-            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.Message}");
+            error.WriteLine($"{problem.Source}:{problem.Line}:{problem.Column}: error: {problem.MessageIn(session)}");
         }
 
         return run.ConfigurationErrors.Count > 0;
@@ -290,7 +352,7 @@ public static class CliApp
 
     // A part of the analysis that did not run (a team pattern over its time limit) makes the check incomplete: said
     // per file, and the run does not pass as if everything had been checked.
-    private static bool ReportAnalysisFailures(TextWriter error, CheckRun run)
+    private static bool ReportAnalysisFailures(TextWriter error, CheckRun run, Language session)
     {
         bool any = false;
         foreach (FileReport report in run.Reports)
@@ -317,7 +379,7 @@ public static class CliApp
     }
 
     // A progress bar on a terminal for the text format; nothing when stderr is redirected.
-    private static T WithProgress<T>(TextWriter error, bool textFormat, int total, Func<Action, T> work)
+    private static T WithProgress<T>(TextWriter error, bool textFormat, int total, Language language, Func<Action, T> work)
     {
         if (!textFormat || total < 20 || !ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected ||
             !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
@@ -329,7 +391,7 @@ public static class CliApp
         T result = default!;
         console.Progress().AutoClear(true).Start(context =>
         {
-            var task = context.AddTask("Checking templates", maxValue: total);
+            var task = context.AddTask(CliText.Progress.In(language), maxValue: total);
             result = work(() => task.Increment(1));
         });
         return result;
@@ -349,14 +411,18 @@ public static class CliApp
         audience.AcceptOnlyFromAmong("singular", "plural");
         var eachLine = new Option<bool>("--each-line") { Description = "Convert every line as a document of its own (for lists of snippets)." };
         var trace = new Option<bool>("--trace") { Description = "Print the analysis of every sentence (clauses, subjects, verbs, word tags) on standard error." };
+        var messages = MessagesOption();
         var command = new Command("convert", "Print a German reply converted between du and Sie, verbs included. Words it cannot decide stay as they are and are listed on standard error.")
         {
-            to, file, capitalize, audience, eachLine, trace,
+            to, file, capitalize, audience, eachLine, trace, messages,
         };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
             string text = path == "-" ? Console.In.ReadToEnd() : ReadExisting(path);
+
+            // The notes on standard error are about a German reply: auto speaks German unless --messages says otherwise.
+            Language language = Messages.ParseChoice(parse.GetValue(messages)) == MessageChoice.English ? Language.English : Language.German;
             AddressForm target = AddressFormNames.Parse(parse.GetValue(to)) ?? AddressForm.Sie;
 
             // The template goes into the workspace with the configuration files above it, so the brand's and channel's
@@ -381,28 +447,28 @@ public static class CliApp
                 for (int line = 0; line < lines.Length; line++)
                 {
                     WorkspaceSnapshot snapshot = workspace.SetFile(fullPath, lines[line].TrimEnd('\r'));
-                    output.Write(Convert(snapshot, fullPath, target, Adjust, line));
+                    output.Write(Convert(snapshot, fullPath, target, Adjust, line, language));
                     output.Write('\n');
                 }
 
                 return Success;
             }
 
-            output.Write(Convert(workspace.SetFile(fullPath, text), fullPath, target, Adjust, 0));
+            output.Write(Convert(workspace.SetFile(fullPath, text), fullPath, target, Adjust, 0, language));
             return Success;
         });
         return command;
     }
 
     // Converts one template of the workspace and reports the words left unchanged on standard error, by line (counted from 1).
-    private static string Convert(WorkspaceSnapshot snapshot, string path, AddressForm target, Func<ConversionOptions, ConversionOptions> adjust, int firstLine)
+    private static string Convert(WorkspaceSnapshot snapshot, string path, AddressForm target, Func<ConversionOptions, ConversionOptions> adjust, int firstLine, Language language)
     {
         WorkspaceDocument document = snapshot.Document(path)!;
         ConversionResult result = snapshot.Convert(path, target, adjust)!;
         foreach (ConversionNote note in result.Notes)
         {
             int line = firstLine + document.Text.GetLineNumber(note.Span.Start) + 1;
-            Console.Error.WriteLine($"line {line}: left '{note.Word}' unchanged: {note.Reason}");
+            Console.Error.WriteLine(CliText.LeftUnchanged.Format(language, line, note.Word, note.Reason.In(language)));
         }
 
         return document.Text.ApplyEdits(result.Edits);
@@ -411,15 +477,17 @@ public static class CliApp
     private static Command ExplainCommand(TextWriter output, Func<ToneEngine> engine)
     {
         var rule = new Argument<string?>("rule") { Description = "A rule ID such as TONE001, or a category; all rules when omitted.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("explain", "Explain a rule: what it finds, why it matters, what to write instead.") { rule };
+        var messages = MessagesOption();
+        var command = new Command("explain", "Explain a rule: what it finds, why it matters, what to write instead.") { rule, messages };
         command.SetAction(parse =>
         {
             string? id = parse.GetValue(rule);
+            Language language = CliText.SessionLanguage(Messages.ParseChoice(parse.GetValue(messages)) ?? MessageChoice.Auto);
             if (string.IsNullOrWhiteSpace(id))
             {
                 foreach (DiagnosticDescriptor descriptor in engine().Descriptors)
                 {
-                    output.WriteLine($"{descriptor.Id}  {descriptor.Category,-16} {JsonReport.SeverityName(descriptor.DefaultSeverity),-11} {descriptor.Title}");
+                    output.WriteLine($"{descriptor.Id}  {descriptor.Category,-16} {JsonReport.SeverityName(descriptor.DefaultSeverity),-11} {descriptor.Title(language)}");
                 }
 
                 return Success;
@@ -428,15 +496,22 @@ public static class CliApp
             var matches = engine().Descriptors.Where(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals(d.Category, id, StringComparison.OrdinalIgnoreCase)).ToList();
             if (matches.Count == 0)
             {
-                throw new CliException($"unknown rule '{id}'. Known rules: {string.Join(", ", engine().Descriptors.Select(d => d.Id))}.");
+                throw new CliException(CliText.UnknownRule, id, string.Join(", ", engine().Descriptors.Select(d => d.Id)));
             }
 
             foreach (DiagnosticDescriptor descriptor in matches)
             {
-                output.WriteLine($"{descriptor.Id}: {descriptor.Title}");
-                output.WriteLine($"category: {descriptor.Category}, default severity: {JsonReport.SeverityName(descriptor.DefaultSeverity)}");
+                RuleTexts texts = descriptor.Texts(language);
+                output.WriteLine($"{descriptor.Id}: {texts.Title}");
+                output.WriteLine(CliText.ExplainCategory.Format(language, descriptor.Category, JsonReport.SeverityName(descriptor.DefaultSeverity)));
                 output.WriteLine();
-                output.WriteLine(descriptor.HelpText);
+                output.WriteLine(texts.HelpText);
+                if (texts.Example.Length > 0)
+                {
+                    output.WriteLine();
+                    output.WriteLine(CliText.ExplainExample.Format(language, texts.Example));
+                }
+
                 output.WriteLine();
             }
 
@@ -475,7 +550,7 @@ public static class CliApp
         return (language, address, capitalize, rules, humor);
     }
 
-    private static ToneOptions ReadOptions(ParseResult parse, Option<string?> language, Option<string?> address, Option<bool> capitalize, Option<string[]> rules)
+    private static ToneOptions ReadOptions(ParseResult parse, Option<string?> language, Option<string?> address, Option<bool> capitalize, Option<string[]> rules, Option<string> messages)
     {
         var settings = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
         foreach (string rule in parse.GetValue(rules) ?? [])
@@ -483,7 +558,7 @@ public static class CliApp
             string[] parts = rule.Split('=', 2);
             if (parts.Length != 2 || ToneOptions.ParseSetting(parts[1]) is not { } setting)
             {
-                throw new CliException($"--rule expects ID=SEVERITY with off, hint, information, warning or error, not '{rule}'.");
+                throw new CliException(CliText.BadRuleSetting, rule);
             }
 
             settings[parts[0].Trim()] = setting;
@@ -495,6 +570,8 @@ public static class CliApp
             DefaultAddressForm = AddressFormNames.Parse(parse.GetValue(address)),
             CapitalizeDu = parse.GetValue(capitalize),
             Rules = settings,
+            Messages = Messages.ParseChoice(parse.GetValue(messages)) ?? MessageChoice.Auto,
+            FallbackMessages = CliText.EnvironmentLanguage(),
         };
     }
 
@@ -517,7 +594,7 @@ public static class CliApp
         {
             if (!known.Contains(id))
             {
-                throw new CliException($"--rule names an unknown rule or category '{id}'{EditDistance.DidYouMean(id, known)}. Run 'tonelsp explain' for the list.");
+                throw new CliException(CliText.UnknownRuleSetting, id, EditDistance.DidYouMean(id, known));
             }
         }
     }
@@ -526,7 +603,7 @@ public static class CliApp
     {
         if (!File.Exists(path))
         {
-            throw new CliException($"no such file: {path}");
+            throw new CliException(CliText.NoSuchFile, path);
         }
 
         return TemplateFiles.Read(path, path).Text;
@@ -544,5 +621,20 @@ public static class CliApp
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 }
 
-/// <summary>A usage error with a message for the user.</summary>
-public sealed class CliException(string message) : Exception(message);
+/// <summary>A usage error with a message for the user, in English and, given its text, in either language.</summary>
+public sealed class CliException(string message) : Exception(message)
+{
+    /// <summary>A usage error from the catalogue, shown in the session's language.</summary>
+    public CliException(LocalText text, params object?[] arguments)
+        : this(text.Format(Language.English, arguments))
+    {
+        Text = text;
+        Arguments = arguments;
+    }
+
+    /// <summary>The message in both languages, when it comes from the catalogue.</summary>
+    public LocalText? Text { get; }
+
+    /// <summary>The message's arguments.</summary>
+    public object?[] Arguments { get; } = [];
+}

@@ -29,7 +29,7 @@ public static class GithubReport
                     .Append(",col=").Append(range.Start.Character + 1)
                     .Append(",endLine=").Append(range.End.Line + 1)
                     .Append(",endColumn=").Append(range.End.Character + 1)
-                    .Append(",title=").Append(Property($"{diagnostic.Id} {diagnostic.Descriptor.Title}"))
+                    .Append(",title=").Append(Property($"{diagnostic.Id} {diagnostic.Descriptor.Title(report.Result.Input.MessageLanguage)}"))
                     .Append("::").Append(Data(diagnostic.Message)).Append('\n');
             }
         }

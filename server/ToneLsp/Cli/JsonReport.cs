@@ -34,7 +34,8 @@ public static partial class JsonReport
                 SeverityName(f.Diagnostic.Severity),
                 f.Diagnostic.Message,
                 Range(r.Result.Document.Source, f.Diagnostic.Span),
-                [.. f.Fixes.Select(x => new FixJson(x.Title, x.IsPreferred, [.. x.Edits.Select(e => new EditJson(Range(r.Result.Document.Source, e.Span), e.NewText))]))]))]))
+                [.. f.Fixes.Select(x => new FixJson(x.Title, x.IsPreferred, [.. x.Edits.Select(e => new EditJson(Range(r.Result.Document.Source, e.Span), e.NewText))]))]))],
+            Core.Diagnostics.Messages.Code(r.Result.Input.MessageLanguage)))
             .ToList();
         var all = reports.SelectMany(r => r.Findings.Select(f => f.Diagnostic)).ToList();
         var summary = new SummaryJson(
@@ -70,7 +71,8 @@ public static partial class JsonReport
 
     internal sealed record ReportJson(int Version, IReadOnlyList<FileJson> Files, SummaryJson Summary);
 
-    internal sealed record FileJson(string Path, string Language, string AddressForm, string? CustomerAddressForm, IReadOnlyList<DiagnosticJson> Diagnostics);
+    // Messages is the language of the messages and fix titles (de or en); IDs and category slugs never change with it.
+    internal sealed record FileJson(string Path, string Language, string AddressForm, string? CustomerAddressForm, IReadOnlyList<DiagnosticJson> Diagnostics, string Messages);
 
     internal sealed record DiagnosticJson(string RuleId, string Category, string Severity, string Message, RangeJson Range, IReadOnlyList<FixJson> Fixes);
 

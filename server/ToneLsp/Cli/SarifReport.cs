@@ -4,24 +4,32 @@ using System.Text.Json.Nodes;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Text;
 
+using ToneLsp.Core.Documents;
+
 namespace ToneLsp.Cli;
 
 /// <summary>The <c>--format sarif</c> output: SARIF 2.1.0 with rules, results, locations and fixes.</summary>
 public static class SarifReport
 {
-    /// <summary>Serialises the reports for the given rule catalogue.</summary>
-    public static string Write(IReadOnlyList<FileReport> reports, IReadOnlyList<DiagnosticDescriptor> descriptors)
+    /// <summary>Serialises the reports for the given rule catalogue, with the rules described in English.</summary>
+    public static string Write(IReadOnlyList<FileReport> reports, IReadOnlyList<DiagnosticDescriptor> descriptors) => Write(reports, descriptors, Language.English);
+
+    /// <summary>
+    /// Serialises the reports for the given rule catalogue: the rules' descriptions and help in <paramref name="language"/>,
+    /// each result's message in its template's message language; <c>properties.language</c> names them.
+    /// </summary>
+    public static string Write(IReadOnlyList<FileReport> reports, IReadOnlyList<DiagnosticDescriptor> descriptors, Language language)
     {
         var index = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i);
         var rules = new JsonArray([.. descriptors.Select(d => (JsonNode)new JsonObject
         {
             ["id"] = d.Id,
             ["name"] = d.Category + "/" + d.Id,
-            ["shortDescription"] = new JsonObject { ["text"] = d.Title },
-            ["fullDescription"] = new JsonObject { ["text"] = d.HelpText },
-            ["help"] = new JsonObject { ["text"] = d.HelpText },
+            ["shortDescription"] = new JsonObject { ["text"] = d.Title(language) },
+            ["fullDescription"] = new JsonObject { ["text"] = d.HelpText(language) },
+            ["help"] = new JsonObject { ["text"] = d.HelpText(language) },
             ["defaultConfiguration"] = new JsonObject { ["level"] = Level(d.DefaultSeverity) },
-            ["properties"] = new JsonObject { ["category"] = d.Category },
+            ["properties"] = new JsonObject { ["category"] = d.Category, ["language"] = Messages.Code(language) },
         })]);
         var results = new JsonArray();
         foreach (FileReport report in reports)
@@ -36,6 +44,7 @@ public static class SarifReport
                     ["partialFingerprints"] = new JsonObject { ["toneFingerprint/v1"] = report.Fingerprints[findingIndex] },
                     ["level"] = Level(diagnostic.Severity),
                     ["message"] = new JsonObject { ["text"] = diagnostic.Message },
+                    ["properties"] = new JsonObject { ["language"] = Messages.Code(report.Result.Input.MessageLanguage) },
                     ["locations"] = new JsonArray(new JsonObject
                     {
                         ["physicalLocation"] = new JsonObject
@@ -88,6 +97,8 @@ public static class SarifReport
                     },
                 },
                 ["columnKind"] = "utf16CodeUnits",
+                ["language"] = Messages.Code(language),
+                ["properties"] = new JsonObject { ["messageLanguage"] = Messages.Code(language) },
                 ["results"] = results,
             }),
         };

@@ -3,13 +3,21 @@ using Spectre.Console;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Text;
 
+using ToneLsp.Core.Documents;
+
 namespace ToneLsp.Cli;
 
 /// <summary>The human-friendly output: file:line:col, severity, rule, message, and the line with a caret.</summary>
 public static class TextReport
 {
-    /// <summary>Renders the reports; colours only when <paramref name="color"/> is set.</summary>
-    public static string Write(IReadOnlyList<FileReport> reports, bool color)
+    /// <summary>Renders the reports in English; colours only when <paramref name="color"/> is set.</summary>
+    public static string Write(IReadOnlyList<FileReport> reports, bool color) => Write(reports, color, Language.English);
+
+    /// <summary>
+    /// Renders the reports; colours only when <paramref name="color"/> is set. Each finding's message is in its
+    /// template's message language; the severities, fix labels and the summary are in <paramref name="language"/>.
+    /// </summary>
+    public static string Write(IReadOnlyList<FileReport> reports, bool color, Language language)
     {
         var output = new StringBuilder();
         foreach (FileReport report in reports)
@@ -18,6 +26,7 @@ public static class TextReport
             foreach (var (diagnostic, fixes) in report.Findings)
             {
                 LinePosition start = text.GetPosition(diagnostic.Span.Start);
+                // The "file:line:col: severity ID" prefix stays English in every language: problem matchers parse it.
                 string severity = JsonReport.SeverityName(diagnostic.Severity);
                 output.Append(Paint($"{report.File.DisplayPath}:{start.Line + 1}:{start.Character + 1}", "1", color))
                     .Append(": ").Append(Paint(severity, SeverityColor(diagnostic.Severity), color))
@@ -32,7 +41,7 @@ public static class TextReport
                 output.Append("  ").Append(' ', gutter.Length + caret).Append(Paint(new string('^', width), SeverityColor(diagnostic.Severity), color)).Append('\n');
                 if (fixes.FirstOrDefault() is { } fix)
                 {
-                    output.Append("  ").Append(Paint("fix: " + fix.Title, "36", color)).Append('\n');
+                    output.Append("  ").Append(Paint(CliText.FixLabel.Format(language, fix.Title), "36", color)).Append('\n');
                 }
             }
         }
@@ -40,18 +49,25 @@ public static class TextReport
         var all = reports.SelectMany(r => r.Findings.Select(f => f.Diagnostic)).ToList();
         if (all.Count == 0)
         {
-            output.Append(Paint($"No tone problems in {Files(reports.Count)}.", "32", color)).Append('\n');
+            output.Append(Paint(CliText.NoProblems.Format(language, CliText.Files(reports.Count, language)), "32", color)).Append('\n');
             return output.ToString();
         }
 
-        output.Append('\n').Append(SummaryTable(reports, color));
-        output.Append($"{all.Count} finding{(all.Count == 1 ? string.Empty : "s")} in {Files(reports.Count(r => r.Findings.Count > 0))} ")
-            .Append($"({Count(all.Count(d => d.Severity == DiagnosticSeverity.Error), "error")}, {Count(all.Count(d => d.Severity == DiagnosticSeverity.Warning), "warning")}, ")
-            .Append($"{all.Count(d => d.Severity >= DiagnosticSeverity.Information)} information and hints); {Files(reports.Count)} checked.\n");
+        output.Append('\n').Append(SummaryTable(reports, color, language));
+        int errors = all.Count(d => d.Severity == DiagnosticSeverity.Error);
+        int warnings = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        output.Append(CliText.Summary.Format(
+            language,
+            Count(all.Count, CliText.OneFinding, CliText.ManyFindings, language),
+            CliText.Files(reports.Count(r => r.Findings.Count > 0), language),
+            Count(errors, CliText.OneError, CliText.ManyErrors, language),
+            Count(warnings, CliText.OneWarning, CliText.ManyWarnings, language),
+            all.Count(d => d.Severity >= DiagnosticSeverity.Information),
+            CliText.Files(reports.Count, language))).Append('\n');
         return output.ToString();
     }
 
-    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
+    private static string Count(int count, LocalText one, LocalText many, Language language) => (count == 1 ? one : many).Format(language, count);
 
     /// <summary>The longest line a code frame shows whole; longer lines are cut to a window around the finding.</summary>
     public const int FrameWidth = 160;
@@ -75,7 +91,10 @@ public static class TextReport
     }
 
     /// <summary>Every suppression comment with its reason; unused ones are marked.</summary>
-    public static string Suppressions(IReadOnlyList<FileReport> reports)
+    public static string Suppressions(IReadOnlyList<FileReport> reports) => Suppressions(reports, Language.English);
+
+    /// <summary>Every suppression comment with its reason, in the language; unused ones are marked.</summary>
+    public static string Suppressions(IReadOnlyList<FileReport> reports, Language language)
     {
         var output = new StringBuilder();
         int count = 0;
@@ -87,26 +106,26 @@ public static class TextReport
             {
                 count++;
                 LinePosition at = text.GetPosition(comment.Span.Start);
-                string rules = comment.RuleIds.Count == 0 ? "all rules" : string.Join(", ", comment.RuleIds);
-                string kind = comment.Kind switch
+                string rules = comment.RuleIds.Count == 0 ? CliText.AllRules.In(language) : string.Join(", ", comment.RuleIds);
+                string kind = (comment.Kind switch
                 {
-                    Core.Documents.SuppressionKind.DisableNextLine => "next line",
-                    Core.Documents.SuppressionKind.DisableLine => "this line",
-                    _ => "until enabled",
-                };
+                    Core.Documents.SuppressionKind.DisableNextLine => CliText.NextLine,
+                    Core.Documents.SuppressionKind.DisableLine => CliText.ThisLine,
+                    _ => CliText.UntilEnabled,
+                }).In(language);
                 output.Append($"{report.File.DisplayPath}:{at.Line + 1}:{at.Character + 1}: {rules} ({kind})")
-                    .Append(comment.Reason is { } reason ? $" -- {reason}" : " -- no reason given")
-                    .Append(unused.Contains(comment.Span) ? " [unused]" : string.Empty)
+                    .Append(" -- ").Append(comment.Reason ?? CliText.NoReason.In(language))
+                    .Append(unused.Contains(comment.Span) ? " " + CliText.Unused.In(language) : string.Empty)
                     .Append('\n');
             }
         }
 
-        output.Append($"{count} suppression{(count == 1 ? string.Empty : "s")}.\n");
+        output.Append((count == 1 ? CliText.OneSuppression : CliText.ManySuppressions).Format(language, count)).Append('\n');
         return output.ToString();
     }
 
     // Findings per category and per channel, by severity.
-    private static string SummaryTable(IReadOnlyList<FileReport> reports, bool color)
+    private static string SummaryTable(IReadOnlyList<FileReport> reports, bool color, Language language)
     {
         var writer = new StringWriter();
         var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
@@ -117,11 +136,12 @@ public static class TextReport
             Interactive = Spectre.Console.InteractionSupport.No,
         });
         console.Profile.Width = 100;
-        var rows = reports.SelectMany(r => r.Findings.Select(f => (f.Diagnostic, Channel: r.Channel ?? "(none)"))).ToList();
-        foreach (var (title, key) in new (string, Func<(ToneDiagnostic Diagnostic, string Channel), string>)[] { ("category", x => x.Diagnostic.Category), ("channel", x => x.Channel) })
+        var rows = reports.SelectMany(r => r.Findings.Select(f => (f.Diagnostic, Channel: r.Channel ?? CliText.NoChannel.In(language)))).ToList();
+        foreach (var (title, key) in new (LocalText, Func<(ToneDiagnostic Diagnostic, string Channel), string>)[] { (CliText.ColumnCategory, x => x.Diagnostic.Category), (CliText.ColumnChannel, x => x.Channel) })
         {
             var table = new Spectre.Console.Table().Border(Spectre.Console.TableBorder.Rounded)
-                .AddColumn(title).AddColumn("errors").AddColumn("warnings").AddColumn("information").AddColumn("hints").AddColumn("total");
+                .AddColumn(title.In(language)).AddColumn(CliText.ColumnErrors.In(language)).AddColumn(CliText.ColumnWarnings.In(language))
+                .AddColumn(CliText.ColumnInformation.In(language)).AddColumn(CliText.ColumnHints.In(language)).AddColumn(CliText.ColumnTotal.In(language));
             foreach (var group in rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 table.AddRow(
@@ -138,8 +158,6 @@ public static class TextReport
 
         return writer.ToString();
     }
-
-    private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
 
     private static string SeverityColor(DiagnosticSeverity severity) => severity switch
     {

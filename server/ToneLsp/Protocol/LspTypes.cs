@@ -120,7 +120,8 @@ public sealed record InitializeParams(
     JsonElement? InitializationOptions,
     ClientInfo? ClientInfo,
     string? Trace,
-    WorkspaceFolder[]? WorkspaceFolders = null);
+    WorkspaceFolder[]? WorkspaceFolders = null,
+    string? Locale = null);
 
 public sealed record WorkspaceFolder(string Uri, string? Name);
 
@@ -351,7 +352,9 @@ public static class MessageType
 }
 
 /// <summary>ToneLsp's own notification (<c>tonelsp/documentStatus</c>) with facts a client can show in a status bar.</summary>
-public sealed record DocumentStatusParams(string Uri, int Version, string Language, string AddressForm, string? CustomerAddressForm, string? TargetAddressForm, int Findings);
+/// <c>Messages</c> is the language of the document's messages (de or en) and <c>Text</c> a one-line summary in it.
+public sealed record DocumentStatusParams(string Uri, int Version, string Language, string AddressForm, string? CustomerAddressForm, string? TargetAddressForm, int Findings,
+    string? Messages = null, string? Text = null);
 
 public static class LspErrorCodes
 {

@@ -14,8 +14,17 @@ public sealed record ServerSettings(bool Enable, ToneOptions Options)
     /// <summary>A pull result ID for findings made from inputs with the given ID under these settings (checking off reports none).</summary>
     public string ResultIdFor(string inputs) => Enable ? inputs : inputs + "-off";
 
-    /// <summary>Reads settings from a JSON object; <paramref name="warnings"/> receives what was ignored.</summary>
-    public static ServerSettings Parse(JsonElement? element, List<string> warnings)
+    /// <summary>
+    /// Reads settings from a JSON object; <paramref name="warnings"/> receives what was ignored. The editor's locale
+    /// (<c>initialize</c>'s <c>locale</c>) is the message language where auto finds no template language.
+    /// </summary>
+    public static ServerSettings Parse(JsonElement? element, List<string> warnings, Language? editorLanguage = null)
+    {
+        ServerSettings settings = Parse(element, warnings);
+        return settings with { Options = settings.Options with { FallbackMessages = editorLanguage } };
+    }
+
+    private static ServerSettings Parse(JsonElement? element, List<string> warnings)
     {
         if (element is not { ValueKind: JsonValueKind.Object } settings)
         {
@@ -63,6 +72,18 @@ public sealed record ServerSettings(bool Enable, ToneOptions Options)
                     break;
                 case "humorAllowed" or "humourAllowed":
                     options = options with { HumorAllowed = value.ValueKind == JsonValueKind.True };
+                    break;
+                case "messages":
+                    string? messages = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                    if (messages is not null && Core.Diagnostics.Messages.ParseChoice(messages) is { } choice)
+                    {
+                        options = options with { Messages = choice };
+                    }
+                    else if (value.ValueKind != JsonValueKind.Null)
+                    {
+                        warnings.Add($"tonelsp.{property.Name} must be \"auto\", \"de\" or \"en\"; ignored.");
+                    }
+
                     break;
                 case "capitalizeDu":
                     options = options with { CapitalizeDu = value.ValueKind == JsonValueKind.True };

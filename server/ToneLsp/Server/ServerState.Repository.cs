@@ -91,9 +91,17 @@ internal sealed partial class ServerState
             Severity = (int)DiagnosticSeverity.Error,
             Code = "config",
             Source = ProtocolConversion.Source,
-            Message = error.Message,
+            Message = error.MessageIn(ConfigurationLanguage),
         };
     }
+
+    // A configuration file has no template language: the tonelsp.messages setting, else the editor's locale, else English.
+    private Core.Documents.Language ConfigurationLanguage => Workspace.Settings.Options.Messages switch
+    {
+        Core.Diagnostics.MessageChoice.German => Core.Documents.Language.German,
+        Core.Diagnostics.MessageChoice.English => Core.Documents.Language.English,
+        _ => EditorLanguage ?? Core.Documents.Language.English,
+    };
 
     // Configuration files with errors get diagnostics even when they are not open, so a broken file is never silent.
     private async Task PublishConfigurationErrorsAsync(string templateUri)

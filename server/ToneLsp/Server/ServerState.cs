@@ -55,6 +55,9 @@ internal sealed partial class ServerState
     /// <summary>Whether the client answers workspace/configuration.</summary>
     public bool ConfigurationRequests { get; set; }
 
+    /// <summary>The language of the editor's locale (<c>initialize</c>'s <c>locale</c>), or null when it is neither German nor English.</summary>
+    public Core.Documents.Language? EditorLanguage { get; set; }
+
     /// <summary>Whether the client asked for tonelsp/documentStatus notifications.</summary>
     public bool StatusNotifications { get; set; }
 
@@ -277,7 +280,7 @@ internal sealed partial class ServerState
     public void ApplySettings(JsonElement settings)
     {
         var warnings = new List<string>();
-        ServerSettings parsed = ServerSettings.Parse(settings, warnings);
+        ServerSettings parsed = ServerSettings.Parse(settings, warnings, EditorLanguage);
         foreach (string warning in warnings)
         {
             Logger.LogWarning("{Warning}", warning);
@@ -311,7 +314,19 @@ internal sealed partial class ServerState
         result.Input.ReplyAddress.Form.ToName(),
         result.Input.CustomerAddress?.Form.ToName(),
         result.Input.TargetAddress is AddressForm.None ? null : result.Input.TargetAddress.ToName(),
-        snapshot.Settings.Enable ? result.Diagnostics.Count(d => d.Severity != DiagnosticSeverity.Hint) : 0);
+        snapshot.Settings.Enable ? result.Diagnostics.Count(d => d.Severity != DiagnosticSeverity.Hint) : 0,
+        Core.Diagnostics.Messages.Code(result.Input.MessageLanguage),
+        StatusText(result, snapshot.Settings.Enable ? result.Diagnostics.Count(d => d.Severity != DiagnosticSeverity.Hint) : 0));
+
+    // "Anrede: Sie · 2 Befunde" / "Address: sie · 2 findings", in the document's message language.
+    private static string StatusText(AnalysisResult result, int findings)
+    {
+        Core.Documents.Language language = result.Input.MessageLanguage;
+        string count = (findings == 1 ? Cli.CliText.OneFinding : Cli.CliText.ManyFindings).Format(language, findings);
+        return result.Document.Language == Core.Documents.Language.German
+            ? Cli.CliText.LensAddress.Format(language, Cli.CliText.AddressName(result.Input.ReplyAddress.Form, language)) + " · " + count
+            : count;
+    }
 }
 
 /// <summary>Which open documents a read request applies to.</summary>

@@ -29,6 +29,9 @@ public sealed record ClientSetup
     /// <summary>Declares that workspace edits may create files.</summary>
     public bool CreateFiles { get; init; }
 
+    /// <summary>The editor's locale (<c>initialize</c>'s <c>locale</c>), or null to send none.</summary>
+    public string? Locale { get; init; }
+
     /// <summary>The <c>initialize</c> parameters.</summary>
     public JsonObject ToInitializeParams()
     {
@@ -64,7 +67,7 @@ public sealed record ClientSetup
             capabilities["workspace"] = workspace;
         }
 
-        return new JsonObject
+        var parameters = new JsonObject
         {
             ["processId"] = null,
             ["rootUri"] = RootPath is null ? null : new Uri(RootPath).AbsoluteUri,
@@ -72,5 +75,11 @@ public sealed record ClientSetup
             ["capabilities"] = capabilities,
             ["initializationOptions"] = new JsonObject { ["statusNotifications"] = StatusNotifications },
         };
+        if (Locale is not null)
+        {
+            parameters["locale"] = Locale;
+        }
+
+        return parameters;
     }
 }

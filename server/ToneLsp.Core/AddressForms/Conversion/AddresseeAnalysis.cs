@@ -22,7 +22,7 @@ internal enum MentionRole : byte
 internal readonly record struct Mention(int Token, MentionRole Role, PronounCase Case);
 
 /// <summary>A word the analysis could not decide and leaves unchanged.</summary>
-internal readonly record struct Undecided(int Token, string Reason);
+internal readonly record struct Undecided(int Token, Diagnostics.LocalText Reason);
 
 /// <summary>What the analysis of one sentence needs from the sentences around it.</summary>
 internal sealed class ConversionContext
@@ -156,7 +156,7 @@ internal static class AddresseeAnalysis
                         if (sentence.Tags[k].SentenceInitial && (context.HasInformal || (context.PreviousHasPluralSubject && formalWords == 1)))
                         {
                             // "Die Pakete sind da. Sie liegen …": "Sie" may be "they"; leave it and say so.
-                            undecided.Add(new Undecided(k, "could mean “they” or “she”"));
+                            undecided.Add(new Undecided(k, Diagnostics.Messages.UndecidedTheyOrShe));
                             notAddress.Add(k);
                             clause.Subject = SubjectKind.Other;
                             break;
@@ -174,8 +174,8 @@ internal static class AddresseeAnalysis
                     case SieReading.UnknownVerb:
                         notAddress.Add(k);
                         int unknown = sentence.PreviousWord(k, clause) is var before && before >= 0 && IsUnknownWord(sentence, before) ? before : sentence.NextWord(k, clause);
-                        undecided.Add(new Undecided(unknown, "not a known verb"));
-                        undecided.Add(new Undecided(k, "its verb is not in the lexicon"));
+                        undecided.Add(new Undecided(unknown, Diagnostics.Messages.UndecidedUnknownVerb));
+                        undecided.Add(new Undecided(k, Diagnostics.Messages.UndecidedVerbNotInLexicon));
                         if (clause.Subject == SubjectKind.None)
                         {
                             clause.Subject = SubjectKind.Other;
@@ -483,7 +483,7 @@ internal static class AddresseeAnalysis
         if (k >= 0 && sentence.IsWord(k) && sentence.Tags[k].Class == WordClass.Open && !sentence.Tokens[k].IsCapitalized &&
             !sentence.Lexicon.Contains(sentence.Tokens[k].Text) && !char.IsDigit(sentence.Tokens[k].Text[0]))
         {
-            undecided.Add(new Undecided(k, "not a known verb"));
+            undecided.Add(new Undecided(k, Diagnostics.Messages.UndecidedUnknownVerb));
         }
     }
 

@@ -45,6 +45,7 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
         TextSpan span = ProtocolConversion.FromRange(text, parameters.Range, _state.Encoding);
         string[]? only = parameters.Context?.Only;
         var actions = new List<CodeAction>();
+        Core.Documents.Language language = result.Input.MessageLanguage;
         if (Wanted(CodeActionKinds.QuickFix, only))
         {
             // A cursor touching a finding (at its start or end) counts, as editors send an empty range.
@@ -60,10 +61,10 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
                 // An HTML comment inside the front matter would break its YAML; there the finding has no suppression.
                 if (!result.Document.Metadata.Contains(diagnostic.Span.Start))
                 {
-                    actions.Add(Action(snapshot, $"Disable {diagnostic.Id} for this line", CodeActionKinds.QuickFix, [SuppressLine(text, diagnostic)], false, wire));
+                    actions.Add(Action(snapshot, Messages.FixDisableLine.Format(language, diagnostic.Id), CodeActionKinds.QuickFix, [SuppressLine(text, diagnostic)], false, wire));
                 }
 
-                if (AcceptPhraseAction(snapshot, diagnostic, wire) is { } accept)
+                if (AcceptPhraseAction(snapshot, diagnostic, wire, language) is { } accept)
                 {
                     actions.Add(accept);
                 }
@@ -80,7 +81,7 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
             IReadOnlyList<CoreTextEdit> all = _state.Engine.GetFixAllEdits(result, cancellationToken: cancellationToken);
             if (all.Count > 0)
             {
-                actions.Add(Action(snapshot, "Fix all tone issues", CodeActionKinds.SourceFixAll, all, false, null));
+                actions.Add(Action(snapshot, Messages.FixAll.In(language), CodeActionKinds.SourceFixAll, all, false, null));
             }
         }
 
@@ -99,14 +100,15 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
         ConversionOptions options = snapshot.Settings.Options.Conversion;
         BlockSentence? sentence = document.SentenceIndexAt(offset) is int index and >= 0 && !document.Sentences[index].Block.IsQuoted ? document.Sentences[index]
             : document.ReplySentences.LastOrDefault(s => s.Sentence.Span.End == offset);
-        var scopes = new List<(string Name, IReadOnlyList<Core.Documents.BlockSentence> Sentences)>();
+        Core.Documents.Language language = result.Input.MessageLanguage;
+        var scopes = new List<(LocalText Title, IReadOnlyList<Core.Documents.BlockSentence> Sentences)>();
         if (sentence is not null)
         {
-            scopes.Add(("sentence", [sentence]));
-            scopes.Add(("paragraph", [.. document.ReplySentences.Where(s => s.Block == sentence.Block)]));
+            scopes.Add((Messages.FixConvertSentence, [sentence]));
+            scopes.Add((Messages.FixConvertParagraph, [.. document.ReplySentences.Where(s => s.Block == sentence.Block)]));
         }
 
-        foreach (var (name, sentences) in scopes)
+        foreach (var (title, sentences) in scopes)
         {
             AddressForm form = AddressFormDetector.Detect(sentences.Select(s => s.Sentence)).Form;
             foreach (AddressForm target in Targets(form))
@@ -114,7 +116,7 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
                 var edits = AddressFormConverter.Convert(document, sentences.Select(s => s.Sentence), target, options);
                 if (edits.Count > 0)
                 {
-                    yield return Action(snapshot, $"Convert this {name} to {Label(target)}", CodeActionKinds.RefactorRewrite, edits, false, null);
+                    yield return Action(snapshot, title.Format(language, Label(target)), CodeActionKinds.RefactorRewrite, edits, false, null);
                 }
             }
         }
@@ -124,7 +126,7 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
             var edits = AddressFormConverter.ConvertDocument(document, target, options);
             if (edits.Count > 0)
             {
-                yield return Action(snapshot, $"Convert the whole reply to {Label(target)}", CodeActionKinds.RefactorRewrite, edits, false, null);
+                yield return Action(snapshot, Messages.FixConvertDocument.Format(language, Label(target)), CodeActionKinds.RefactorRewrite, edits, false, null);
             }
         }
 
@@ -140,7 +142,7 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
     }
 
     /// <summary>"Always accept this phrase": a plain text edit that adds the phrase to the nearest .tonelsp.yaml.</summary>
-    private CodeAction? AcceptPhraseAction(DocumentSnapshot snapshot, ToneDiagnostic diagnostic, Lsp.Diagnostic wire)
+    private CodeAction? AcceptPhraseAction(DocumentSnapshot snapshot, ToneDiagnostic diagnostic, Lsp.Diagnostic wire, Core.Documents.Language language)
     {
         if (!diagnostic.Properties.ContainsKey(LexiconAnalyzer.PhraseProperty) || RepositoryContext.LocalPath(snapshot.Uri) is not { } path)
         {
@@ -153,7 +155,7 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
             return null;
         }
 
-        string title = $"Always accept “{phrase}” (.tonelsp.yaml)";
+        string title = Messages.FixAlwaysAccept.Format(language, phrase);
         ResolvedConfiguration resolved = _state.Repository.Configurations.For(path);
         if (resolved.Files.Count > 0)
         {

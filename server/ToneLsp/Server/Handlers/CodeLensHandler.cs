@@ -31,8 +31,9 @@ internal sealed class CodeLensHandler(ServerState state) : ILspHandler
 
         int line = result.Document.ReplyBlocks.FirstOrDefault() is { } first ? snapshot.Text.GetLineNumber(first.Span.Start) : 0;
         var range = new Lsp.Range(new Position(line, 0), new Position(line, 0));
-        string reply = result.Input.ReplyAddress.Form.ToName();
-        string summary = $"Address: {reply}" + (result.Input.CustomerAddress is { } customer ? $" · customer: {customer.Form.ToName()}" : string.Empty);
+        Core.Documents.Language language = result.Input.MessageLanguage;
+        string summary = Cli.CliText.LensAddress.Format(language, Cli.CliText.AddressName(result.Input.ReplyAddress.Form, language)) +
+                         (result.Input.CustomerAddress is { } customer ? Cli.CliText.LensCustomer.Format(language, Cli.CliText.AddressName(customer.Form, language)) : string.Empty);
         var lenses = new List<CodeLens> { new(range, new Command(summary, string.Empty, null)) };
         foreach (AddressForm target in new[] { AddressForm.Du, AddressForm.Sie }.Where(t => t != result.Input.ReplyAddress.Form))
         {
@@ -42,7 +43,7 @@ internal sealed class CodeLensHandler(ServerState state) : ILspHandler
             }
 
             string label = target == AddressForm.Du ? "du" : "Sie";
-            lenses.Add(new CodeLens(range, new Command($"Convert to {label}", Commands.ConvertDocument,
+            lenses.Add(new CodeLens(range, new Command(Cli.CliText.LensConvert.Format(language, label), Commands.ConvertDocument,
                 [JsonSerializer.SerializeToElement(snapshot.Uri), JsonSerializer.SerializeToElement(target.ToName())])));
         }
 

@@ -32,7 +32,7 @@ internal sealed class CompletionHandler(ServerState state) : ILspHandler
             items.Add(new CompletionItem
             {
                 Label = snippet.Prefix,
-                Detail = snippet.Description,
+                Detail = snippet.DescriptionIn(result.Input.MessageLanguage),
                 Documentation = new MarkupContent("markdown", "```markdown\n" + snippet.Body + "\n```"),
                 InsertText = body,
                 FilterText = snippet.Prefix,

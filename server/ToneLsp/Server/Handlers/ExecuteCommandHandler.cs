@@ -53,7 +53,7 @@ internal sealed class ExecuteCommandHandler(ServerState state) : ILspHandler
         JsonElement applied;
         try
         {
-            applied = await rpc.InvokeWithParameterObjectAsync<JsonElement>("workspace/applyEdit", new ApplyWorkspaceEditParams($"Convert to {target.Value.ToName()}", edit), cancellationToken).ConfigureAwait(false);
+            applied = await rpc.InvokeWithParameterObjectAsync<JsonElement>("workspace/applyEdit", new ApplyWorkspaceEditParams(Cli.CliText.EditConvert.Format(_state.EditorLanguage ?? Core.Documents.Language.English, target.Value.ToName()), edit), cancellationToken).ConfigureAwait(false);
         }
         catch (RemoteRpcException exception)
         {

@@ -35,10 +35,15 @@ internal sealed class LifecycleHandler(ServerState state, Func<ServerCapabilitie
         _state.PullDiagnostics = Has(capabilities, "textDocument", "diagnostic");
         _state.ConfigurationRequests = Has(capabilities, "workspace", "configuration") && Get(capabilities, "workspace", "configuration") is { ValueKind: JsonValueKind.True };
         var warnings = new List<string>();
+        _state.EditorLanguage = Core.Diagnostics.Messages.FromLocale(parameters?.Locale);
         if (parameters?.InitializationOptions is { ValueKind: JsonValueKind.Object } options)
         {
             _state.StatusNotifications = options.TryGetProperty("statusNotifications", out JsonElement status) && status.ValueKind == JsonValueKind.True;
-            _state.Workspace.UpdateSettings(ServerSettings.Parse(options, warnings));
+            _state.Workspace.UpdateSettings(ServerSettings.Parse(options, warnings, _state.EditorLanguage));
+        }
+        else if (_state.EditorLanguage is not null)
+        {
+            _state.Workspace.UpdateSettings(ServerSettings.Parse(null, warnings, _state.EditorLanguage));
         }
 
         foreach (string warning in warnings)

@@ -36,7 +36,7 @@ internal static class FiniteVerbRewrite
             : VerbReadings.Reinflect(sentence, verb, Agreement.ThirdPlural, Person.Second, context.PluralTarget ? GrammaticalNumber.Plural : GrammaticalNumber.Singular);
         if (form is null)
         {
-            notes.Add(new ConversionNote(sentence.Tokens[verb].Span, sentence.Tokens[verb].Text, "no form of this verb for the new person in the lexicon"));
+            notes.Add(new ConversionNote(sentence.Tokens[verb].Span, sentence.Tokens[verb].Text, Diagnostics.Messages.UndecidedNoForm));
             return;
         }
 

@@ -28,7 +28,7 @@ internal static class ImperativeRewrite
                     lemma => lexicon.Synthesize(lemma, VerbFeatures.Finite(VerbTense.SubjunctiveOne, Person.Third, GrammaticalNumber.Plural)));
                 if (form is null)
                 {
-                    notes.Add(new ConversionNote(token.Span, token.Text, "not a known verb"));
+                    notes.Add(new ConversionNote(token.Span, token.Text, Diagnostics.Messages.UndecidedUnknownVerb));
                     continue;
                 }
 
@@ -43,7 +43,7 @@ internal static class ImperativeRewrite
                     : lexicon.ShortImperative(lemma) ?? lexicon.Synthesize(lemma, VerbFeatures.Imperative(GrammaticalNumber.Singular)));
             if (informal is null || clause.SubjectToken < 0)
             {
-                notes.Add(new ConversionNote(token.Span, token.Text, "no imperative of this verb in the lexicon"));
+                notes.Add(new ConversionNote(token.Span, token.Text, Diagnostics.Messages.UndecidedNoImperative));
                 continue;
             }
 

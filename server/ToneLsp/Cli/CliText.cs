@@ -1,0 +1,314 @@
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+
+namespace ToneLsp.Cli;
+
+/// <summary>
+/// The command line's and the server's own texts in English and German, in the core's mechanism
+/// (<see cref="Messages"/>): one <see cref="LocalText"/> field per text, the same placeholders in both languages.
+/// </summary>
+public static class CliText
+{
+    /// <summary>
+    /// The language of the command line's own texts (summaries, errors, headings): <c>--messages de|en</c>; under auto
+    /// the language all checked templates share, else <c>LC_ALL</c>, <c>LC_MESSAGES</c> or <c>LANG</c>, else English.
+    /// </summary>
+    public static Language SessionLanguage(MessageChoice choice, IEnumerable<Language>? templates = null) => choice switch
+    {
+        MessageChoice.German => Language.German,
+        MessageChoice.English => Language.English,
+        _ when templates?.Distinct().ToList() is [var only] => only,
+        _ => EnvironmentLanguage() ?? Language.English,
+    };
+
+    /// <summary>The language the environment asks for: the first of <c>LC_ALL</c>, <c>LC_MESSAGES</c>, <c>LANG</c> that is set.</summary>
+    public static Language? EnvironmentLanguage()
+    {
+        foreach (string name in new[] { "LC_ALL", "LC_MESSAGES", "LANG" })
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                return Messages.FromLocale(value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"1 file", "2 files".</summary>
+    public static string Files(int count, Language language) => (count == 1 ? OneFile : ManyFiles).Format(language, count);
+
+    /// <summary>The label of a finding's fix.</summary>
+    public static readonly LocalText FixLabel = new("fix: {0}", "Korrektur: {0}");
+
+    /// <summary>One file.</summary>
+    public static readonly LocalText OneFile = new("{0} file", "{0} Datei");
+
+    /// <summary>Several files.</summary>
+    public static readonly LocalText ManyFiles = new("{0} files", "{0} Dateien");
+
+    /// <summary>No findings ({0} is the files).</summary>
+    public static readonly LocalText NoProblems = new("No tone problems in {0}.", "Keine Tonfall-Probleme in {0}.");
+
+    /// <summary>The closing summary: findings {0} in files {1}, errors {2}, warnings {3}, information and hints {4}, checked files {5}.</summary>
+    public static readonly LocalText Summary = new(
+        "{0} in {1} ({2}, {3}, {4} information and hints); {5} checked.",
+        "{0} in {1} ({2}, {3}, {4} Informationen und Hinweise); {5} geprüft.");
+
+    /// <summary>One finding.</summary>
+    public static readonly LocalText OneFinding = new("{0} finding", "{0} Befund");
+
+    /// <summary>Several findings.</summary>
+    public static readonly LocalText ManyFindings = new("{0} findings", "{0} Befunde");
+
+    /// <summary>One error.</summary>
+    public static readonly LocalText OneError = new("{0} error", "{0} Fehler");
+
+    /// <summary>Several errors.</summary>
+    public static readonly LocalText ManyErrors = new("{0} errors", "{0} Fehler");
+
+    /// <summary>One warning.</summary>
+    public static readonly LocalText OneWarning = new("{0} warning", "{0} Warnung");
+
+    /// <summary>Several warnings.</summary>
+    public static readonly LocalText ManyWarnings = new("{0} warnings", "{0} Warnungen");
+
+    /// <summary>The summary table's category column.</summary>
+    public static readonly LocalText ColumnCategory = new("category", "Kategorie");
+
+    /// <summary>The summary table's channel column.</summary>
+    public static readonly LocalText ColumnChannel = new("channel", "Kanal");
+
+    /// <summary>The summary table's error column.</summary>
+    public static readonly LocalText ColumnErrors = new("errors", "Fehler");
+
+    /// <summary>The summary table's warning column.</summary>
+    public static readonly LocalText ColumnWarnings = new("warnings", "Warnungen");
+
+    /// <summary>The summary table's information column.</summary>
+    public static readonly LocalText ColumnInformation = new("information", "Informationen");
+
+    /// <summary>The summary table's hint column.</summary>
+    public static readonly LocalText ColumnHints = new("hints", "Hinweise");
+
+    /// <summary>The summary table's total column.</summary>
+    public static readonly LocalText ColumnTotal = new("total", "Gesamt");
+
+    /// <summary>A finding without a channel in the summary table.</summary>
+    public static readonly LocalText NoChannel = new("(none)", "(keiner)");
+
+    /// <summary>The progress bar.</summary>
+    public static readonly LocalText Progress = new("Checking templates", "Vorlagen werden geprüft");
+
+    /// <summary>fix --dry-run's last line ({0} the edits, {1} the files).</summary>
+    public static readonly LocalText WouldApply = new("Would apply {0} in {1}.", "Würde {0} in {1} vornehmen.");
+
+    /// <summary>fix's last line ({0} the edits, {1} the files).</summary>
+    public static readonly LocalText Applied = new("Applied {0} in {1}.", "{0} in {1} vorgenommen.");
+
+    /// <summary>The edits of fix; the English line has always said "1 edits in 1 files", and scripts may read it.</summary>
+    public static string EditsIn(int edits, Language language) => language == Language.English
+        ? $"{edits} edits"
+        : (edits == 1 ? OneEdit : ManyEdits).Format(language, edits);
+
+    /// <summary>The files of fix, as <see cref="EditsIn"/>.</summary>
+    public static string FilesOfFix(int files, Language language) => language == Language.English ? $"{files} files" : Files(files, language);
+
+    /// <summary>One edit.</summary>
+    public static readonly LocalText OneEdit = new("{0} edit", "{0} Änderung");
+
+    /// <summary>Several edits.</summary>
+    public static readonly LocalText ManyEdits = new("{0} edits", "{0} Änderungen");
+
+    /// <summary>The baseline written ({0} findings, {1} files, {2} path).</summary>
+    public static readonly LocalText WroteBaseline = new("Wrote a baseline of {0} findings in {1} files to {2}.", "Baseline mit {0} Befunden in {1} Dateien nach {2} geschrieben.");
+
+    /// <summary>The hint after a usage error.</summary>
+    public static readonly LocalText SeeHelp = new("Run 'tonelsp --help' for usage.", "Mit 'tonelsp --help' siehst du, wie es geht.");
+
+    /// <summary>explain with an unknown rule ({0} the rule, {1} the known ones).</summary>
+    public static readonly LocalText UnknownRule = new("unknown rule '{0}'. Known rules: {1}.", "unbekannte Regel '{0}'. Bekannte Regeln: {1}.");
+
+    /// <summary>explain's second line ({0} the category, {1} the severity).</summary>
+    public static readonly LocalText ExplainCategory = new("category: {0}, default severity: {1}", "Kategorie: {0}, Standard-Schweregrad: {1}");
+
+    /// <summary>explain's example line ({0}).</summary>
+    public static readonly LocalText ExplainExample = new("For example: {0}", "Zum Beispiel: {0}");
+
+    /// <summary>A --rule value that is not ID=SEVERITY ({0}).</summary>
+    public static readonly LocalText BadRuleSetting = new(
+        "--rule expects ID=SEVERITY with off, hint, information, warning or error, not '{0}'.",
+        "--rule erwartet ID=SCHWEREGRAD mit off, hint, information, warning oder error, nicht '{0}'.");
+
+    /// <summary>A --rule that names no rule ({0} the name, {1} a suggestion).</summary>
+    public static readonly LocalText UnknownRuleSetting = new(
+        "--rule names an unknown rule or category '{0}'{1}. Run 'tonelsp explain' for the list.",
+        "--rule nennt eine unbekannte Regel oder Kategorie '{0}'{1}. 'tonelsp explain' zeigt die Liste.");
+
+    /// <summary>A file that is no baseline ({0}).</summary>
+    public static readonly LocalText NotABaseline = new("{0}: not a tonelsp baseline (version 1).", "{0}: keine Baseline von tonelsp (Version 1).");
+
+    /// <summary>A baseline that cannot be read ({0} the path, {1} why).</summary>
+    public static readonly LocalText UnreadableBaseline = new("cannot read the baseline {0}: {1}", "die Baseline {0} lässt sich nicht lesen: {1}");
+
+    /// <summary>A file that does not exist ({0}).</summary>
+    public static readonly LocalText NoSuchFile = new("no such file: {0}", "Datei nicht gefunden: {0}");
+
+    /// <summary>A word convert left unchanged ({0} line, {1} word, {2} reason).</summary>
+    public static readonly LocalText LeftUnchanged = new("line {0}: left '{1}' unchanged: {2}", "Zeile {0}: '{1}' unverändert gelassen: {2}");
+
+    /// <summary>No team phrases for --test-rules.</summary>
+    public static readonly LocalText NoTeamPhrases = new("No team phrases found (the phrases: list of .tonelsp.yaml).", "Keine eigenen Formulierungen des Teams gefunden (die Liste phrases: in .tonelsp.yaml).");
+
+    /// <summary>The --test-rules summary ({0} the phrases, {1} the example lines, {2} the outcome).</summary>
+    public static readonly LocalText TeamPhrasesTested = new("{0}, {1}: {2}.", "{0}, {1}: {2}.");
+
+    /// <summary>One team phrase.</summary>
+    public static readonly LocalText OneTeamPhrase = new("{0} team phrase", "{0} Formulierung des Teams");
+
+    /// <summary>Several team phrases.</summary>
+    public static readonly LocalText ManyTeamPhrases = new("{0} team phrases", "{0} Formulierungen des Teams");
+
+    /// <summary>One example line.</summary>
+    public static readonly LocalText OneExampleLine = new("{0} example line", "{0} Beispielzeile");
+
+    /// <summary>Several example lines.</summary>
+    public static readonly LocalText ManyExampleLines = new("{0} example lines", "{0} Beispielzeilen");
+
+    /// <summary>All team examples behave.</summary>
+    public static readonly LocalText AllBehave = new("all behave", "alle verhalten sich wie erwartet");
+
+    /// <summary>Some team examples failed ({0}).</summary>
+    public static readonly LocalText SomeFailed = new("{0} failed", "{0} fehlgeschlagen");
+
+    /// <summary>The suppression report: a comment for all rules.</summary>
+    public static readonly LocalText AllRules = new("all rules", "alle Regeln");
+
+    /// <summary>The suppression report: for the next line.</summary>
+    public static readonly LocalText NextLine = new("next line", "nächste Zeile");
+
+    /// <summary>The suppression report: for this line.</summary>
+    public static readonly LocalText ThisLine = new("this line", "diese Zeile");
+
+    /// <summary>The suppression report: until enabled again.</summary>
+    public static readonly LocalText UntilEnabled = new("until enabled", "bis zur Wiederaktivierung");
+
+    /// <summary>The suppression report: no reason.</summary>
+    public static readonly LocalText NoReason = new("no reason given", "ohne Begründung");
+
+    /// <summary>The suppression report: an unused comment.</summary>
+    public static readonly LocalText Unused = new("[unused]", "[unnötig]");
+
+    /// <summary>The suppression report's count: one.</summary>
+    public static readonly LocalText OneSuppression = new("{0} suppression.", "{0} Unterdrückung.");
+
+    /// <summary>The suppression report's count: several.</summary>
+    public static readonly LocalText ManySuppressions = new("{0} suppressions.", "{0} Unterdrückungen.");
+
+    /// <summary>
+    /// The descriptions of the commands, options and arguments of <c>--help</c>, keyed by their English text (which the
+    /// command tree is built with). System.CommandLine's own headings ("Usage:", "Options:") stay as it ships them.
+    /// </summary>
+    public static readonly IReadOnlyList<LocalText> HelpTexts =
+    [
+        new("The language of messages, explanations and fixes: auto (the template's language, else LANG), de or en.",
+            "Die Sprache der Meldungen, Erklärungen und Korrekturen: auto (die Sprache der Vorlage, sonst LANG), de oder en."),
+        new("ToneLsp: a tone linter and language server for customer reply templates (German and English).",
+            "ToneLsp: prüft den Tonfall von Antwortvorlagen für Kundinnen und Kunden (Deutsch und Englisch), als Kommandozeile und Language Server."),
+        new("Log level for stderr and window/logMessage: trace, debug, information, warning, error.",
+            "Protokollstufe für stderr und window/logMessage: trace, debug, information, warning, error."),
+        new("Speak LSP over standard input and output (the default and only transport).",
+            "LSP über Standardein- und -ausgabe sprechen (der Standard und einzige Transport)."),
+        new("Run the language server over standard input and output.",
+            "Den Language Server über Standardein- und -ausgabe starten."),
+        new("Output format: text, json, sarif or github.",
+            "Ausgabeformat: text, json, sarif oder github."),
+        new("Exit 1 when a finding is at or above this severity.",
+            "Mit 1 beenden, wenn ein Befund diesen Schweregrad erreicht."),
+        new("Report only findings that are not in this baseline file.",
+            "Nur Befunde melden, die nicht in dieser Baseline-Datei stehen."),
+        new("Record today's findings in this file and exit 0.",
+            "Die heutigen Befunde in dieser Datei festhalten und mit 0 beenden."),
+        new("List every suppression comment with its reason; unused ones are marked.",
+            "Jeden Unterdrückungskommentar mit Begründung auflisten; unnötige werden markiert."),
+        new("Run the flag and pass lines of the team's own phrases in .tonelsp.yaml instead of checking templates.",
+            "Statt Vorlagen zu prüfen, die flag- und pass-Zeilen der eigenen Formulierungen des Teams in .tonelsp.yaml ausführen."),
+        new("Check reply templates for tone problems.",
+            "Antwortvorlagen auf Tonfall-Probleme prüfen."),
+        new("Print a unified diff of what would change; write nothing.",
+            "Die Änderungen als Unified Diff ausgeben; nichts schreiben."),
+        new("Apply every preferred fix whose edits do not overlap.",
+            "Jede bevorzugte Korrektur anwenden, deren Änderungen sich nicht überschneiden."),
+        new("The target form of address: du or sie.",
+            "Die Zielanrede: du oder sie."),
+        new("The template to convert, or - for standard input.",
+            "Die umzuwandelnde Vorlage, oder - für die Standardeingabe."),
+        new("Write Du, Dich, Dein with a capital letter.",
+            "Du, Dich, Dein großschreiben."),
+        new("Whom a reply converted to du addresses: singular (du) or plural (ihr). Front matter audience: overrides it.",
+            "An wen sich eine in du umgewandelte Antwort richtet: singular (du) oder plural (ihr). audience: im Front Matter gilt vorrangig."),
+        new("Convert every line as a document of its own (for lists of snippets).",
+            "Jede Zeile als eigenes Dokument umwandeln (für Listen von Textbausteinen)."),
+        new("Print the analysis of every sentence (clauses, subjects, verbs, word tags) on standard error.",
+            "Die Analyse jedes Satzes (Teilsätze, Subjekte, Verben, Wortarten) auf der Standardfehlerausgabe ausgeben."),
+        new("Print a German reply converted between du and Sie, verbs included. Words it cannot decide stay as they are and are listed on standard error.",
+            "Eine deutsche Antwort zwischen du und Sie umwandeln, Verben eingeschlossen. Wörter, die sich nicht entscheiden lassen, bleiben stehen und werden auf der Standardfehlerausgabe aufgelistet."),
+        new("A rule ID such as TONE001, or a category; all rules when omitted.",
+            "Eine Regel-ID wie TONE001 oder eine Kategorie; ohne Angabe alle Regeln."),
+        new("Explain a rule: what it finds, why it matters, what to write instead.",
+            "Eine Regel erklären: was sie findet, warum das wichtig ist und was du stattdessen schreiben kannst."),
+        new("Files or directories; directories are searched for *.md.",
+            "Dateien oder Ordner; in Ordnern werden *.md-Dateien gesucht."),
+        new("Language when front matter is silent and detection undecided: de or en.",
+            "Sprache, wenn das Front Matter nichts sagt und die Erkennung nicht entscheidet: de oder en."),
+        new("Address form a reply should use when neither front matter nor the customer decides: du or sie.",
+            "Anrede, die eine Antwort verwenden soll, wenn weder das Front Matter noch die Kundin oder der Kunde sie festlegt: du oder sie."),
+        new("Write Du, Dich, Dein with a capital letter in rewrites.",
+            "Du, Dich, Dein in Umformulierungen großschreiben."),
+        new("The brand allows humour: report sarcasm as information, not as a warning.",
+            "Die Marke erlaubt Humor: Sarkasmus als Information melden, nicht als Warnung."),
+        new("Set a rule's or category's severity, e.g. --rule TONE001=off --rule sarcasm=information.",
+            "Den Schweregrad einer Regel oder Kategorie setzen, z. B. --rule TONE001=off --rule sarcasm=information."),
+        new("The words to look up.",
+            "Die nachzuschlagenden Wörter."),
+        new("One JSON object per word and line.",
+            "Ein JSON-Objekt je Wort und Zeile."),
+        new("Show the German lexicon's readings of words (lemma, part of speech, features).",
+            "Die Lesarten von Wörtern im deutschen Lexikon zeigen (Grundform, Wortart, Merkmale)."),
+    ];
+
+    /// <summary>The German of a help description, by its English; null when the catalogue lacks it.</summary>
+    public static string? HelpIn(string english, Language language) =>
+        language == Language.English ? english : HelpByEnglish.Value.GetValueOrDefault(english)?.In(language);
+
+    private static readonly Lazy<Dictionary<string, LocalText>> HelpByEnglish = new(() => HelpTexts.ToDictionary(t => t.En, StringComparer.Ordinal));
+
+    // --- The language server ------------------------------------------------------------------------------------
+
+    /// <summary>The name of an address form: du, Sie, mixed, none.</summary>
+    public static string AddressName(Core.AddressForms.AddressForm form, Language language) => form switch
+    {
+        Core.AddressForms.AddressForm.Du => "du",
+        Core.AddressForms.AddressForm.Sie => language == Language.German ? "Sie" : "sie",
+        Core.AddressForms.AddressForm.Mixed => AddressMixed.In(language),
+        _ => AddressNone.In(language),
+    };
+
+    /// <summary>A reply that mixes du and Sie.</summary>
+    public static readonly LocalText AddressMixed = new("mixed", "gemischt");
+
+    /// <summary>A reply without an address form.</summary>
+    public static readonly LocalText AddressNone = new("none", "keine");
+
+    /// <summary>The code lens with the reply's form ({0}).</summary>
+    public static readonly LocalText LensAddress = new("Address: {0}", "Anrede: {0}");
+
+    /// <summary>The code lens part with the customer's form ({0}).</summary>
+    public static readonly LocalText LensCustomer = new(" · customer: {0}", " · Kundin/Kunde: {0}");
+
+    /// <summary>The code lens that converts ({0} du or Sie).</summary>
+    public static readonly LocalText LensConvert = new("Convert to {0}", "In {0} umwandeln");
+
+    /// <summary>The label of the workspace edit a conversion applies ({0} du or sie).</summary>
+    public static readonly LocalText EditConvert = new("Convert to {0}", "In {0} umwandeln");
+}

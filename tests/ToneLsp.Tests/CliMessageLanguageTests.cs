@@ -1,0 +1,178 @@
+using System.Reflection;
+using System.Text.Json;
+using ToneLsp.Cli;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Rules;
+using ToneLsp.Tests.Support;
+
+namespace ToneLsp.Tests;
+
+/// <summary>
+/// The command line in German and English: its own texts exist in both languages, and its output on examples/ is
+/// compared with committed snapshots (Snapshots/*.txt; run with UPDATE_SNAPSHOTS=1 to write them after a deliberate change).
+/// </summary>
+public sealed class CliMessageLanguageTests
+{
+    /// <summary>Every text of the command line's and server's catalogue.</summary>
+    public static TheoryData<string> CliTexts() =>
+        [.. typeof(CliText).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(LocalText)).Select(f => f.Name)];
+
+    [Theory]
+    [MemberData(nameof(CliTexts))]
+    public void EveryCommandLineTextHasBothLanguagesWithTheSamePlaceholders(string name)
+    {
+        var text = (LocalText)typeof(CliText).GetField(name)!.GetValue(null)!;
+        Assert.False(string.IsNullOrWhiteSpace(text.En), name);
+        Assert.False(string.IsNullOrWhiteSpace(text.De), name);
+        Assert.Equal(LexiconLoader.Placeholders(text.En), LexiconLoader.Placeholders(text.De));
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("en")]
+    public void CheckOnTheExamplesMatchesItsSnapshot(string language) =>
+        AssertSnapshot($"check-examples.{language}.txt", Normalize(ToneCli.Run("check", "--messages", language, Examples)));
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("en")]
+    public void FixDryRunOnTheExamplesMatchesItsSnapshot(string language) =>
+        AssertSnapshot($"fix-dry-run-examples.{language}.txt", Normalize(ToneCli.Run("fix", "--dry-run", "--messages", language, Examples)));
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("en")]
+    public void ExplainMatchesItsSnapshot(string language) =>
+        AssertSnapshot($"explain-TONE001.{language}.txt", Normalize(ToneCli.Run("explain", "TONE001", "--messages", language)));
+
+    [Fact]
+    public void AutoSpeaksEachTemplatesLanguageAndTheJsonKeepsIdsAndSlugs()
+    {
+        CliResult result = ToneCli.Run("check", "--format", "json", Examples);
+
+        using JsonDocument json = JsonDocument.Parse(result.Output);
+        foreach (JsonElement file in json.RootElement.GetProperty("files").EnumerateArray())
+        {
+            string language = file.GetProperty("language").GetString()!;
+            Assert.Equal(language, file.GetProperty("messages").GetString());
+            foreach (JsonElement diagnostic in file.GetProperty("diagnostics").EnumerateArray())
+            {
+                Assert.Matches("^TONE[0-9]{3}$", diagnostic.GetProperty("ruleId").GetString());
+                Assert.Matches("^[a-z-]+$", diagnostic.GetProperty("category").GetString());
+                string message = diagnostic.GetProperty("message").GetString()!;
+                Assert.DoesNotContain(language == "de" ? "”" : "„", message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void SarifDescribesTheRulesInTheChosenLanguageAndNamesIt()
+    {
+        CliResult result = ToneCli.Run("check", "--format", "sarif", "--messages", "de", Examples);
+
+        using JsonDocument sarif = JsonDocument.Parse(result.Output);
+        JsonElement run = sarif.RootElement.GetProperty("runs")[0];
+        Assert.Equal("de", run.GetProperty("language").GetString());
+        JsonElement rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().First(r => r.GetProperty("id").GetString() == "TONE001");
+        Assert.Equal("Herablassende Formulierung", rule.GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.StartsWith("Die Formulierung unterstellt", rule.GetProperty("help").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("de", rule.GetProperty("properties").GetProperty("language").GetString());
+        JsonElement first = run.GetProperty("results")[0];
+        Assert.Equal("de", first.GetProperty("properties").GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public void ABaselineWrittenInOneLanguageHoldsInTheOther()
+    {
+        string baseline = Path.Combine(Path.GetTempPath(), $"tonelsp-baseline-{Guid.NewGuid():N}.json");
+        try
+        {
+            Assert.Equal(0, ToneCli.Run("check", "--messages", "en", "--write-baseline", baseline, Examples).ExitCode);
+
+            CliResult german = ToneCli.Run("check", "--messages", "de", "--baseline", baseline, Examples);
+
+            Assert.Equal(0, german.ExitCode);
+            Assert.StartsWith("Keine Tonfall-Probleme in 6 Dateien.", german.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(baseline);
+        }
+    }
+
+    [Fact]
+    public void AUsageErrorIsInTheChosenLanguage()
+    {
+        CliResult result = ToneCli.Run("check", "--messages", "de", "--rule", "TONE001");
+
+        Assert.Equal(CliApp.UsageError, result.ExitCode);
+        Assert.Equal("tonelsp: --rule erwartet ID=SCHWEREGRAD mit off, hint, information, warning oder error, nicht 'TONE001'.\n", result.Error);
+    }
+
+    [Fact]
+    public void EveryHelpDescriptionHasAGermanText()
+    {
+        var missing = new List<string>();
+        void Visit(System.CommandLine.Command command)
+        {
+            IEnumerable<string?> descriptions = command.Options
+                .Where(o => o is not (System.CommandLine.Help.HelpOption or System.CommandLine.VersionOption))
+                .Select(o => o.Description)
+                .Concat(command.Arguments.Select(a => a.Description))
+                .Append(command.Description);
+            missing.AddRange(descriptions.Where(d => !string.IsNullOrEmpty(d) && CliText.HelpIn(d, Core.Documents.Language.German) is null)!);
+            foreach (System.CommandLine.Command subcommand in command.Subcommands)
+            {
+                Visit(subcommand);
+            }
+        }
+
+        Visit(CliApp.CommandTree());
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void HelpSpeaksGermanWhenAsked()
+    {
+        CliResult german = ToneCli.Run("check", "--help", "--messages", "de");
+        CliResult english = ToneCli.Run("check", "--help", "--messages", "en");
+
+        Assert.Contains("Antwortvorlagen auf Tonfall-Probleme prüfen.", german.Output, StringComparison.Ordinal);
+        Assert.Contains("Ausgabeformat: text, json, sarif oder github.", german.Output, StringComparison.Ordinal);
+        Assert.Contains("Check reply templates for tone problems.", english.Output, StringComparison.Ordinal);
+    }
+
+    private static string Examples => Path.Combine(RepositoryRoot, "examples");
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "ToneLsp.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("The repository root (ToneLsp.sln) is not above the tests.");
+        }
+    }
+
+    // Paths are made relative to the repository, so the snapshot holds on every machine.
+    private static string Normalize(CliResult result) =>
+        $"exit {result.ExitCode}\n--- stdout\n{result.Output}--- stderr\n{result.Error}".Replace(RepositoryRoot + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal).ReplaceLineEndings("\n");
+
+    private static void AssertSnapshot(string name, string actual)
+    {
+        string path = Path.Combine(RepositoryRoot, "tests", "ToneLsp.Tests", "Snapshots", name);
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"The snapshot {name} is missing; run the tests with UPDATE_SNAPSHOTS=1 to write it.");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
+    }
+}
