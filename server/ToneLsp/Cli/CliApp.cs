@@ -76,6 +76,11 @@ public static class CliApp
         root.Subcommands.Add(ConvertCommand(output));
         root.Subcommands.Add(ExplainCommand(output, engine));
         root.Subcommands.Add(LexiconCommand.Create(output, error));
+        foreach (VersionOption version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction(output);
+        }
+
         return root;
     }
 
@@ -91,13 +96,6 @@ public static class CliApp
 
     private static int Serve(LogLevel level)
     {
-        // StreamJsonRpc binds the protocol by reflection; a natively compiled tonelsp is a command-line tool only.
-        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
-        {
-            Console.Error.WriteLine("tonelsp: this native build runs check, fix, convert and explain; serve needs the .NET build (tonelsp.dll), as the VS Code extension ships it.");
-            return 2;
-        }
-
         Stream input = Console.OpenStandardInput();
         Stream output = Console.OpenStandardOutput();
 
@@ -542,6 +540,16 @@ public static class CliApp
 
     private static bool UseColor(TextWriter output) =>
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    // --version prints the version with the commit it was built from as SemVer build metadata: 0.1.0+1a2b3c4d5e6f.
+    private sealed class VersionAction(TextWriter output) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.WriteLine(ToolInfo.VersionWithCommit);
+            return Success;
+        }
+    }
 }
 
 /// <summary>A usage error with a message for the user.</summary>

@@ -8,7 +8,7 @@ namespace ToneLsp.Server;
 /// <summary>Converts between the core's types and the wire types. The only place that does.</summary>
 public static class ProtocolConversion
 {
-    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { TypeInfoResolver = Lsp.LspJsonContext.Default };
 
     /// <summary>The <c>source</c> of every diagnostic.</summary>
     public const string Source = "tonelsp";
