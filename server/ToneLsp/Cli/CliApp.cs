@@ -17,8 +17,8 @@ using ToneLsp.Server;
 namespace ToneLsp.Cli;
 
 /// <summary>
-/// The command line: <c>serve</c> (the language server), <c>check</c>, <c>fix</c>, <c>convert</c> and
-/// <c>explain</c>. Exit codes: 0 success, 1 findings at or above the fail level, 2 usage or I/O errors.
+/// The command line: <c>serve</c> (the language server), <c>check</c>, <c>fix</c>, <c>convert</c>,
+/// <c>explain</c> and <c>init</c>. Exit codes: 0 success, 1 findings at or above the fail level, 2 usage or I/O errors.
 /// </summary>
 public static class CliApp
 {
@@ -76,6 +76,7 @@ public static class CliApp
         root.Subcommands.Add(ConvertCommand(output));
         root.Subcommands.Add(ExplainCommand(output, engine));
         root.Subcommands.Add(LexiconCommand.Create(output, error));
+        root.Subcommands.Add(InitCommand.Create(Console.In, output, error, () => !Console.IsInputRedirected, engine));
         foreach (VersionOption version in root.Options.OfType<VersionOption>())
         {
             version.Action = new VersionAction(output);
