@@ -66,19 +66,20 @@ echo "==> VS Code extensions"
 if ! [ -d node_modules ]; then
   npm ci --no-audit --no-fund
 fi
-npm run package
-cp artifacts/tonelsp.vsix "$release/tonelsp-$version.vsix"
+# The extensions get the version of Directory.Build.props too, whatever package.json says (it is left unchanged).
+vsce=(npx vsce package "$version" --no-update-package-json --no-git-tag-version --no-dependencies --allow-missing-repository
+      --readme-path client-vscode/README.md)
+env -u TONELSP_VSIX_SERVER "${vsce[@]}" --out "$release/tonelsp-$version.vsix"
 built+=("tonelsp-$version.vsix")
 for native in artifacts/native/*/; do
   rid=$(basename "$native")
   [ -f "$release/tonelsp-$version-$rid.tar.gz" ] || continue
   target=${rid/win-/win32-}
   target=${target/osx-/darwin-}
-  TONELSP_VSIX_SERVER="$native" npx vsce package --target "$target" --no-dependencies --allow-missing-repository \
-    --readme-path client-vscode/README.md --out "$release/tonelsp-$version-$target.vsix"
+  TONELSP_VSIX_SERVER="$native" "${vsce[@]}" --target "$target" --out "$release/tonelsp-$version-$target.vsix"
   built+=("tonelsp-$version-$target.vsix")
 done
-# dist/server now holds the last native server; the next "npm run package" publishes the framework-dependent one again.
+# dist/server now holds the last native server; "npm run package" publishes the framework-dependent one again.
 
 (cd "$release" && sha256sum "${built[@]}" > SHA256SUMS)
 
