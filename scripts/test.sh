@@ -5,7 +5,9 @@
 # VS Code extension (.vsix with the published server) and runs it in a real VS Code (code-server
 # driven by Playwright in headless Chromium), runs Neovim's built-in LSP client against the server, and
 # runs a bounded protocol fuzzing campaign against the real server (TONELSP_FUZZ_SECONDS, default 20), and
-# compiles tonelsp ahead of time (Native AOT) to check that the native build's reports equal the .NET build's.
+# builds the release (scripts/release.sh): the native build (Native AOT) must give the .NET build's reports and
+# pass the protocol tests, a fuzzing campaign and the Neovim test as a server; the .NET tool package, installed
+# into a temporary tool path, must give the same reports.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -79,16 +81,17 @@ dotnet run --project tests/ToneLsp.LoadDriver -c Release --no-build -- --fuzz "$
 fuzz_status=${PIPESTATUS[0]}
 if [ "$fuzz_status" -eq 0 ]; then fuzz_pass=1; fuzz_fail=0; else fuzz_pass=0; fuzz_fail=1; fi
 
-step "Native build: tonelsp compiled ahead of time gives the same reports as the .NET build"
+step "Release (scripts/release.sh): the native build, the tool package and the extensions, each tested"
 native_status=0
-native_dir=artifacts/tonelsp-native
+native_dir=artifacts/native/linux-x64
 dotnet_cli=(dotnet server/ToneLsp/bin/Release/net10.0/tonelsp.dll)
+declare -A dotnet_codes
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -1)
 # Native AOT links with clang or gcc; a machine without either gets clang.
 if ! command -v clang >/dev/null && ! command -v gcc >/dev/null && ! install_packages clang; then
   native_status=1
-elif ! dotnet publish server/ToneLsp -c Release -r linux-x64 -p:PublishAot=true -p:TreatWarningsAsErrors=false \
-       -o "$native_dir" -nologo -v quiet -clp:ErrorsOnly; then
-  echo "The Native AOT build failed." >&2
+elif ! TONELSP_RIDS=linux-x64 scripts/release.sh; then
+  echo "scripts/release.sh failed." >&2
   native_status=1
 else
   for format in json sarif text; do
@@ -97,18 +100,48 @@ else
     native_code=$?
     "${dotnet_cli[@]}" check --format "$format" examples >"$native_dir/dotnet.$format" 2>&1
     dotnet_code=$?
+    dotnet_codes[$format]=$dotnet_code
     if [ "$native_code" -ne "$dotnet_code" ] || ! cmp -s "$native_dir/native.$format" "$native_dir/dotnet.$format"; then
       echo "check --format $format differs between the native and the .NET build (exit $native_code vs $dotnet_code):" >&2
       diff "$native_dir/dotnet.$format" "$native_dir/native.$format" | head -20 >&2
       native_status=1
     fi
   done
-  if "$native_dir/tonelsp" serve </dev/null >/dev/null 2>"$native_dir/serve.err" || ! grep -q "serve needs the .NET build" "$native_dir/serve.err"; then
-    echo "The native build should refuse serve with a clear message." >&2
-    native_status=1
+  [ "$native_status" -eq 0 ] && echo "native build: check (json, sarif, text) matches the .NET build"
+
+  # The native server passes the protocol end-to-end tests, a fuzzing campaign and, where Neovim is installed, the Neovim test.
+  TONELSP_SERVER="$PWD/$native_dir/tonelsp" node --test client-vscode/test/protocol.test.mjs client-vscode/test/commands.test.mjs 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "The native server failed the protocol tests." >&2; native_status=1; }
+  dotnet run --project tests/ToneLsp.LoadDriver -c Release --no-build -- --server "$native_dir/tonelsp" --fuzz "${TONELSP_NATIVE_FUZZ_SECONDS:-10}" 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "The native server failed the fuzzing campaign." >&2; native_status=1; }
+  if command -v nvim >/dev/null; then
+    TONELSP_SERVER="$PWD/$native_dir/tonelsp" node --test client-vscode/test/editors/neovim.test.mjs 2>&1 | tee -a "$log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "The native server failed the Neovim test." >&2; native_status=1; }
   fi
+
+  # The tool package installs into a tool path from the release folder alone, and its reports equal the build's.
+  tool_home=$(mktemp -d)
+  printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration><packageSources><clear /><add key="release" value="%s" /></packageSources></configuration>\n' \
+    "$PWD/artifacts/release" >"$tool_home/nuget.config"
+  if ! dotnet tool install tonelsp --version "$version" --tool-path "$tool_home/tools" --configfile "$tool_home/nuget.config" >/dev/null; then
+    echo "dotnet tool install of artifacts/release/tonelsp.$version.nupkg failed." >&2
+    native_status=1
+  else
+    "$tool_home/tools/tonelsp" --version | grep -q "^$version+" || { echo "The installed tool does not print version $version." >&2; native_status=1; }
+    for format in json text; do
+      "$tool_home/tools/tonelsp" check --format "$format" examples >"$tool_home/tool.$format" 2>&1
+      tool_code=$?
+      if [ "$tool_code" -ne "${dotnet_codes[$format]}" ] || ! cmp -s "$tool_home/tool.$format" "$native_dir/dotnet.$format"; then
+        echo "check --format $format from the installed tool differs from the .NET build (exit $tool_code):" >&2
+        diff "$native_dir/dotnet.$format" "$tool_home/tool.$format" | head -20 >&2
+        native_status=1
+      fi
+    done
+  fi
+  rm -rf "$tool_home"
+  (cd artifacts/release && sha256sum -c --quiet SHA256SUMS) || { echo "artifacts/release/SHA256SUMS does not match." >&2; native_status=1; }
 fi
-[ "$native_status" -eq 0 ] && echo "native build: check (json, sarif, text) matches the .NET build; serve is refused clearly"
+[ "$native_status" -eq 0 ] && echo "release: native check and server, tool package and checksums pass"
 if [ "$native_status" -eq 0 ]; then native_pass=1; native_fail=0; else native_pass=0; native_fail=1; fi
 
 # One summary line over all runners: "N passed, N failed".
@@ -121,5 +154,5 @@ echo "tests: $((passed + node_pass + fuzz_pass + native_pass)) passed, $((failed
 [ "$dotnet_status" -eq 0 ] || fail "C# tests"
 [ "$npm_status" -eq 0 ] || fail "client tests"
 [ "$fuzz_status" -eq 0 ] || fail "protocol fuzzing"
-[ "$native_status" -eq 0 ] || fail "native build"
+[ "$native_status" -eq 0 ] || fail "release (native build, tool package)"
 [ "$editors_status" -eq 0 ] || fail "editor tests (VS Code, Neovim); screenshots and logs are in artifacts/vscode/"

@@ -31,12 +31,20 @@ export const fixturesDirectory = path.join(testDirectory, 'fixtures');
 /** How long to wait for any one answer or notification; the first analysis includes the JIT warm-up. */
 export const defaultTimeoutMs = 30_000;
 
-/** The server DLL: $TONELSP_DLL, or the Release build in the repository. */
-export function serverDllPath() {
-  const configured = process.env.TONELSP_DLL;
+/**
+ * The server under test: $TONELSP_SERVER (tonelsp.dll or a native tonelsp executable), else $TONELSP_DLL, else the
+ * Release build in the repository.
+ */
+export function serverPath() {
+  const configured = process.env.TONELSP_SERVER || process.env.TONELSP_DLL;
   return configured
     ? path.resolve(configured)
     : path.join(repoRoot, 'server', 'ToneLsp', 'bin', 'Release', 'net10.0', 'tonelsp.dll');
+}
+
+/** How to start the server at `server` with the arguments: a .dll runs on dotnet, anything else on its own. */
+export function serverCommand(server, args) {
+  return server.toLowerCase().endsWith('.dll') ? { command: 'dotnet', args: [server, ...args] } : { command: server, args };
 }
 
 /** Rejects with a message naming what was awaited when the promise does not settle in time. */
@@ -114,23 +122,24 @@ export const clientCapabilities = {
 export class LspSession {
   /** Spawns the server and connects to it; throws a clear error when the DLL is missing. */
   static start({ initializationOptions } = {}) {
-    const dll = serverDllPath();
-    if (!existsSync(dll)) {
+    const server = serverPath();
+    if (!existsSync(server)) {
       throw new Error(
-        `The ToneLsp server was not found at ${dll}. Build it with "dotnet build server/ToneLsp -c Release" ` +
-          'from the repository root, or set TONELSP_DLL to the path of tonelsp.dll.',
+        `The ToneLsp server was not found at ${server}. Build it with "dotnet build server/ToneLsp -c Release" ` +
+          'from the repository root, or set TONELSP_SERVER to the path of tonelsp.dll or a native tonelsp.',
       );
     }
-    return new LspSession(dll, initializationOptions);
+    return new LspSession(server, initializationOptions);
   }
 
-  constructor(dll, initializationOptions) {
+  constructor(server, initializationOptions) {
     this.initializationOptions = initializationOptions;
     this.stderr = '';
     this.loggedErrors = [];
     this.diagnostics = [];
     this.diagnosticWaiters = [];
-    this.child = spawn('dotnet', [dll, 'serve'], {
+    const { command, args } = serverCommand(server, ['serve']);
+    this.child = spawn(command, args, {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, DOTNET_NOLOGO: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
     });

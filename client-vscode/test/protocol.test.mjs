@@ -232,7 +232,11 @@ describe('tonelsp serve settings', () => {
     assert.equal(warning?.severity, 2, 'TONE001 is a warning by default');
 
     const isThisDocument = (params) => params.uri === document.uri;
-    let republished = session.waitForDiagnostics(isThisDocument, 'diagnostics after TONE001 became an error');
+    // A publish made before the change (the workspace scan's, say) may still be on its way: wait for the one without the warning.
+    let republished = session.waitForDiagnostics(
+      (params) => isThisDocument(params) && findingsWith(params, 'TONE001').every((finding) => finding.severity !== 2),
+      'diagnostics after TONE001 became an error',
+    );
     await session.notify(DidChangeConfigurationNotification.type, { settings: vscodeSettings({ rules: { TONE001: 'error' } }) });
     const [error] = findingsWith(await republished, 'TONE001');
     assert.equal(error?.severity, 1, 'the rules setting made TONE001 an error');

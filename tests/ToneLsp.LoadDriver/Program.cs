@@ -5,8 +5,10 @@ using StreamJsonRpc;
 using ToneLsp.Protocol;
 
 // Drives the real tonelsp server like an editor with many open templates and reports latencies.
-// Usage: dotnet run -c Release --project tests/ToneLsp.LoadDriver -- [--server PATH.dll] [--documents 500] [--typing 6] [--seconds 20] [--rate 4] [--warm-up 15]
+// Usage: dotnet run -c Release --project tests/ToneLsp.LoadDriver -- [--server PATH] [--documents 500] [--typing 6] [--seconds 20] [--rate 4] [--warm-up 15]
 //        dotnet run -c Release --project tests/ToneLsp.LoadDriver -- --fuzz SECONDS [--seed N]   (a bounded protocol fuzzing campaign)
+//        dotnet run -c Release --project tests/ToneLsp.LoadDriver -- --startup RUNS              (editor start to first diagnostics)
+// PATH is tonelsp.dll (run with dotnet) or a native tonelsp executable.
 var options = LoadOptions.Parse(args);
 string root = FindRoot();
 string server = options.Server ?? Path.Combine(root, "server/ToneLsp/bin/Release/net10.0/tonelsp.dll");
@@ -23,14 +25,14 @@ if (args.Contains("--fuzz"))
     return await new ToneLsp.LoadDriver.ProtocolFuzzer(server, fuzzSeconds, seed).RunAsync();
 }
 
-string[] templates = [.. Directory.GetFiles(Path.Combine(root, "examples"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText)];
-var startInfo = new ProcessStartInfo("dotnet", [server, "serve", "--log-level", "warning"])
+if (args.Contains("--startup"))
 {
-    RedirectStandardInput = true,
-    RedirectStandardOutput = true,
-    RedirectStandardError = true,
-    UseShellExecute = false,
-};
+    int runs = int.Parse(args.SkipWhile(a => a != "--startup").Skip(1).FirstOrDefault() ?? "7", System.Globalization.CultureInfo.InvariantCulture);
+    return await ToneLsp.LoadDriver.StartupProbe.RunAsync(server, Path.Combine(root, "examples"), runs);
+}
+
+string[] templates = [.. Directory.GetFiles(Path.Combine(root, "examples"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+ProcessStartInfo startInfo = ToneLsp.LoadDriver.ServerCommand.StartInfo(server, "serve", "--log-level", "warning");
 var started = Stopwatch.StartNew();
 using Process process = Process.Start(startInfo)!;
 _ = process.StandardError.ReadToEndAsync();

@@ -11,7 +11,7 @@ namespace ToneLsp.LoadDriver;
 /// shapes, unknown methods, out-of-range positions, deep nesting, binary garbage and a 10 MB document. After every
 /// batch the server must still answer a hover on a known document correctly. Deterministic for a given seed.
 /// </summary>
-public sealed class ProtocolFuzzer(string serverDll, int seconds, int seed)
+public sealed class ProtocolFuzzer(string server, int seconds, int seed)
 {
     // No "shutdown" request: after it the specification lets the server answer nothing but exit, so the health probe
     // would fail by design (the lifecycle has its own tests). A "shutdown" notification stays, as must be ignored.
@@ -36,13 +36,7 @@ public sealed class ProtocolFuzzer(string serverDll, int seconds, int seed)
     /// <summary>Runs the campaign; returns 0 when the server survived everything and answered correctly throughout.</summary>
     public async Task<int> RunAsync()
     {
-        var start = new ProcessStartInfo("dotnet", [serverDll, "serve", "--log-level", "error"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        ProcessStartInfo start = ServerCommand.StartInfo(server, "serve", "--log-level", "error");
         using Process process = Process.Start(start)!;
         _ = process.StandardError.ReadToEndAsync();
         _input = process.StandardInput.BaseStream;

@@ -134,7 +134,8 @@ public sealed class CliCommandTests : IDisposable
         CliResult result = await ToneCli.RunExecutableAsync("--version");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(ToolInfo.Version, result.Output.Trim());
+        Assert.Equal(ToolInfo.VersionWithCommit, result.Output.Trim());
+        Assert.Matches(@"^\d+\.\d+\.\d+\+([0-9a-f]{12}|unknown)$", result.Output.Trim());
     }
 
     [Theory]

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { fixturesDirectory, serverDllPath } from '../lsp-session.mjs';
+import { fixturesDirectory, serverPath } from '../lsp-session.mjs';
 
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'neovim', 'lsp-session.lua');
 const neovim = process.env.TONELSP_NVIM ?? 'nvim';
@@ -28,7 +28,7 @@ function runNeovim(workDirectory, template) {
         XDG_CACHE_HOME: state,
         XDG_STATE_HOME: state,
         XDG_DATA_HOME: state,
-        TONELSP_DLL: serverDllPath(),
+        TONELSP_SERVER: serverPath(),
         TONELSP_NVIM_RESULT: resultPath,
         TONELSP_NVIM_TIMEOUT_MS: '30000',
       },
@@ -60,8 +60,8 @@ describe('Neovim (built-in LSP client) with tonelsp serve', () => {
   let run;
 
   before(async () => {
-    if (!existsSync(serverDllPath())) {
-      throw new Error(`The server was not found at ${serverDllPath()}; build it with "dotnet build server/ToneLsp -c Release".`);
+    if (!existsSync(serverPath())) {
+      throw new Error(`The server was not found at ${serverPath()}; build it with "dotnet build server/ToneLsp -c Release".`);
     }
     workDirectory = mkdtempSync(path.join(tmpdir(), 'tonelsp-neovim-'));
     const template = path.join(workDirectory, 'reply-de.md');

@@ -17,8 +17,8 @@ using ToneLsp.Server;
 namespace ToneLsp.Cli;
 
 /// <summary>
-/// The command line: <c>serve</c> (the language server), <c>check</c>, <c>fix</c>, <c>convert</c> and
-/// <c>explain</c>. Exit codes: 0 success, 1 findings at or above the fail level, 2 usage or I/O errors.
+/// The command line: <c>serve</c> (the language server), <c>check</c>, <c>fix</c>, <c>convert</c>,
+/// <c>explain</c> and <c>init</c>. Exit codes: 0 success, 1 findings at or above the fail level, 2 usage or I/O errors.
 /// </summary>
 public static class CliApp
 {
@@ -132,6 +132,12 @@ public static class CliApp
         root.Subcommands.Add(ConvertCommand(output));
         root.Subcommands.Add(ExplainCommand(output, engine));
         root.Subcommands.Add(LexiconCommand.Create(output, error));
+        root.Subcommands.Add(InitCommand.Create(Console.In, output, error, () => !Console.IsInputRedirected, engine));
+        foreach (VersionOption version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction(output);
+        }
+
         return root;
     }
 
@@ -147,13 +153,6 @@ public static class CliApp
 
     private static int Serve(LogLevel level)
     {
-        // StreamJsonRpc binds the protocol by reflection; a natively compiled tonelsp is a command-line tool only.
-        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
-        {
-            Console.Error.WriteLine("tonelsp: this native build runs check, fix, convert and explain; serve needs the .NET build (tonelsp.dll), as the VS Code extension ships it.");
-            return 2;
-        }
-
         Stream input = Console.OpenStandardInput();
         Stream output = Console.OpenStandardOutput();
 
@@ -619,6 +618,16 @@ public static class CliApp
 
     private static bool UseColor(TextWriter output) =>
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    // --version prints the version with the commit it was built from as SemVer build metadata: 0.1.0+1a2b3c4d5e6f.
+    private sealed class VersionAction(TextWriter output) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.WriteLine(ToolInfo.VersionWithCommit);
+            return Success;
+        }
+    }
 }
 
 /// <summary>A usage error with a message for the user, in English and, given its text, in either language.</summary>

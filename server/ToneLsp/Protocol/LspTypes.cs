@@ -55,7 +55,7 @@ public sealed class ClampedRangeConverter : JsonConverter<Range?>
     }
 
     public override void Write(Utf8JsonWriter writer, Range? value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, options);
+        JsonSerializer.Serialize(writer, value!, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Range>)options.GetTypeInfo(typeof(Range)));
 
     private delegate void PropertyReader(ref Utf8JsonReader reader, string name);
 
@@ -343,6 +343,8 @@ public sealed record ConfigurationItem(string? ScopeUri, string? Section);
 
 public sealed record LogMessageParams(int Type, string Message);
 
+public sealed record ShowMessageParams(int Type, string Message);
+
 public static class MessageType
 {
     public const int Error = 1;
@@ -374,6 +376,13 @@ public static class LspJson
         options.PropertyNameCaseInsensitive = true;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.MaxDepth = 256;
+        return options;
+    }
+
+    /// <summary>The server's wire options: <see cref="Configure"/> with the generated metadata of <see cref="LspJsonContext"/> only.</summary>
+    public static JsonSerializerOptions ConfigureServer(JsonSerializerOptions options)
+    {
+        Configure(options).TypeInfoResolver = LspJsonContext.Default;
         return options;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Text;
 using Lsp = ToneLsp.Protocol;
@@ -8,7 +9,9 @@ namespace ToneLsp.Server;
 /// <summary>Converts between the core's types and the wire types. The only place that does.</summary>
 public static class ProtocolConversion
 {
-    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
+    // Web defaults (camelCase, case-insensitive) over the generated metadata, so no reflection is needed.
+    private static readonly JsonTypeInfo<DiagnosticData> DataJson =
+        (JsonTypeInfo<DiagnosticData>)new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = Lsp.LspJsonContext.Default }.GetTypeInfo(typeof(DiagnosticData));
 
     /// <summary>The <c>source</c> of every diagnostic.</summary>
     public const string Source = "tonelsp";

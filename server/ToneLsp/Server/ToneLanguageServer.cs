@@ -46,7 +46,7 @@ public sealed class ToneLanguageServer
     public async Task<int> RunAsync(Stream input, Stream output, CancellationToken cancellationToken = default)
     {
         var formatter = new SystemTextJsonFormatter();
-        LspJson.Configure(formatter.JsonSerializerOptions);
+        LspJson.ConfigureServer(formatter.JsonSerializerOptions);
         var handler = new LspMessageHandler(output, input, formatter, _loggerFactory.CreateLogger("tonelsp.transport"));
         using var rpc = new LspJsonRpc(handler, _state.Logger)
         {

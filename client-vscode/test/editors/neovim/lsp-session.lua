@@ -1,7 +1,9 @@
 -- Drives tonelsp serve from Neovim's built-in LSP client (0.7 API: vim.lsp.start_client) in a headless
 -- Neovim. The template to check is the file Neovim was started with. Writes what happened as JSON to
 -- $TONELSP_NVIM_RESULT and quits; the node test (neovim.test.mjs) makes the assertions.
-local dll = os.getenv('TONELSP_DLL')
+-- The server: tonelsp.dll runs on dotnet, a native tonelsp executable on its own.
+local server = os.getenv('TONELSP_SERVER') or os.getenv('TONELSP_DLL')
+local server_cmd = server:lower():match('%.dll$') and { 'dotnet', server, 'serve' } or { server, 'serve' }
 local result_path = os.getenv('TONELSP_NVIM_RESULT')
 local timeout_ms = tonumber(os.getenv('TONELSP_NVIM_TIMEOUT_MS') or '30000')
 local result = { steps = {} }
@@ -29,7 +31,7 @@ local function run()
   vim.bo[bufnr].filetype = 'markdown'
   local client_id = vim.lsp.start_client({
     name = 'tonelsp',
-    cmd = { 'dotnet', dll, 'serve' },
+    cmd = server_cmd,
     root_dir = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':h'),
     settings = { tonelsp = { defaultLanguage = 'de', rules = {} } },
   })

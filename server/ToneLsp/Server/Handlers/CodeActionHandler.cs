@@ -199,7 +199,7 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
                 Title = title,
                 Kind = CodeActionKinds.QuickFix,
                 Diagnostics = [wire],
-                Command = new Command(title, Commands.AcceptPhrase, [JsonSerializer.SerializeToElement(newPath), JsonSerializer.SerializeToElement(phrase)]),
+                Command = new Command(title, Commands.AcceptPhrase, [JsonSerializer.SerializeToElement(newPath, LspJsonContext.Default.String), JsonSerializer.SerializeToElement(phrase, LspJsonContext.Default.String)]),
             };
         }
 

@@ -44,7 +44,7 @@ internal sealed class CodeLensHandler(ServerState state) : ILspHandler
 
             string label = target == AddressForm.Du ? "du" : "Sie";
             lenses.Add(new CodeLens(range, new Command(Cli.CliText.LensConvert.Format(language, label), Commands.ConvertDocument,
-                [JsonSerializer.SerializeToElement(snapshot.Uri), JsonSerializer.SerializeToElement(target.ToName())])));
+                [JsonSerializer.SerializeToElement(snapshot.Uri, LspJsonContext.Default.String), JsonSerializer.SerializeToElement(target.ToName(), LspJsonContext.Default.String)])));
         }
 
         return [.. lenses];

@@ -109,13 +109,11 @@ internal sealed class ExecuteCommandHandler(ServerState state) : ILspHandler
     {
         try
         {
-            await _state.NotifyAsync("window/showMessage", new JsonObjectMessage(type, message)).ConfigureAwait(false);
+            await _state.NotifyAsync("window/showMessage", new ShowMessageParams(type, message)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             _state.Logger.LogDebug("Could not show a message: {Error}", exception.Message);
         }
     }
-
-    private sealed record JsonObjectMessage(int Type, string Message);
 }
