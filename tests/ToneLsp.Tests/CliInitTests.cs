@@ -64,6 +64,18 @@ public sealed class CliInitTests : IDisposable
     }
 
     [Fact]
+    public void ItSpeaksGermanWhenAsked()
+    {
+        CliResult written = ToneCli.Run("init", _directory.Root, "--address", "du", "--messages", "de");
+        CliResult refused = ToneCli.Run("init", _directory.Root, "--address", "du", "--messages", "de");
+
+        Assert.Equal(0, written.ExitCode);
+        Assert.Equal($"{ConfigurationPath} geschrieben.\n", written.Output);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("init überschreibt keine Datei", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABadChannelNameIsAUsageErrorAndWritesNothing()
     {
         CliResult result = ToneCli.Run("init", _directory.Root, "--channel", "e mail");

@@ -112,7 +112,7 @@ public static class CliApp
     /// <summary>The whole command tree, as <c>tonelsp</c> runs it, for tests of its help texts.</summary>
     public static RootCommand CommandTree() => Build(TextWriter.Null, TextWriter.Null, () => ToneEngine.Default);
 
-    private static Option<string> MessagesOption()
+    internal static Option<string> MessagesOption()
     {
         var messages = new Option<string>("--messages")
         {

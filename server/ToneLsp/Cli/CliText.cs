@@ -205,6 +205,47 @@ public static class CliText
     /// <summary>The suppression report's count: several.</summary>
     public static readonly LocalText ManySuppressions = new("{0} suppressions.", "{0} Unterdrückungen.");
 
+    // --- tonelsp init ---------------------------------------------------------------------------------------------
+
+    /// <summary>init: the directory argument is not a directory.</summary>
+    public static readonly LocalText InitNotADirectory = new("{0} is not a directory.", "{0} ist kein Ordner.");
+
+    /// <summary>init: the file exists already.</summary>
+    public static readonly LocalText InitExists = new(
+        "{0} exists; init never overwrites a file. Edit it, or remove it and run init again.",
+        "{0} gibt es schon; init überschreibt keine Datei. Bearbeite sie, oder lösche sie und starte init noch einmal.");
+
+    /// <summary>init: a channel name with characters a path glob would trip over.</summary>
+    public static readonly LocalText InitBadChannel = new(
+        "--channel expects a name of letters, digits, '-' and '_', not '{0}'.",
+        "--channel erwartet einen Namen aus Buchstaben, Ziffern, '-' und '_', nicht '{0}'.");
+
+    /// <summary>init: the configuration was written.</summary>
+    public static readonly LocalText InitWrote = new("Wrote {0}.", "{0} geschrieben.");
+
+    /// <summary>init --baseline: what was recorded, and how to use it.</summary>
+    public static readonly LocalText InitRecorded = new(
+        "Recorded {0} findings in {1} files in {2}; from now on run: tonelsp check --baseline {2} {3}",
+        "{0} Befunde in {1} Dateien in {2} festgehalten; prüfe ab jetzt mit: tonelsp check --baseline {2} {3}");
+
+    /// <summary>init on a terminal: the language question.</summary>
+    public static readonly LocalText InitAskLanguage = new(
+        "Language of the replies when detection cannot decide (de/en)",
+        "Sprache der Antworten, wenn die Erkennung nicht entscheidet (de/en)");
+
+    /// <summary>init on a terminal: the address question.</summary>
+    public static readonly LocalText InitAskAddress = new(
+        "Default form of address (du/sie/mirror)",
+        "Standardanrede (du/sie/mirror = wie die Kundin oder der Kunde)");
+
+    /// <summary>init on a terminal: the channels question.</summary>
+    public static readonly LocalText InitAskChannels = new(
+        "Channels, separated by commas (for example email, instagram; empty for none)",
+        "Kanäle, durch Kommas getrennt (zum Beispiel email, instagram; leer für keine)");
+
+    /// <summary>init on a terminal: an answer that is not among the choices.</summary>
+    public static readonly LocalText InitNotAChoice = new("  '{0}' is not one of the choices.", "  '{0}' ist keine der Möglichkeiten.");
+
     /// <summary>
     /// The descriptions of the commands, options and arguments of <c>--help</c>, keyed by their English text (which the
     /// command tree is built with). System.CommandLine's own headings ("Usage:", "Options:") stay as it ships them.
@@ -269,6 +310,18 @@ public static class CliText
             "Die Marke erlaubt Humor: Sarkasmus als Information melden, nicht als Warnung."),
         new("Set a rule's or category's severity, e.g. --rule TONE001=off --rule sarcasm=information.",
             "Den Schweregrad einer Regel oder Kategorie setzen, z. B. --rule TONE001=off --rule sarcasm=information."),
+        new("Where to write .tonelsp.yaml (the repository root).",
+            "Wohin die .tonelsp.yaml geschrieben wird (die Wurzel des Repositorys)."),
+        new("The replies' language when detection cannot decide: de or en.",
+            "Die Sprache der Antworten, wenn die Erkennung nicht entscheidet: de oder en."),
+        new("The default form of address: du, sie or mirror (follow the customer).",
+            "Die Standardanrede: du, sie oder mirror (wie die Kundin oder der Kunde)."),
+        new("A channel (email, instagram …), with templates under NAME/; repeat for more.",
+            "Ein Kanal (email, instagram …) mit Vorlagen unter NAME/; für mehrere wiederholen."),
+        new("Also record today's findings in tonelsp-baseline.json, for check --baseline.",
+            "Zusätzlich die heutigen Befunde in tonelsp-baseline.json festhalten, für check --baseline."),
+        new("Write a commented .tonelsp.yaml for a brand (asks on a terminal; never overwrites a file).",
+            "Eine kommentierte .tonelsp.yaml für eine Marke schreiben (fragt im Terminal nach; überschreibt nie eine Datei)."),
         new("The words to look up.",
             "Die nachzuschlagenden Wörter."),
         new("One JSON object per word and line.",

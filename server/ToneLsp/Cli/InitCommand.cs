@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Configuration;
+using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Repository;
 
@@ -33,16 +34,18 @@ public static partial class InitCommand
         address.AcceptOnlyFromAmong("du", "sie", "mirror");
         var channels = new Option<string[]>("--channel") { Description = "A channel (email, instagram …), with templates under NAME/; repeat for more.", AllowMultipleArgumentsPerToken = false };
         var baseline = new Option<bool>("--baseline") { Description = $"Also record today's findings in {BaselineFileName}, for check --baseline." };
+        var messages = CliApp.MessagesOption();
         var command = new Command("init", "Write a commented .tonelsp.yaml for a brand (asks on a terminal; never overwrites a file).")
         {
-            directory, language, address, channels, baseline,
+            directory, language, address, channels, baseline, messages,
         };
         command.SetAction(parse =>
         {
+            Language ui = CliText.SessionLanguage(Messages.ParseChoice(parse.GetValue(messages)) ?? MessageChoice.Auto);
             string root = parse.GetValue(directory)!;
             if (!Directory.Exists(root))
             {
-                throw new CliException($"{root} is not a directory.");
+                throw new CliException(CliText.InitNotADirectory, root);
             }
 
             string configurationPath = Path.Combine(root, ConfigurationParser.FileName);
@@ -52,7 +55,7 @@ public static partial class InitCommand
             {
                 if (File.Exists(path) || Directory.Exists(path))
                 {
-                    throw new CliException($"{path} exists; init never overwrites a file. Edit it, or remove it and run init again.");
+                    throw new CliException(CliText.InitExists, path);
                 }
             }
 
@@ -63,13 +66,13 @@ public static partial class InitCommand
             {
                 if (!ChannelName().IsMatch(channel))
                 {
-                    throw new CliException($"--channel expects a name of letters, digits, '-' and '_', not '{channel}'.");
+                    throw new CliException(CliText.InitBadChannel, channel);
                 }
             }
 
             bool answersGiven = givenLanguage is not null || givenAddress is not null || givenChannels.Length > 0;
             Answers answers = !answersGiven && isTerminal()
-                ? Ask(input, output)
+                ? Ask(input, output, ui)
                 : new Answers(givenLanguage ?? "de", givenAddress ?? "mirror", [.. givenChannels.Distinct(StringComparer.OrdinalIgnoreCase)]);
 
             // CreateNew: a file that appeared since the check above is not overwritten either.
@@ -79,15 +82,14 @@ public static partial class InitCommand
                 writer.Write(Render(answers));
             }
 
-            output.WriteLine($"Wrote {configurationPath}.");
+            output.WriteLine(CliText.InitWrote.Format(ui, configurationPath));
             if (withBaseline)
             {
                 var configurations = new ConfigurationProvider(rememberDirectories: true);
                 var files = TemplateDiscovery.Find([root], configurations);
                 CheckRun run = CheckRunner.Run(files, engine, ToneOptions.Default, configurations);
                 Baseline.Write(baselinePath, run.Reports);
-                output.WriteLine($"Recorded {run.Reports.Sum(r => r.Findings.Count)} findings in {run.Reports.Count} files in {baselinePath}; " +
-                                 $"from now on run: tonelsp check --baseline {baselinePath} {root}");
+                output.WriteLine(CliText.InitRecorded.Format(ui, run.Reports.Sum(r => r.Findings.Count), run.Reports.Count, baselinePath, root));
             }
 
             return CliApp.Success;
@@ -166,17 +168,17 @@ public static partial class InitCommand
     }
 
     // Asks on the terminal; an empty answer takes the default, a wrong one is asked again, the end of input takes the defaults.
-    private static Answers Ask(TextReader input, TextWriter output)
+    private static Answers Ask(TextReader input, TextWriter output, Language ui)
     {
-        string language = AskOne(input, output, "Language of the replies when detection cannot decide (de/en)", "de", answer => answer is "de" or "en");
-        string address = AskOne(input, output, "Default form of address (du/sie/mirror)", "mirror", answer => answer is "du" or "sie" or "mirror");
-        string channelAnswer = AskOne(input, output, "Channels, separated by commas (for example email, instagram; empty for none)", string.Empty,
+        string language = AskOne(input, output, ui, CliText.InitAskLanguage.In(ui), "de", answer => answer is "de" or "en");
+        string address = AskOne(input, output, ui, CliText.InitAskAddress.In(ui), "mirror", answer => answer is "du" or "sie" or "mirror");
+        string channelAnswer = AskOne(input, output, ui, CliText.InitAskChannels.In(ui), string.Empty,
             answer => answer.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(ChannelName().IsMatch));
         string[] channels = [.. channelAnswer.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
         return new Answers(language, address, channels);
     }
 
-    private static string AskOne(TextReader input, TextWriter output, string question, string defaultValue, Func<string, bool> valid)
+    private static string AskOne(TextReader input, TextWriter output, Language ui, string question, string defaultValue, Func<string, bool> valid)
     {
         while (true)
         {
@@ -200,7 +202,7 @@ public static partial class InitCommand
                 return answer;
             }
 
-            output.WriteLine($"  '{line.Trim()}' is not one of the choices.");
+            output.WriteLine(CliText.InitNotAChoice.Format(ui, line.Trim()));
         }
     }
 
