@@ -21,7 +21,7 @@ public static partial class ConfigurationParser
     public const string FileName = ".tonelsp.yaml";
 
     private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
-    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing"];
+    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing", "register", "maxLength", "placeholderLength"];
 
     // The built-in rule IDs and categories, which rules: may name.
     // Known without building an engine: the command line's interpreted engine and the server's compiled one need not load twice.
@@ -249,6 +249,9 @@ public static partial class ConfigurationParser
                 Emoji = Enum<EmojiPolicy>(Child(map, "emoji"), context + ".emoji", new() { ["allowed"] = EmojiPolicy.Allowed, ["avoid"] = EmojiPolicy.Avoid, ["forbidden"] = EmojiPolicy.Forbidden }),
                 RequireGreeting = Required(Child(map, "greeting"), context + ".greeting"),
                 RequireClosing = Required(Child(map, "closing"), context + ".closing"),
+                Registers = Registers(Child(map, "register"), context + ".register"),
+                MaxLength = Count(Child(map, "maxLength"), context + ".maxLength", minimum: 1),
+                PlaceholderLength = Count(Child(map, "placeholderLength"), context + ".placeholderLength", minimum: 0),
             };
         }
 
@@ -410,6 +413,52 @@ public static partial class ConfigurationParser
             }
 
             errors.Add(Error(source, node, $"{context}: '{text}' is not allowed; use {string.Join(", ", values.Keys)}."));
+            return null;
+        }
+
+        // One register or a list of them: `register: casual`, `register: [neutral, casual]`.
+        private IReadOnlyList<Text.Register>? Registers(YamlNode? node, string context)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            IEnumerable<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : [node];
+            var registers = new List<Text.Register>();
+            foreach (YamlNode item in items)
+            {
+                string? text = (item as YamlScalarNode)?.Value;
+                if (ToneLsp.Core.Tonality.RegisterDetector.ParseRegister(text) is { } register)
+                {
+                    if (!registers.Contains(register))
+                    {
+                        registers.Add(register);
+                    }
+                }
+                else
+                {
+                    errors.Add(Error(source, item, $"{context}: '{text}' is not a register{Suggest(text ?? string.Empty, ["formal", "neutral", "casual"])}; use formal, neutral or casual."));
+                }
+            }
+
+            return registers.Count > 0 ? registers : null;
+        }
+
+        private int? Count(YamlNode? node, string context, int minimum)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            string? text = (node as YamlScalarNode)?.Value?.Trim();
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= minimum)
+            {
+                return value;
+            }
+
+            errors.Add(Error(source, node, $"{context}: '{text}' is not a whole number of at least {minimum}."));
             return null;
         }
 

@@ -65,6 +65,15 @@ public sealed record Tonality
     /// <summary>Whether a closing is required.</summary>
     public bool? RequireClosing { get; init; }
 
+    /// <summary>The registers replies may use (formal, neutral, casual); null allows all.</summary>
+    public IReadOnlyList<Text.Register>? Registers { get; init; }
+
+    /// <summary>The most characters a reply may have once its placeholders are filled.</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>How many characters a placeholder counts for the length limit.</summary>
+    public int? PlaceholderLength { get; init; }
+
     /// <summary>Values set here win over <paramref name="fallback"/>.</summary>
     public Tonality Over(Tonality fallback) => new()
     {
@@ -76,6 +85,9 @@ public sealed record Tonality
         Emoji = Emoji ?? fallback.Emoji,
         RequireGreeting = RequireGreeting ?? fallback.RequireGreeting,
         RequireClosing = RequireClosing ?? fallback.RequireClosing,
+        Registers = Registers ?? fallback.Registers,
+        MaxLength = MaxLength ?? fallback.MaxLength,
+        PlaceholderLength = PlaceholderLength ?? fallback.PlaceholderLength,
     };
 }
 

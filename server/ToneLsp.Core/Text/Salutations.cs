@@ -93,7 +93,8 @@ public static class Salutations
     private static readonly Regex OpeningPattern = new(@"(?<![\p{L}])(?:" + OpeningAlternation + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex ClosingPattern = new(@"(?<![\p{L}])(?:" + ClosingAlternation + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static Register RegisterOfWords(string words)
+    /// <summary>The register of one greeting or closing as written ("Mit  freundlichen Grüßen"); None for anything else.</summary>
+    public static Register RegisterOfWords(string words)
     {
         string normalized = Regex.Replace(words.ToLowerInvariant(), @"\s+", " ");
         foreach (var (formula, register) in Openings.Concat(Closings))

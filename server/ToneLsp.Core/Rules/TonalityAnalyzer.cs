@@ -1,0 +1,289 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Analysis;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
+using ToneLsp.Core.Text;
+using ToneLsp.Core.Tonality;
+
+namespace ToneLsp.Core.Rules;
+
+/// <summary>
+/// TONE024: the reply's register (formal, neutral, casual) is one or two steps from the customer's, or outside the
+/// registers the channel allows; TONE025: the customer's message is pure abuse; TONE026: the reply is longer than
+/// the channel allows.
+/// </summary>
+public sealed partial class TonalityAnalyzer : ToneAnalyzer
+{
+    /// <summary>The property that holds the register the reply should move to.</summary>
+    public const string TargetProperty = "register";
+
+    // German: „Tonalität passt nicht zum Kunden“ / „Die Antwort klingt {0} ({1}), aber {2}: antworte {3}“ / Hilfetext:
+    // „Eine gute Antwort spiegelt, wie der Kunde schreibt: auf einen förmlichen Brief keine lockere Antwort mit „Hey“ und „LG“,
+    // auf ein fröhliches „Hey ihr Lieben 😍“ kein steifes „Sehr geehrte Kundin … Mit freundlichen Grüßen“. Zwei Stufen
+    // Abstand (förmlich gegen locker) sind eine Warnung, eine Stufe ein Hinweis. Der Kanal kann die erlaubten Register
+    // festlegen (register: [neutral, casual]). Die Korrektur passt Anrede und Gruß an, entfernt Emoji und mildert
+    // Ausrufezeichen. Einem feindseligen Kunden antwortet man nie im gleichen Ton.“
+
+    /// <summary>The rule's descriptor.</summary>
+    public static readonly DiagnosticDescriptor Mismatch = new(
+        "TONE024",
+        Categories.Tonality,
+        DiagnosticSeverity.Warning,
+        "Tonality does not mirror the customer",
+        "This reply reads {0} ({1}), but {2}: answer {3}",
+        "A good reply mirrors the way the customer writes: a formal letter does not get a breezy \"Hey\" and \"LG\", and a " +
+        "cheerful \"Hey ihr Lieben 😍\" does not get a stiff \"Sehr geehrte Kundin … Mit freundlichen Grüßen\". Two steps apart " +
+        "(formal against casual) is a warning, one step a hint. A channel may name the registers it allows " +
+        "(register: [neutral, casual]); the reply is then held to the nearest allowed one. The fix changes greeting and " +
+        "closing, removes emoji and tones down runs of exclamation marks. A hostile customer is never mirrored.");
+
+    // German: „Kunde beschimpft nur“ / „Die Nachricht ist reine Beschimpfung ({0}) ohne Anliegen: kurz antworten, ein
+    // Hilfsangebot, oder gar nicht; die Antwort vorher von einer Kollegin lesen lassen“ / Hilfetext: „Wer nur beschimpft,
+    // bekommt keine Grundsatzdiskussion und keinen gleichen Ton zurück. Antworte kurz und freundlich mit einem Angebot
+    // zu helfen, oder antworte nicht. Lass die Antwort gegenlesen, bevor sie rausgeht.“
+
+    /// <summary>The rule's descriptor for a customer message that is pure abuse.</summary>
+    public static readonly DiagnosticDescriptor PureAbuse = new(
+        "TONE025",
+        Categories.Tonality,
+        DiagnosticSeverity.Information,
+        "The customer's message is pure abuse",
+        "The customer's message is abuse ({0}) without a concern: answer briefly with one offer of help, or not at all, and let a colleague read the reply first",
+        "A message that only insults has nothing to answer point by point. Do not mirror it and do not argue: answer briefly and " +
+        "calmly with one offer of help (\"Wenn wir dir bei etwas helfen können, schreib uns gern.\"), or do not answer at all. " +
+        "Let a colleague read the reply before it goes out; replies to abuse are the ones that end up in screenshots.");
+
+    // German: „Antwort zu lang für den Kanal“ / „Die Antwort hat {0} Zeichen (Platzhalter geschätzt), {1} erlaubt {2}“ /
+    // Hilfetext: „Manche Plattformen schneiden ab oder lehnen ab, was zu lang ist (X/Twitter: 280 Zeichen). Kürze die
+    // Antwort; Platzhalter zählen mit einer geschätzten Länge (placeholderLength).“
+
+    /// <summary>The rule's descriptor for a reply over the channel's length limit.</summary>
+    public static readonly DiagnosticDescriptor TooLong = new(
+        "TONE026",
+        Categories.Tonality,
+        DiagnosticSeverity.Error,
+        "Reply too long for the channel",
+        "This reply has {0} characters (placeholders estimated), but the channel {1} allows {2}",
+        "Some platforms cut off or refuse a post over their limit (X/Twitter: 280 characters). Shorten the reply. Placeholders " +
+        "count with a typical length, or with the channel's placeholderLength.");
+
+    /// <summary>The length limit of channels whose platform has a hard limit, when the profile sets none.</summary>
+    public static readonly IReadOnlyDictionary<string, int> KnownChannelLimits = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["twitter"] = 280, ["x"] = 280, ["tweet"] = 280, ["bluesky"] = 300, ["threads"] = 500,
+    };
+
+    /// <summary>The characters a placeholder counts when the channel sets no estimate.</summary>
+    public const int DefaultPlaceholderLength = 10;
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Mismatch, PureAbuse, TooLong];
+
+    /// <inheritdoc />
+    public override void Analyze(AnalysisContext context)
+    {
+        AnalysisInput input = context.Input;
+        CheckLength(context);
+        IReadOnlyList<Register>? allowed = input.Tonality.Registers;
+        RegisterResult? customer = input.CustomerRegister;
+        if (customer is null && allowed is null)
+        {
+            // Without a customer message or a channel register there is nothing to mirror; no work on the reply.
+            return;
+        }
+
+        TemplateDocument document = input.Document;
+        CustomerHostility? hostility = input.CustomerHostility;
+        if (hostility is { IsPureAbuse: true } && document.CustomerBlocks.FirstOrDefault() is { } first)
+        {
+            string shown = string.Join(", ", hostility.Evidence.Select(e => "„" + Shorten(e.Text) + "“").Distinct().Take(2));
+            context.Report(ToneDiagnostic.Create(PureAbuse, document.LeadingWords(first), PureAbuse.FormatMessage(shown)));
+        }
+
+        var replyBlocks = document.ReplyBlocks.ToList();
+        if (replyBlocks.Count == 0)
+        {
+            return;
+        }
+
+        RegisterResult reply = input.ReplyRegister;
+        bool mirror = customer is not null && hostility is not { IsHostile: true };
+        Register wanted = mirror ? customer!.Register : reply.Register;
+        Register target = RegisterDetector.Nearest(wanted, allowed);
+        int distance = RegisterDetector.Distance(reply.Register, target);
+        if (distance == 0)
+        {
+            return;
+        }
+
+        string why = mirror ? $"the customer writes {customer!.Register.ToName()}" + (customer.Deciding.Any() ? $" ({customer.Describe()})" : string.Empty) : string.Empty;
+        if (target != wanted || !mirror)
+        {
+            string channel = input.Channel is { } profile ? $"the channel {profile.Name}" : "the brand";
+            why += (why.Length > 0 ? " and " : string.Empty) + $"{channel} allows {string.Join(" or ", allowed!.Select(r => r.ToName()))}";
+        }
+
+        string evidence = reply.Deciding.Any() ? reply.Describe() : "no formal or casual markers";
+        TextSpan span = reply.Deciding.FirstOrDefault(e => e.Span.Length > 0) is { } strongest && strongest.Kind != RegisterEvidenceKind.LowerCase
+            ? strongest.Span
+            : document.LeadingWords(replyBlocks[0]);
+        var diagnostic = ToneDiagnostic.Create(Mismatch, span, Mismatch.FormatMessage(reply.Register.ToName(), evidence, why, target.ToName()),
+            ImmutableDictionary<string, string>.Empty.Add(TargetProperty, target.ToName()));
+        context.Report(distance == 1 ? diagnostic with { Severity = DiagnosticSeverity.Hint } : diagnostic);
+    }
+
+    /// <summary>The edits that move the reply toward the register: greeting, closing, emoji, runs of exclamation marks.</summary>
+    public static IReadOnlyList<TextEdit> MoveToward(AnalysisInput input, Register target)
+    {
+        TemplateDocument document = input.Document;
+        var blocks = document.ReplyBlocks.ToList();
+        var edits = new List<TextEdit>();
+        if (blocks.Count == 0)
+        {
+            return edits;
+        }
+
+        string source = document.Source.Text;
+        AddressForm form = input.RewriteAddress;
+        Language language = document.Language;
+
+        // The greeting at the start of the reply, with the name after it.
+        int start = document.FirstProseOffset(blocks[0]);
+        Match greeting = GreetingLine().Match(source, start, blocks[0].Span.End - start);
+        if (greeting.Success)
+        {
+            Register found = Salutations.RegisterOfWords(greeting.Groups["open"].Value);
+            if (found != target && found != Register.None)
+            {
+                string? name = SalutationWriter.NameOf(greeting.Groups["rest"].Value);
+                edits.Add(new TextEdit(new TextSpan(greeting.Index, greeting.Length), SalutationWriter.Greeting(language, target, form, name)));
+            }
+        }
+
+        // The closing in the last two blocks.
+        foreach (ProseBlock block in blocks.TakeLast(2))
+        {
+            for (Match match = ClosingLine().Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+            {
+                Register found = Salutations.RegisterOfWords(match.Value);
+                if (found != target && found != Register.None && !edits.Any(e => e.Span.Start < match.Index + match.Length && match.Index < e.Span.End))
+                {
+                    edits.Add(new TextEdit(new TextSpan(match.Index, match.Length), SalutationWriter.Closing(language, target, form)));
+                }
+            }
+        }
+
+        if (target != Register.Casual)
+        {
+            bool emojiAllowed = target == Register.Neutral && input.Tonality.Emoji == Configuration.EmojiPolicy.Allowed;
+            foreach (ProseBlock block in blocks)
+            {
+                if (!emojiAllowed)
+                {
+                    for (Match match = RegisterDetector.EmojiPattern().Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+                    {
+                        int from = match.Index > 0 && source[match.Index - 1] == ' ' ? match.Index - 1 : match.Index;
+                        edits.Add(new TextEdit(TextSpan.FromBounds(from, match.Index + match.Length), string.Empty));
+                    }
+                }
+
+                for (Match match = RegisterDetector.ExclamationRun().Match(document.Prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+                {
+                    edits.Add(new TextEdit(new TextSpan(match.Index, match.Length), match.Value.Contains('?') ? "?" : "!"));
+                }
+            }
+        }
+
+        // Edits never overlap: the first one taken for a place wins.
+        var kept = new List<TextEdit>();
+        foreach (TextEdit edit in edits.OrderBy(e => e.Span.Start))
+        {
+            if (!kept.Any(k => k.Span.Start < edit.Span.End && edit.Span.Start < k.Span.End))
+            {
+                kept.Add(edit);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The reply's length once placeholders are filled with their estimate: its prose blocks' source, trimmed, joined by line breaks.</summary>
+    public static int EstimatedLength(AnalysisInput input, int placeholderLength)
+    {
+        TemplateDocument document = input.Document;
+        int length = 0, blocks = 0;
+        foreach (ProseBlock block in document.ReplyBlocks)
+        {
+            int start = document.FirstProseOffset(block), end = document.LastProseEnd(block);
+            if (end <= start)
+            {
+                continue;
+            }
+
+            length += end - start + (blocks++ > 0 ? 1 : 0);
+            foreach (Placeholder placeholder in document.Placeholders)
+            {
+                if (placeholder.Span.Start >= start && placeholder.Span.End <= end)
+                {
+                    length += placeholderLength - placeholder.Span.Length;
+                }
+            }
+        }
+
+        return length;
+    }
+
+    private static void CheckLength(AnalysisContext context)
+    {
+        AnalysisInput input = context.Input;
+        string? name = input.Channel?.Name ?? input.Document.Metadata.Channel;
+        int? limit = input.Tonality.MaxLength ?? (name is not null && KnownChannelLimits.TryGetValue(name, out int known) ? known : null);
+        if (limit is not { } max)
+        {
+            return;
+        }
+
+        int length = EstimatedLength(input, input.Tonality.PlaceholderLength ?? DefaultPlaceholderLength);
+        if (length > max && input.Document.ReplyBlocks.FirstOrDefault() is { } first)
+        {
+            context.Report(ToneDiagnostic.Create(TooLong, input.Document.LeadingWords(first),
+                TooLong.FormatMessage(length.ToString(CultureInfo.InvariantCulture), name ?? string.Empty, max.ToString(CultureInfo.InvariantCulture))));
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40].TrimEnd() + "…";
+
+    // A greeting at the start of the reply, the name after it, and a second salutation after a comma ("Sehr geehrte
+    // Kundin, sehr geehrter Kunde"); the punctuation after it stays.
+    private static readonly Regex GreetingPattern = new(
+        @"\G(?<open>" + Salutations.OpeningAlternation + @")(?![\p{L}])(?<rest>[ \t]+[^\n,!.:;]*?)?(?:,[ \t]*sehr[ \t]+geehrte[rs]?[ \t]+[^\n,!.:;]*?)?(?=[ \t]*(?:[,!.:;]|\r?\n|$))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static Regex GreetingLine() => GreetingPattern;
+
+    private static readonly Regex ClosingPattern = new(@"(?<![\p{L}])(?:" + Salutations.ClosingAlternation + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static Regex ClosingLine() => ClosingPattern;
+}
+
+/// <summary>Fixes TONE024: moves greeting, closing, emoji and exclamation marks toward the wanted register.</summary>
+public sealed class TonalityCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [TonalityAnalyzer.Mismatch.Id];
+
+    /// <inheritdoc />
+    public override void RegisterFixes(CodeFixContext context)
+    {
+        if (!context.Diagnostic.Properties.TryGetValue(TonalityAnalyzer.TargetProperty, out string? name) || RegisterDetector.ParseRegister(name) is not { } target)
+        {
+            return;
+        }
+
+        IReadOnlyList<TextEdit> edits = TonalityAnalyzer.MoveToward(context.Input, target);
+        context.Register(new CodeFix($"Make greeting, closing and punctuation {target.ToName()}", edits, true, $"tonality:{target.ToName()}"));
+    }
+}
