@@ -10,7 +10,11 @@ export interface DocumentStatus {
   customerAddressForm?: AddressForm | null;
   targetAddressForm?: AddressForm | null;
   findings: number;
+  register?: Register | null;
+  customerRegister?: Register | null;
 }
+
+export type Register = 'formal' | 'neutral' | 'casual';
 
 export type AddressForm = 'du' | 'sie' | 'mixed' | 'none';
 
@@ -112,6 +116,10 @@ export class TemplateStatusBar implements vscode.Disposable {
       if (status.targetAddressForm) {
         tooltip.appendMarkdown(`The reply should use: **${addressFormLabel(status.targetAddressForm)}**\n\n`);
       }
+    }
+    if (status.register) {
+      tooltip.appendMarkdown(`Register of the reply: **${status.register}**` +
+        (status.customerRegister ? ` · the customer writes **${status.customerRegister}**` : '') + '\n\n');
     }
     tooltip.appendMarkdown(`${findings}\n\nClick to convert the reply to du or Sie.`);
     this.item.tooltip = tooltip;

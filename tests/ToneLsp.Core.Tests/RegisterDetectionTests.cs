@@ -96,12 +96,18 @@ public class RegisterDetectionTests(ITestOutputHelper output)
     [InlineData("Hallo, gibt’s das auch in Rot?", RegisterEvidenceKind.Contraction, "gibt’s")]
     [InlineData("Mega Teil, danke!", RegisterEvidenceKind.Colloquial, "Mega Teil")]
     [InlineData("Danke 😍", RegisterEvidenceKind.Emoji, "😍")]
-    [InlineData("Wo bleibt mein Paket?!?", RegisterEvidenceKind.ExclamationRun, "?!?")]
+    [InlineData("Hey, wo bleibt mein Paket?!?", RegisterEvidenceKind.ExclamationRun, "?!?")]
     public void NamesItsEvidence(string text, RegisterEvidenceKind kind, string found)
     {
         RegisterResult result = RegisterDetector.Detect(text, Language.German);
         Assert.Contains(result.Evidence, e => e.Kind == kind && e.Text == found);
     }
+
+    [Theory]
+    [InlineData("Internet seit Tagen weg!!! Was ist da los???")]
+    [InlineData("SIE HABEN MEIN GELD EINFACH EINBEHALTEN!!! ICH ZEIGE SIE AN!!!")]
+    public void AngryPunctuationAloneIsNotCasual(string text) =>
+        Assert.Equal(Register.Neutral, RegisterDetector.Detect(text, Language.German).Register);
 
     [Fact]
     public void ShortWordsMatchOnlyAsWrittenOrInLowerCase()

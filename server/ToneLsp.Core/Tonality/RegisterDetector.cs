@@ -157,6 +157,13 @@ public static partial class RegisterDetector
 
         // A word found by two lists ("thx" as a closing and as an abbreviation) counts once, for the longest match.
         evidence = Deduplicate(evidence);
+
+        // Runs of "!" and "?" only amplify other casual evidence: alone they are as often anger ("Internet seit Tagen
+        // weg!!! Was ist da los???") as cheer.
+        if (evidence.All(e => e.Side != Register.Casual || e.Kind == RegisterEvidenceKind.ExclamationRun))
+        {
+            evidence.RemoveAll(e => e.Kind == RegisterEvidenceKind.ExclamationRun);
+        }
         int formal = evidence.Where(e => e.Side == Register.Formal).Sum(e => e.Weight);
         int casual = evidence.Where(e => e.Side == Register.Casual).Sum(e => e.Weight);
         Register result = formal >= words.Threshold && formal > 2 * casual ? Register.Formal

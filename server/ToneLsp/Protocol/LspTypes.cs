@@ -351,7 +351,7 @@ public static class MessageType
 }
 
 /// <summary>ToneLsp's own notification (<c>tonelsp/documentStatus</c>) with facts a client can show in a status bar.</summary>
-public sealed record DocumentStatusParams(string Uri, int Version, string Language, string AddressForm, string? CustomerAddressForm, string? TargetAddressForm, int Findings);
+public sealed record DocumentStatusParams(string Uri, int Version, string Language, string AddressForm, string? CustomerAddressForm, string? TargetAddressForm, int Findings, string? Register = null, string? CustomerRegister = null);
 
 public static class LspErrorCodes
 {

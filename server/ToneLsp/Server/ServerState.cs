@@ -311,7 +311,9 @@ internal sealed partial class ServerState
         result.Input.ReplyAddress.Form.ToName(),
         result.Input.CustomerAddress?.Form.ToName(),
         result.Input.TargetAddress is AddressForm.None ? null : result.Input.TargetAddress.ToName(),
-        snapshot.Settings.Enable ? result.Diagnostics.Count(d => d.Severity != DiagnosticSeverity.Hint) : 0);
+        snapshot.Settings.Enable ? result.Diagnostics.Count(d => d.Severity != DiagnosticSeverity.Hint) : 0,
+        Core.Tonality.RegisterDetector.ToName(result.Input.ReplyRegister.Register),
+        result.Input.CustomerRegister is { } customer ? Core.Tonality.RegisterDetector.ToName(customer.Register) : null);
 }
 
 /// <summary>Which open documents a read request applies to.</summary>
