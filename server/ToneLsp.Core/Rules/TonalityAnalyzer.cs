@@ -210,11 +210,16 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
         return kept;
     }
 
-    /// <summary>The reply's length once placeholders are filled with their estimate: its prose blocks' source, trimmed, joined by line breaks.</summary>
-    public static int EstimatedLength(AnalysisInput input, int placeholderLength)
+    /// <summary>
+    /// The reply's length as the platform counts it: its prose blocks' source, trimmed and joined by line breaks, with
+    /// each placeholder counted as <paramref name="placeholderLength"/> characters and an HTML entity ("&amp;amp;") as one.
+    /// With <paramref name="linkLength"/> a link counts that many characters and leading @mentions count nothing, as on X/Twitter.
+    /// </summary>
+    public static int EstimatedLength(AnalysisInput input, int placeholderLength, int? linkLength = null)
     {
         TemplateDocument document = input.Document;
-        int length = 0, blocks = 0;
+        string source = document.Source.Text;
+        var text = new System.Text.StringBuilder();
         foreach (ProseBlock block in document.ReplyBlocks)
         {
             int start = document.FirstProseOffset(block), end = document.LastProseEnd(block);
@@ -223,18 +228,44 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
                 continue;
             }
 
-            length += end - start + (blocks++ > 0 ? 1 : 0);
-            foreach (Placeholder placeholder in document.Placeholders)
+            if (text.Length > 0)
             {
-                if (placeholder.Span.Start >= start && placeholder.Span.End <= end)
-                {
-                    length += placeholderLength - placeholder.Span.Length;
-                }
+                text.Append('\n');
             }
+
+            int at = start;
+            foreach (Placeholder placeholder in document.Placeholders.Where(p => p.Span.Start >= start && p.Span.End <= end))
+            {
+                text.Append(source, at, placeholder.Span.Start - at).Append('x', placeholderLength);
+                at = placeholder.Span.End;
+            }
+
+            text.Append(source, at, end - at);
         }
 
-        return length;
+        string counted = HtmlEntity().Replace(text.ToString(), "&");
+        if (linkLength is { } link)
+        {
+            counted = Link().Replace(LeadingMentions().Replace(counted, string.Empty), new string('x', link));
+        }
+
+        return counted.Length;
     }
+
+    [GeneratedRegex(@"&(?:[a-zA-Z]+|#[0-9]+|#x[0-9a-fA-F]+);", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlEntity();
+
+    [GeneratedRegex(@"https?://\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"^(?:@\w+[ \t]*)+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingMentions();
+
+    /// <summary>How many characters a link counts on channels that shorten links.</summary>
+    public static readonly IReadOnlyDictionary<string, int> KnownLinkLengths = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["twitter"] = 23, ["x"] = 23, ["tweet"] = 23,
+    };
 
     private static void CheckLength(AnalysisContext context)
     {
@@ -246,7 +277,8 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
             return;
         }
 
-        int length = EstimatedLength(input, input.Tonality.PlaceholderLength ?? DefaultPlaceholderLength);
+        int? linkLength = name is not null && KnownLinkLengths.TryGetValue(name, out int shortened) ? shortened : null;
+        int length = EstimatedLength(input, input.Tonality.PlaceholderLength ?? DefaultPlaceholderLength, linkLength);
         if (length > max && input.Document.ReplyBlocks.FirstOrDefault() is { } first)
         {
             context.Report(ToneDiagnostic.Create(TooLong, input.Document.LeadingWords(first),
