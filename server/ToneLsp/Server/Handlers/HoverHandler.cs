@@ -2,6 +2,7 @@ using StreamJsonRpc;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Features;
+using ToneLsp.Core.Tonality;
 using ToneLsp.Protocol;
 
 namespace ToneLsp.Server.Handlers;
@@ -35,10 +36,36 @@ internal sealed class HoverHandler(ServerState state) : ILspHandler
         IReadOnlyList<ToneDiagnostic> hits = Explanation.At(result, offset);
         if (hits.Count == 0)
         {
-            return null;
+            return CustomerHover(snapshot, result, offset);
         }
 
         string markdown = Explanation.Markdown(_state.Engine, result, hits, cancellationToken);
         return new Hover(new MarkupContent("markdown", markdown), ProtocolConversion.ToRange(snapshot.Text, Explanation.Covered(hits), _state.Encoding));
+    }
+
+    // On the customer's message without a finding: how the customer writes, which the reply should mirror.
+    private Hover? CustomerHover(DocumentSnapshot snapshot, AnalysisResult result, int offset)
+    {
+        if (result.Document.CustomerBlocks.FirstOrDefault(b => b.Span.Start <= offset && offset <= b.Span.End) is not { } block ||
+            result.Input.CustomerRegister is not { } register)
+        {
+            return null;
+        }
+
+        var text = new System.Text.StringBuilder();
+        text.Append("**The customer writes ").Append(RegisterDetector.ToName(register.Register)).Append("**");
+        if (register.Deciding.Any())
+        {
+            text.Append(" (").Append(register.Describe()).Append(')');
+        }
+
+        text.Append(". The reply reads ").Append(RegisterDetector.ToName(result.Input.ReplyRegister.Register)).Append('.');
+        if (result.Input.CustomerHostility is { IsHostile: true } hostility)
+        {
+            text.Append("\n\nThe message is hostile (").Append(string.Join(", ", hostility.Evidence.Select(e => "„" + e.Text + "“").Distinct().Take(3)))
+                .Append("): do not mirror it; answer calmly, acknowledge the problem and offer help.");
+        }
+
+        return new Hover(new MarkupContent("markdown", text.ToString()), ProtocolConversion.ToRange(snapshot.Text, block.Span, _state.Encoding));
     }
 }
