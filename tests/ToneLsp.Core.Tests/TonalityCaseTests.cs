@@ -71,6 +71,33 @@ public class TonalityCaseTests
     }
 
     [Fact]
+    public void TheTeamsSalutationsForARegisterAreUsedByTheFix()
+    {
+        const string yaml = "brand:\n  salutations:\n    de:\n      formal: { greeting: Guten Tag, closing: Freundliche Grüße }\n";
+        var (configuration, errors) = ConfigurationParser.Parse(yaml, "x");
+        Assert.Empty(errors);
+        ToneOptions options = configuration.Apply(new ToneOptions(), "reply.md");
+        const string text = "> Sehr geehrte Damen und Herren, ich bitte um Rückruf. Mit freundlichen Grüßen\n\nHey Frau Roth, klar, wir rufen an!!\n\nLG\n";
+        AnalysisResult result = ToneEngine.Default.Analyze(text, options);
+        ToneDiagnostic mismatch = Assert.Single(result.Diagnostics, d => d.Id == "TONE024");
+        CodeFix fix = ToneEngine.Default.GetFixes(result, mismatch)[0];
+        string fixedText = result.Document.Source.ApplyEdits(fix.Edits);
+        Assert.Contains("\n\nGuten Tag Frau Roth, klar, wir rufen an!\n\nFreundliche Grüße\n", fixedText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("brand:\n  salutations:\n    fr:\n      formal: { greeting: Bonjour }\n", 3, "'fr' is not a language")]
+    [InlineData("brand:\n  salutations:\n    de:\n      formel: { greeting: Guten Tag }\n", 4, "'formel' is not a register (did you mean 'formal'?)")]
+    [InlineData("brand:\n  salutations:\n    de:\n      formal: { gruss: Guten Tag }\n", 4, "must be a mapping of greeting and closing")]
+    public void BadSalutationsAreErrorsWithTheirLine(string yaml, int line, string message)
+    {
+        var (_, errors) = ConfigurationParser.Parse(yaml, ".tonelsp.yaml");
+        ConfigurationError error = Assert.Single(errors);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ChannelRegistersAndLimitsAreRead()
     {
         var (configuration, errors) = ConfigurationParser.Parse("brand:\n  register: formal\nchannels:\n  chat:\n    register: [neutral, casual]\n    maxLength: 500\n    placeholderLength: 6\n", "x");

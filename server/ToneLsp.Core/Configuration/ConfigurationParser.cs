@@ -21,7 +21,7 @@ public static partial class ConfigurationParser
     public const string FileName = ".tonelsp.yaml";
 
     private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
-    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing", "register", "maxLength", "placeholderLength"];
+    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing", "register", "maxLength", "placeholderLength", "salutations"];
 
     // The built-in rule IDs and categories, which rules: may name.
     // Known without building an engine: the command line's interpreted engine and the server's compiled one need not load twice.
@@ -252,6 +252,7 @@ public static partial class ConfigurationParser
                 Registers = Registers(Child(map, "register"), context + ".register"),
                 MaxLength = Count(Child(map, "maxLength"), context + ".maxLength", minimum: 1),
                 PlaceholderLength = Count(Child(map, "placeholderLength"), context + ".placeholderLength", minimum: 0),
+                Salutations = Salutations(Child(map, "salutations"), context + ".salutations"),
             };
         }
 
@@ -414,6 +415,57 @@ public static partial class ConfigurationParser
 
             errors.Add(Error(source, node, $"{context}: '{text}' is not allowed; use {string.Join(", ", values.Keys)}."));
             return null;
+        }
+
+        // salutations: { de: { formal: { greeting: "Guten Tag", closing: "Freundliche Grüße" } } }
+        private Dictionary<(Language, Text.Register), SalutationPair>? Salutations(YamlNode? node, string context)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            var result = new Dictionary<(Language, Text.Register), SalutationPair>();
+            if (node is not YamlMappingNode languages)
+            {
+                errors.Add(Error(source, node, $"{context} must map de or en to registers, such as `de: {{ formal: {{ greeting: Guten Tag }} }}`."));
+                return null;
+            }
+
+            foreach (var (languageNode, registersNode) in languages.Children)
+            {
+                string languageName = (languageNode as YamlScalarNode)?.Value ?? string.Empty;
+                Language? language = languageName switch { "de" => Language.German, "en" => Language.English, _ => null };
+                if (language is null || registersNode is not YamlMappingNode registers)
+                {
+                    errors.Add(Error(source, language is null ? languageNode : registersNode,
+                        language is null ? $"{context}: '{languageName}' is not a language; use de or en." : $"{context}.{languageName} must map formal, neutral or casual to a greeting and a closing."));
+                    continue;
+                }
+
+                foreach (var (registerNode, pairNode) in registers.Children)
+                {
+                    string registerName = (registerNode as YamlScalarNode)?.Value ?? string.Empty;
+                    string where = $"{context}.{languageName}.{registerName}";
+                    if (ToneLsp.Core.Tonality.RegisterDetector.ParseRegister(registerName) is not { } register)
+                    {
+                        errors.Add(Error(source, registerNode, $"{context}.{languageName}: '{registerName}' is not a register{Suggest(registerName, ["formal", "neutral", "casual"])}; use formal, neutral or casual."));
+                        continue;
+                    }
+
+                    if (pairNode is not YamlMappingNode pair || pair.Children.Keys.Any(k => (k as YamlScalarNode)?.Value is not ("greeting" or "closing")))
+                    {
+                        errors.Add(Error(source, pairNode, $"{where} must be a mapping of greeting and closing, such as `{{ greeting: Hallo, closing: Viele Grüße }}`."));
+                        continue;
+                    }
+
+                    string? greeting = Scalar(pair, "greeting")?.Trim();
+                    string? closing = Scalar(pair, "closing")?.Trim();
+                    result[(language.Value, register)] = new SalutationPair(string.IsNullOrEmpty(greeting) ? null : greeting, string.IsNullOrEmpty(closing) ? null : closing);
+                }
+            }
+
+            return result.Count > 0 ? result : null;
         }
 
         // One register or a list of them: `register: casual`, `register: [neutral, casual]`.

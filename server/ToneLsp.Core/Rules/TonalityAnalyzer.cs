@@ -70,6 +70,22 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
         "Some platforms cut off or refuse a post over their limit (X/Twitter: 280 characters). Shorten the reply. Placeholders " +
         "count with a typical length, or with the channel's placeholderLength.");
 
+    // German: „Rechtfertigung gegenüber einem feindseligen Kunden“ / „Der Kunde ist aufgebracht, und diese Antwort
+    // rechtfertigt sich oder führt eine Grundsatzdiskussion („{0}“): beantworte kurz das eigentliche Problem und biete
+    // Hilfe an“ / Hilfetext: „Wer wütend schreibt, will gehört werden, nicht belehrt. Prinzipien, AGB und lange
+    // Begründungen klingen nach Abwehr und heizen die Diskussion an. Nimm das Problem auf, sag, was du tust, und biete Hilfe an.“
+
+    /// <summary>The rule's descriptor for a reply that argues or justifies at length toward a hostile customer.</summary>
+    public static readonly DiagnosticDescriptor Justifying = new(
+        "TONE027",
+        Categories.Defensive,
+        DiagnosticSeverity.Warning,
+        "Justifying toward a hostile customer",
+        "The customer is upset, and this reply argues about principles or justifies at length („{0}“): answer the core problem briefly and offer help",
+        "An angry customer wants to be heard, not lectured. Principles, terms and conditions and long justifications read as " +
+        "defence and keep the argument going, in public. Acknowledge the problem, say what you will do, and offer help; leave the " +
+        "Grundsatzdiskussion out.");
+
     /// <summary>The length limit of channels whose platform has a hard limit, when the profile sets none.</summary>
     public static readonly IReadOnlyDictionary<string, int> KnownChannelLimits = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
@@ -80,7 +96,7 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
     public const int DefaultPlaceholderLength = 10;
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Mismatch, PureAbuse, TooLong];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Mismatch, PureAbuse, TooLong, Justifying];
 
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context)
@@ -107,6 +123,11 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
         if (replyBlocks.Count == 0)
         {
             return;
+        }
+
+        if (hostility is { IsHostile: true })
+        {
+            CheckJustification(context);
         }
 
         RegisterResult reply = input.ReplyRegister;
@@ -149,6 +170,7 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
         string source = document.Source.Text;
         AddressForm form = input.RewriteAddress;
         Language language = document.Language;
+        Configuration.SalutationPair? configured = input.Tonality.Salutations?.GetValueOrDefault((language, target));
 
         // The greeting at the start of the reply, with the name after it.
         int start = document.FirstProseOffset(blocks[0]);
@@ -159,7 +181,10 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
             if (found != target && found != Register.None)
             {
                 string? name = SalutationWriter.NameOf(greeting.Groups["rest"].Value);
-                edits.Add(new TextEdit(new TextSpan(greeting.Index, greeting.Length), SalutationWriter.Greeting(language, target, form, name)));
+                string written = configured?.Greeting is { } team
+                    ? (name is null ? team : team + " " + name)
+                    : SalutationWriter.Greeting(language, target, form, name);
+                edits.Add(new TextEdit(new TextSpan(greeting.Index, greeting.Length), written));
             }
         }
 
@@ -171,7 +196,7 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
                 Register found = Salutations.RegisterOfWords(match.Value);
                 if (found != target && found != Register.None && !edits.Any(e => e.Span.Start < match.Index + match.Length && match.Index < e.Span.End))
                 {
-                    edits.Add(new TextEdit(new TextSpan(match.Index, match.Length), SalutationWriter.Closing(language, target, form)));
+                    edits.Add(new TextEdit(new TextSpan(match.Index, match.Length), configured?.Closing ?? SalutationWriter.Closing(language, target, form)));
                 }
             }
         }
@@ -266,6 +291,33 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
     {
         ["twitter"] = 23, ["x"] = 23, ["tweet"] = 23,
     };
+
+    // Two sentences of principle or justification, or one in a long reply, toward a hostile customer.
+    private static void CheckJustification(AnalysisContext context)
+    {
+        TemplateDocument document = context.Input.Document;
+        if (RegisterWords.BuiltIn.Justification.GetValueOrDefault(document.Language) is not { } pattern)
+        {
+            return;
+        }
+
+        int sentences = 0;
+        var markers = new List<TextSpan>();
+        foreach (BlockSentence sentence in document.ReplySentences)
+        {
+            sentences++;
+            Match match = pattern.Match(document.Prose, sentence.Sentence.Span.Start, sentence.Sentence.Span.Length);
+            if (match.Success)
+            {
+                markers.Add(new TextSpan(match.Index, match.Length));
+            }
+        }
+
+        if (markers.Count >= 2 || (markers.Count == 1 && sentences > RegisterWords.BuiltIn.MaxCalmSentences))
+        {
+            context.Report(ToneDiagnostic.Create(Justifying, markers[0], Justifying.FormatMessage(document.Source.Slice(markers[0]))));
+        }
+    }
 
     private static void CheckLength(AnalysisContext context)
     {

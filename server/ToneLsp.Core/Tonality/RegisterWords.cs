@@ -48,6 +48,12 @@ internal sealed class RegisterWords
     public IReadOnlyDictionary<Language, (Regex? Group, Regex? Verdict, Regex? Concern)> Hostile { get; private init; } =
         new Dictionary<Language, (Regex?, Regex?, Regex?)>();
 
+    /// <summary>The markers of principle and justification by language, for replies to a hostile customer.</summary>
+    public IReadOnlyDictionary<Language, Regex?> Justification { get; private init; } = new Dictionary<Language, Regex?>();
+
+    /// <summary>The sentences a reply to a hostile customer may have before one justification makes it defensive.</summary>
+    public int MaxCalmSentences { get; private init; } = 5;
+
     public IReadOnlyList<RegisterWordList> For(Language language) => language == Language.English ? English : German;
 
     private static RegisterWords Load()
@@ -125,6 +131,10 @@ internal sealed class RegisterWords
             MinLowerCaseWords = Number(root, "minLowerCaseWords", 6),
             Threshold = Number(root, "threshold", 2),
             Hostile = hostile,
+            Justification = Child(root, "justification") is YamlMappingNode justification
+                ? new Dictionary<Language, Regex?> { [Language.German] = Pattern(Words(justification, "de")), [Language.English] = Pattern(Words(justification, "en")) }
+                : new Dictionary<Language, Regex?>(),
+            MaxCalmSentences = Number(root, "maxCalmSentences", 5),
         };
     }
 
