@@ -48,7 +48,7 @@ describe('tonelsp serve for the extension commands', () => {
     );
   }
 
-  test('documentStatus reports language, address form and findings after each analysis', async () => {
+  test('documentStatus reports language, address form, register and findings after each analysis', async () => {
     const uri = 'untitled:status.md';
     await session.open({ uri, text: 'Wie bereits erwähnt, ist die Antwort im Hilfebereich. Melden Sie sich gern.\n' }, 1);
     assert.deepEqual(await statusFor(uri, 1), {
@@ -58,6 +58,7 @@ describe('tonelsp serve for the extension commands', () => {
       addressForm: 'sie',
       targetAddressForm: 'sie',
       findings: 1,
+      register: 'neutral',
     });
     await session.replaceText(uri, 2, 'Kurz zusammengefasst: Die Antwort steht im Hilfebereich. Melden Sie sich gern.\n');
     assert.equal((await statusFor(uri, 2)).findings, 0);
