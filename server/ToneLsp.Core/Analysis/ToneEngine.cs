@@ -54,6 +54,15 @@ public sealed class ToneEngine
             .DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
 
+    // The rules that read a customer's message for hostility: the phrase rules of the hostile categories and shouting.
+    private Lazy<ToneAnalyzer[]> _customerAnalyzers => _customerAnalyzersCache ??= new Lazy<ToneAnalyzer[]>(() =>
+    [
+        .. _analyzers.OfType<LexiconAnalyzer>().Select(a => new LexiconAnalyzer([.. a.Rules.Where(r => Tonality.CustomerHostility.HostileCategories.Contains(r.Descriptor.Category))])),
+        .. _analyzers.OfType<ShoutingAnalyzer>(),
+    ]);
+
+    private Lazy<ToneAnalyzer[]>? _customerAnalyzersCache;
+
     /// <summary>The engine with every built-in rule, its phrase expressions compiled (for a long-lived host).</summary>
     public static ToneEngine Default => LazyDefault.Value;
 
@@ -98,7 +107,7 @@ public sealed class ToneEngine
         if (input.Document.CustomerBlocks.Any())
         {
             // The customer's message is read with the same phrase catalogue as replies, to know whether it is hostile.
-            input.CustomerHostility = Tonality.CustomerHostility.Assess(input.Document, _analyzers.Where(a => a is LexiconAnalyzer or ShoutingAnalyzer), cancellationToken);
+            input.CustomerHostility = Tonality.CustomerHostility.Assess(input.Document, _customerAnalyzers.Value, cancellationToken);
         }
 
         var raw = new List<ToneDiagnostic>();

@@ -296,7 +296,7 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
     private static void CheckJustification(AnalysisContext context)
     {
         TemplateDocument document = context.Input.Document;
-        if (RegisterWords.BuiltIn.Justification.GetValueOrDefault(document.Language) is not { } pattern)
+        if (RegisterWords.BuiltIn.Justification.GetValueOrDefault(document.Language) is not { } phrases)
         {
             return;
         }
@@ -306,10 +306,9 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
         foreach (BlockSentence sentence in document.ReplySentences)
         {
             sentences++;
-            Match match = pattern.Match(document.Prose, sentence.Sentence.Span.Start, sentence.Sentence.Span.Length);
-            if (match.Success)
+            if (phrases.Matches(sentence.Sentence.Tokens).FirstOrDefault() is { Length: > 0 } marker)
             {
-                markers.Add(new TextSpan(match.Index, match.Length));
+                markers.Add(marker);
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
@@ -74,20 +73,19 @@ public sealed record CustomerHostility(bool IsHostile, bool HasConcern, IReadOnl
         }
 
         RegisterWords words = RegisterWords.BuiltIn;
-        (Regex? group, Regex? verdict, Regex? concern) = words.Hostile.GetValueOrDefault(document.Language);
-        if (group is not null && verdict is not null)
+        (PhraseSet? group, PhraseSet? verdict, PhraseSet? concern) = words.Hostile.GetValueOrDefault(document.Language);
+        bool hasConcern = false;
+        foreach (BlockSentence sentence in customer.Sentences)
         {
-            foreach (BlockSentence sentence in customer.Sentences)
+            IReadOnlyList<Token> tokens = sentence.Sentence.Tokens;
+            if (group is not null && verdict is not null && group.Matches(tokens).Any() && verdict.Matches(tokens).Any())
             {
-                ReadOnlySpan<char> prose = customer.ProseSpan(sentence.Sentence.Span);
-                if (group.IsMatch(prose) && verdict.IsMatch(prose))
-                {
-                    evidence.Add((Generalisation, ProseTokenizer.CollapseWhitespace(customer.GetProse(sentence.Sentence.Span))));
-                }
+                evidence.Add((Generalisation, ProseTokenizer.CollapseWhitespace(customer.GetProse(sentence.Sentence.Span))));
             }
+
+            hasConcern |= concern is not null && concern.Matches(tokens).Any();
         }
 
-        bool hasConcern = concern is not null && concern.IsMatch(customer.Prose);
         return new CustomerHostility(evidence.Count > 0, hasConcern, evidence);
     }
 }

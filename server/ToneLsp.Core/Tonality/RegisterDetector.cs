@@ -99,19 +99,33 @@ public static partial class RegisterDetector
         RegisterWords words = RegisterWords.BuiltIn;
         var evidence = new List<RegisterEvidence>();
         string prose = document.Prose;
-        int emoji = 0, wordCount = 0;
+        int emoji = 0, wordCount = 0, index = 0;
         bool capitals = false;
         foreach (ProseBlock block in blocks)
         {
+            IReadOnlyList<Token> tokens = document.TokensOf(block);
             foreach (RegisterWordList list in words.For(document.Language))
             {
-                for (Match match = list.Pattern.Match(prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+                if (list.Phrases is { } phrases)
                 {
-                    evidence.Add(new RegisterEvidence(list.Kind, list.Side, new TextSpan(match.Index, match.Length), match.Value, list.Weight));
+                    foreach (TextSpan span in phrases.Matches(tokens))
+                    {
+                        evidence.Add(new RegisterEvidence(list.Kind, list.Side, span, prose.Substring(span.Start, span.Length), list.Weight));
+                    }
+                }
+                else if (list.Symbols is { } symbols && prose.AsSpan(block.Span.Start, block.Span.Length).IndexOfAny(":;<^") >= 0)
+                {
+                    for (Match match = symbols.Match(prose, block.Span.Start, block.Span.Length); match.Success; match = match.NextMatch())
+                    {
+                        evidence.Add(new RegisterEvidence(list.Kind, list.Side, new TextSpan(match.Index, match.Length), match.Value, list.Weight));
+                    }
                 }
             }
 
-            foreach ((Register register, TextSpan span) in Salutations.AllOf(prose, block.Span))
+            // Greetings and closings stand in the first and last blocks; the expression is not run over the rest.
+            int position = index++;
+            IEnumerable<(Register, TextSpan)> salutations = position < 2 || position >= blocks.Count - 2 ? Salutations.AllOf(prose, block.Span) : [];
+            foreach ((Register register, TextSpan span) in salutations)
             {
                 string text = prose.Substring(span.Start, span.Length);
                 int weight = register switch
@@ -139,7 +153,7 @@ public static partial class RegisterDetector
                 evidence.Add(new RegisterEvidence(RegisterEvidenceKind.ExclamationRun, Register.Casual, new TextSpan(match.Index, match.Length), match.Value, words.ExclamationRunWeight));
             }
 
-            foreach (Token token in document.TokensOf(block))
+            foreach (Token token in tokens)
             {
                 if (token.IsWord && token.Text.Any(char.IsLetter))
                 {

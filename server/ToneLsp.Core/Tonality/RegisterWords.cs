@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace ToneLsp.Core.Tonality;
 
 /// <summary>One list of register words for one language: what it shows, its weight, and the expression that finds its entries.</summary>
-internal sealed record RegisterWordList(RegisterEvidenceKind Kind, Register Side, int Weight, Regex Pattern);
+internal sealed record RegisterWordList(RegisterEvidenceKind Kind, Register Side, int Weight, PhraseSet? Phrases, Regex? Symbols);
 
 /// <summary>
 /// The word lists of <c>Tonality/register-words.yaml</c>, compiled once: colloquial words, contractions, abbreviations,
@@ -45,11 +45,11 @@ internal sealed class RegisterWords
     public int Threshold { get; private init; } = 2;
 
     /// <summary>The hostile-message lists by language: the group ("ihr alle"), the verdict ("unfähig"), the concern ("Paket").</summary>
-    public IReadOnlyDictionary<Language, (Regex? Group, Regex? Verdict, Regex? Concern)> Hostile { get; private init; } =
-        new Dictionary<Language, (Regex?, Regex?, Regex?)>();
+    public IReadOnlyDictionary<Language, (PhraseSet? Group, PhraseSet? Verdict, PhraseSet? Concern)> Hostile { get; private init; } =
+        new Dictionary<Language, (PhraseSet?, PhraseSet?, PhraseSet?)>();
 
     /// <summary>The markers of principle and justification by language, for replies to a hostile customer.</summary>
-    public IReadOnlyDictionary<Language, Regex?> Justification { get; private init; } = new Dictionary<Language, Regex?>();
+    public IReadOnlyDictionary<Language, PhraseSet?> Justification { get; private init; } = new Dictionary<Language, PhraseSet?>();
 
     /// <summary>The sentences a reply to a hostile customer may have before one justification makes it defensive.</summary>
     public int MaxCalmSentences { get; private init; } = 5;
@@ -96,24 +96,28 @@ internal sealed class RegisterWords
                 }
 
                 int weight = Number(list, "weight", 1);
-                if (Pattern(Words(list, "de")) is { } de)
+                foreach (var (key, target) in (ReadOnlySpan<(string, List<RegisterWordList>)>)[("de", german), ("en", english)])
                 {
-                    german.Add(new RegisterWordList(kind, side, weight, de));
-                }
+                    IReadOnlyList<string> words = Words(list, key);
+                    if (words.Count == 0)
+                    {
+                        continue;
+                    }
 
-                if (Pattern(Words(list, "en")) is { } en)
-                {
-                    english.Add(new RegisterWordList(kind, side, weight, en));
+                    // Emoticons are punctuation, which the tokenizer splits: they alone are matched by an expression.
+                    target.Add(kind == RegisterEvidenceKind.Emoticon
+                        ? new RegisterWordList(kind, side, weight, null, Pattern(words))
+                        : new RegisterWordList(kind, side, weight, new PhraseSet(words), null));
                 }
             }
         }
 
-        var hostile = new Dictionary<Language, (Regex?, Regex?, Regex?)>();
+        var hostile = new Dictionary<Language, (PhraseSet?, PhraseSet?, PhraseSet?)>();
         if (Child(root, "hostile") is YamlMappingNode hostileNode)
         {
             foreach (var (language, key) in (ReadOnlySpan<(Language, string)>)[(Language.German, "de"), (Language.English, "en")])
             {
-                hostile[language] = (ListPattern(hostileNode, "group", key), ListPattern(hostileNode, "verdict", key), ListPattern(hostileNode, "concern", key));
+                hostile[language] = (ListSet(hostileNode, "group", key), ListSet(hostileNode, "verdict", key), ListSet(hostileNode, "concern", key));
             }
         }
 
@@ -132,14 +136,14 @@ internal sealed class RegisterWords
             Threshold = Number(root, "threshold", 2),
             Hostile = hostile,
             Justification = Child(root, "justification") is YamlMappingNode justification
-                ? new Dictionary<Language, Regex?> { [Language.German] = Pattern(Words(justification, "de")), [Language.English] = Pattern(Words(justification, "en")) }
-                : new Dictionary<Language, Regex?>(),
+                ? new Dictionary<Language, PhraseSet?> { [Language.German] = new PhraseSet(Words(justification, "de")), [Language.English] = new PhraseSet(Words(justification, "en")) }
+                : new Dictionary<Language, PhraseSet?>(),
             MaxCalmSentences = Number(root, "maxCalmSentences", 5),
         };
     }
 
-    private static Regex? ListPattern(YamlMappingNode map, string list, string language) =>
-        Child(map, list) is YamlMappingNode node ? Pattern(Words(node, language)) : null;
+    private static PhraseSet? ListSet(YamlMappingNode map, string list, string language) =>
+        Child(map, list) is YamlMappingNode node ? new PhraseSet(Words(node, language)) : null;
 
     private static RegisterEvidenceKind? KindOf(string? name) => name switch
     {
