@@ -222,6 +222,17 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
             }
         }
 
+        // Where TONE013 replaces the same greeting or closing for the form of address, its replacement is taken, so that
+        // fix-all counts it as done and still applies the rest of this fix; the team's own salutations win.
+        foreach (TextEdit clash in configured is null ? GreetingClashes(input) : [])
+        {
+            int overlapping = edits.FindIndex(e => e.Span.Start < clash.Span.End && clash.Span.Start < e.Span.End);
+            if (overlapping >= 0)
+            {
+                edits[overlapping] = clash;
+            }
+        }
+
         // Edits never overlap: the first one taken for a place wins.
         var kept = new List<TextEdit>();
         foreach (TextEdit edit in edits.OrderBy(e => e.Span.Start))
@@ -335,6 +346,17 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
             context.Report(ToneDiagnostic.Create(TooLong, input.Document.LeadingWords(first),
                 TooLong.FormatMessage(length.ToString(CultureInfo.InvariantCulture), name ?? string.Empty, max.ToString(CultureInfo.InvariantCulture))));
         }
+    }
+
+    // The greetings and closings TONE013 flags, with the same form of address it uses.
+    private static IReadOnlyList<TextEdit> GreetingClashes(AnalysisInput input)
+    {
+        AddressForm form = input.TargetSource is AddressTargetSource.FrontMatter or AddressTargetSource.Customer or AddressTargetSource.Configuration
+            ? input.TargetAddress
+            : input.ReplyAddress.Form;
+        return input.Document.Language == Language.German && form is AddressForm.Du or AddressForm.Sie
+            ? GreetingConverter.FindClashes(input.Document, form)
+            : [];
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40].TrimEnd() + "…";
