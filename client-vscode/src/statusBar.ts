@@ -14,7 +14,12 @@ export interface DocumentStatus {
   messages?: 'de' | 'en' | null;
   /** A one-line summary in that language. */
   text?: string | null;
+  /** The reply's register and the customer's, when there is a customer message. */
+  register?: Register | null;
+  customerRegister?: Register | null;
 }
+
+export type Register = 'formal' | 'neutral' | 'casual';
 
 export type AddressForm = 'du' | 'sie' | 'mixed' | 'none';
 
@@ -24,6 +29,18 @@ export const documentStatusMethod = 'tonelsp/documentStatus';
 export const convertPickerCommand = 'tonelsp.convert';
 
 /** How an address form reads in the status bar and its tooltip. */
+/** The name of a register in VS Code's display language. */
+export function registerLabel(register: Register): string {
+  switch (register) {
+    case 'formal':
+      return vscode.l10n.t('formal');
+    case 'casual':
+      return vscode.l10n.t('casual');
+    default:
+      return vscode.l10n.t('neutral');
+  }
+}
+
 export function addressFormLabel(form: AddressForm | null | undefined): string {
   switch (form) {
     case 'du':
@@ -116,6 +133,10 @@ export class TemplateStatusBar implements vscode.Disposable {
       if (status.targetAddressForm) {
         tooltip.appendMarkdown(`${vscode.l10n.t('The reply should use: {0}', `**${addressFormLabel(status.targetAddressForm)}**`)}\n\n`);
       }
+    }
+    if (status.register) {
+      tooltip.appendMarkdown(vscode.l10n.t('Register of the reply: {0}', `**${registerLabel(status.register)}**`) +
+        (status.customerRegister ? ` · ${vscode.l10n.t('the customer writes {0}', `**${registerLabel(status.customerRegister)}**`)}` : '') + '\n\n');
     }
     tooltip.appendMarkdown(`${findings}\n\n${vscode.l10n.t('Click to convert the reply to du or Sie.')}`);
     this.item.tooltip = tooltip;

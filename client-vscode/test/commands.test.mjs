@@ -48,7 +48,7 @@ describe('tonelsp serve for the extension commands', () => {
     );
   }
 
-  test('documentStatus reports language, address form and findings after each analysis', async () => {
+  test('documentStatus reports language, address form, register and findings after each analysis', async () => {
     const uri = 'untitled:status.md';
     await session.open({ uri, text: 'Wie bereits erwähnt, ist die Antwort im Hilfebereich. Melden Sie sich gern.\n' }, 1);
     assert.deepEqual(await statusFor(uri, 1), {
@@ -61,6 +61,7 @@ describe('tonelsp serve for the extension commands', () => {
       // The template is German, so its messages and the status text are German (messages: auto).
       messages: 'de',
       text: 'Anrede: Sie · 1 Befund',
+      register: 'neutral',
     });
     await session.replaceText(uri, 2, 'Kurz zusammengefasst: Die Antwort steht im Hilfebereich. Melden Sie sich gern.\n');
     assert.equal((await statusFor(uri, 2)).findings, 0);

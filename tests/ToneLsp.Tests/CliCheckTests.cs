@@ -49,7 +49,10 @@ public sealed class CliCheckTests : IDisposable
         Assert.Equal("du", files[1].GetProperty("customerAddressForm").GetString());
         Assert.Equal("sie", files[1].GetProperty("addressForm").GetString());
         Assert.Single(files[1].GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("ruleId").GetString() == "TONE003");
+        Assert.Equal("formal", files[1].GetProperty("register").GetString());
+        Assert.Equal("neutral", files[1].GetProperty("customerRegister").GetString());
         Assert.Equal(JsonValueKind.Null, files[2].GetProperty("customerAddressForm").ValueKind);
+        Assert.Equal(JsonValueKind.Null, files[2].GetProperty("customerRegister").ValueKind);
         Assert.Empty(files[2].GetProperty("diagnostics").EnumerateArray());
     }
 
@@ -185,8 +188,12 @@ public sealed class CliCheckTests : IDisposable
 
     private static void AssertFileShape(JsonElement file)
     {
-        AssertKeys(file, "path", "language", "addressForm", "customerAddressForm", "diagnostics", "messages");
+        AssertKeys(file, "path", "language", "addressForm", "customerAddressForm", "register", "customerRegister", "diagnostics", "messages");
         Assert.Contains(file.GetProperty("messages").GetString(), new[] { "de", "en" });
+        Assert.Contains(file.GetProperty("register").GetString(), new[] { "formal", "neutral", "casual" });
+        JsonElement customerRegister = file.GetProperty("customerRegister");
+        Assert.True(customerRegister.ValueKind == JsonValueKind.Null || new[] { "formal", "neutral", "casual" }.Contains(customerRegister.GetString()),
+            $"customerRegister is {customerRegister}");
         Assert.Contains(file.GetProperty("language").GetString(), new[] { "de", "en" });
         Assert.Contains(file.GetProperty("addressForm").GetString(), AddressForms);
         JsonElement customer = file.GetProperty("customerAddressForm");

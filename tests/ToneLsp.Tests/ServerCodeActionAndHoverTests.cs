@@ -120,6 +120,24 @@ public sealed class ServerCodeActionAndHoverTests
     }
 
     [Fact]
+    public async Task HoverOnTheCustomersMessageShowsItsRegister()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        string uri = Samples.Uri("hover-customer");
+        string text = "> Sehr geehrte Damen und Herren, ich bitte um Rückruf. Mit freundlichen Grüßen\n\nGuten Tag, wir rufen Sie heute an.\n";
+        await client.OpenAndWaitAsync(uri, text);
+
+        Hover? hover = await client.HoverAsync(uri, ClientText.RangeOf(text, "Rückruf").Start);
+
+        Assert.NotNull(hover);
+        // The template is German, so the hover is too (messages: auto).
+        Assert.Contains("**Die Kundin oder der Kunde schreibt förmlich**", hover.Contents.Value, StringComparison.Ordinal);
+        Assert.Contains("„ich bitte um“", hover.Contents.Value, StringComparison.Ordinal);
+        Assert.Contains("Die Antwort klingt neutral.", hover.Contents.Value, StringComparison.Ordinal);
+        Assert.Equal(0, hover.Range!.Start.Line);
+    }
+
+    [Fact]
     public async Task HoverAwayFromFindingsReturnsNothing()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();

@@ -39,11 +39,13 @@ public sealed class ServerConversionTests
 
         CodeLens[] lenses = await client.RequestAsync<CodeLens[]>("textDocument/codeLens", new CodeLensParams(new TextDocumentIdentifier(uri)));
 
-        Assert.Equal(2, lenses.Length);
+        Assert.Equal(3, lenses.Length);
         Assert.Equal("Anrede: du · Kundin/Kunde: Sie", lenses[0].Command!.Title);
         Assert.Equal("In Sie umwandeln", lenses[1].Command!.Title);
         Assert.Equal(Commands.ConvertDocument, lenses[1].Command!.CommandName);
         Assert.Equal(2, lenses[0].Range.Start.Line);
+        Assert.StartsWith("Tonlage: ", lenses[2].Command!.Title, StringComparison.Ordinal);
+        Assert.EndsWith(" · Kundin/Kunde: neutral", lenses[2].Command!.Title, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -116,7 +116,10 @@ public sealed class ServerLifecycleTests
         DocumentStatusParams status = await client.Statuses.WaitForAsync(s => s.Uri == uri && s.Version == 3, "the status of the opened document");
         PublishDiagnosticsParams published = await client.WaitForDiagnosticsAsync(uri, 3);
 
-        Assert.Equal(new DocumentStatusParams(uri, 3, "de", "sie", "du", "du", status.Findings, "de", $"Anrede: Sie · {status.Findings} {(status.Findings == 1 ? "Befund" : "Befunde")}"), status);
+        Assert.Equal(new DocumentStatusParams(uri, 3, "de", "sie", "du", "du", status.Findings, "de", $"Anrede: Sie · {status.Findings} {(status.Findings == 1 ? "Befund" : "Befunde")}",
+            status.Register, status.CustomerRegister), status);
+        Assert.Contains(status.Register, new[] { "formal", "neutral", "casual" });
+        Assert.Contains(status.CustomerRegister, new[] { "formal", "neutral", "casual" });
         Assert.Equal(published.Diagnostics.Count(d => d.Severity != 4), status.Findings);
         Assert.Contains(published.Diagnostics, d => d.Code == "TONE003");
     }

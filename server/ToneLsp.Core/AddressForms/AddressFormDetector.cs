@@ -58,28 +58,30 @@ public static class AddressFormDetector
         }
 
         AddressFormResult result = Detect(sentences, customerText: true);
-        return result.Form == AddressForm.None ? ByRegister(sentences, document.Source.Text) ?? result : result;
+        return result.Form == AddressForm.None ? ByRegister(document, sentences) ?? result : result;
     }
 
-    // A customer who names no form of address still sets one by register: "Sehr geehrte Damen und Herren … Mit
-    // freundlichen Grüßen" expects Sie, "Hey … LG" expects du; a neutral "Hallo" or "Viele Grüße" expects nothing.
-    private static AddressFormResult? ByRegister(List<Sentence> sentences, string text)
+    // A customer who names no form of address still sets one by register: a formal letter ("Sehr geehrte Damen und
+    // Herren … ich bitte um … Mit freundlichen Grüßen") expects Sie, a casual "Hey ihr Lieben, mega 😍" expects du;
+    // a neutral message expects nothing.
+    private static AddressFormResult? ByRegister(TemplateDocument document, List<Sentence> sentences)
     {
+        if (Tonality.RegisterDetector.DetectCustomer(document) is not { Register: Register.Formal or Register.Casual } register ||
+            register.Deciding.FirstOrDefault(e => e.Span.Length > 0) is not { } evidence)
+        {
+            return null;
+        }
+
+        AddressForm form = register.Register == Register.Formal ? AddressForm.Sie : AddressForm.Du;
         foreach (Sentence sentence in sentences)
         {
-            if (Salutations.RegisterOf(text, sentence.Span) is not { Register: Register.Formal or Register.Casual } found)
+            for (int index = 0; index < sentence.Tokens.Count; index++)
             {
-                continue;
+                if (sentence.Tokens[index].Span.End > evidence.Span.Start)
+                {
+                    return new AddressFormResult(form, [new AddressMention(sentence.Tokens[index], form, false, sentence, index)]) { FromRegister = true };
+                }
             }
-
-            int index = 0;
-            while (index + 1 < sentence.Tokens.Count && sentence.Tokens[index].Span.End <= found.Span.Start)
-            {
-                index++;
-            }
-
-            AddressForm form = found.Register == Register.Formal ? AddressForm.Sie : AddressForm.Du;
-            return new AddressFormResult(form, [new AddressMention(sentence.Tokens[index], form, false, sentence, index)]) { FromRegister = true };
         }
 
         return null;

@@ -44,8 +44,9 @@ public static partial class GreetingConverter
         return lower is "hey" or "hi" or "huhu" or "yo" or "moin" or "servus" or "hallöchen" ? "Hallo" : "Viele Grüße";
     }
 
-    // Formal openings and closings that clash with du, and the second salutation after a comma.
-    [GeneratedRegex(@"(?<![\p{L}])(Sehr geehrte Damen und Herren|Sehr geehrte[rs]?|Mit freundlichen Grüßen|Hochachtungsvoll|Mit vorzüglicher Hochachtung)(?![\p{L}])|(?<=,[ \t]*)sehr geehrte[rs]?(?![\p{L}])", RegexOptions.CultureInvariant)]
+    // Formal openings and closings that clash with du, and the second salutation after a comma. A generic recipient
+    // goes with its salutation ("Sehr geehrte Kundin, sehr geehrter Kunde" becomes "Hallo", not "Hallo Kundin, hallo Kunde").
+    [GeneratedRegex(@"(?<![\p{L}])(Sehr geehrte Damen und Herren|Sehr geehrte[rs]?[ \t]+(?:Kundin|Kunde|Nutzerin|Nutzer|Community|Service-Team|Team)(?:,[ \t]*sehr geehrte[rs]?[ \t]+(?:Kundin|Kunde|Nutzerin|Nutzer))?(?![\p{L}])|Sehr geehrte[rs]?|Mit freundlichen Grüßen|Hochachtungsvoll|Mit vorzüglicher Hochachtung)(?![\p{L}])|(?<=,[ \t]*)sehr geehrte[rs]?(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex FormalGreeting();
 
     // Casual openings (at the start of a line) and closings (alone at the end of a line) that clash with Sie.

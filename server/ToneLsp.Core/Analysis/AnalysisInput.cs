@@ -68,6 +68,13 @@ public sealed class AnalysisInput
     /// <summary>The channel profile that applies, or null.</summary>
     public Configuration.ChannelProfile? Channel { get; }
 
+    /// <summary>The brand's tonality with the channel's over it; empty without a configuration.</summary>
+    public Configuration.Tonality Tonality => _tonality ??= Options.Configuration is { } configuration
+        ? (Channel?.Tonality ?? new Configuration.Tonality()).Over(configuration.Brand)
+        : new Configuration.Tonality();
+
+    private Configuration.Tonality? _tonality;
+
     /// <summary>The address form of the reply.</summary>
     public AddressFormResult ReplyAddress { get; }
 
@@ -79,6 +86,26 @@ public sealed class AnalysisInput
 
     /// <summary>Where <see cref="TargetAddress"/> comes from.</summary>
     public AddressTargetSource TargetSource { get; }
+
+    /// <summary>The register of the customer's message, or null without one; detected on first use.</summary>
+    public ToneLsp.Core.Tonality.RegisterResult? CustomerRegister => _customerRegisterDone ? _customerRegister : ComputeCustomerRegister();
+
+    /// <summary>The register of the reply, detected on first use.</summary>
+    public ToneLsp.Core.Tonality.RegisterResult ReplyRegister => _replyRegister ??= ToneLsp.Core.Tonality.RegisterDetector.DetectReply(Document);
+
+    /// <summary>How hostile the customer's message is; set by the engine before the rules run, null without a customer message.</summary>
+    public ToneLsp.Core.Tonality.CustomerHostility? CustomerHostility { get; internal set; }
+
+    private ToneLsp.Core.Tonality.RegisterResult? _customerRegister;
+    private bool _customerRegisterDone;
+    private ToneLsp.Core.Tonality.RegisterResult? _replyRegister;
+
+    private ToneLsp.Core.Tonality.RegisterResult? ComputeCustomerRegister()
+    {
+        _customerRegister = ToneLsp.Core.Tonality.RegisterDetector.DetectCustomer(Document);
+        _customerRegisterDone = true;
+        return _customerRegister;
+    }
 
     /// <summary>The folded words of the reply, built on first use.</summary>
     public Text.WordIndex Words => _words ??= new Text.WordIndex(Document);
@@ -130,14 +157,20 @@ public sealed class AnalysisInput
             return (configured, AddressTargetSource.FrontMatter);
         }
 
-        if (CustomerAddress?.Form is AddressForm.Du or AddressForm.Sie)
+        if (CustomerAddress is { Form: AddressForm.Du or AddressForm.Sie, FromRegister: false })
         {
             return (CustomerAddress.Form, AddressTargetSource.Customer);
         }
 
+        // The brand's or channel's form wins over the one a customer's register suggests.
         if (Options.DefaultAddressForm is AddressForm.Du or AddressForm.Sie)
         {
             return (Options.DefaultAddressForm.Value, AddressTargetSource.Configuration);
+        }
+
+        if (CustomerAddress is { Form: AddressForm.Du or AddressForm.Sie, FromRegister: true })
+        {
+            return (CustomerAddress.Form, AddressTargetSource.Customer);
         }
 
         if (ReplyAddress.DuCount > ReplyAddress.SieCount)

@@ -54,6 +54,15 @@ public sealed class ToneEngine
             .DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
 
+    // The rules that read a customer's message for hostility: the phrase rules of the hostile categories and shouting.
+    private Lazy<ToneAnalyzer[]> _customerAnalyzers => _customerAnalyzersCache ??= new Lazy<ToneAnalyzer[]>(() =>
+    [
+        .. _analyzers.OfType<LexiconAnalyzer>().Select(a => new LexiconAnalyzer([.. a.Rules.Where(r => Tonality.CustomerHostility.HostileCategories.Contains(r.Descriptor.Category))])),
+        .. _analyzers.OfType<ShoutingAnalyzer>(),
+    ]);
+
+    private Lazy<ToneAnalyzer[]>? _customerAnalyzersCache;
+
     /// <summary>The engine with every built-in rule, its phrase expressions compiled (for a long-lived host).</summary>
     public static ToneEngine Default => LazyDefault.Value;
 
@@ -95,6 +104,12 @@ public sealed class ToneEngine
         }
 
         options = input.Options;
+        if (input.Document.CustomerBlocks.Any())
+        {
+            // The customer's message is read with the same phrase catalogue as replies, to know whether it is hostile.
+            input.CustomerHostility = Tonality.CustomerHostility.Assess(input.Document, _customerAnalyzers.Value, cancellationToken);
+        }
+
         var raw = new List<ToneDiagnostic>();
         DocumentProblemAnalyzer.Report(input, raw.Add);
         IEnumerable<ToneAnalyzer> analyzers = options.Configuration is { TeamRules.Count: > 0 } configuration
@@ -116,6 +131,11 @@ public sealed class ToneEngine
             {
                 failures.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}");
             }
+        }
+
+        if (input.CustomerHostility is { IsHostile: true })
+        {
+            EscalateForHostileCustomer(raw);
         }
 
         var kept = new List<ToneDiagnostic>(raw.Count);
@@ -147,6 +167,25 @@ public sealed class ToneEngine
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
         return new AnalysisResult(input, ordered, failures);
+    }
+
+    // A hostile customer must not get the same tone back: the reply's sarcasm, shouting and dismissive phrases become
+    // errors, and a reply that neither acknowledges the problem nor offers help gets warnings.
+    private static void EscalateForHostileCustomer(List<ToneDiagnostic> raw)
+    {
+        bool neither = raw.Any(d => d.Id == EmpathyAnalyzer.MissingAcknowledgement.Id) && raw.Any(d => d.Id == EmpathyAnalyzer.MissingOffer.Id);
+        for (int i = 0; i < raw.Count; i++)
+        {
+            ToneDiagnostic diagnostic = raw[i];
+            if (diagnostic.Descriptor.Category is Categories.Sarcasm or Categories.Shouting or Categories.Dismissive)
+            {
+                raw[i] = diagnostic with { Severity = DiagnosticSeverity.Error };
+            }
+            else if (neither && (diagnostic.Id == EmpathyAnalyzer.MissingAcknowledgement.Id || diagnostic.Id == EmpathyAnalyzer.MissingOffer.Id))
+            {
+                raw[i] = diagnostic with { Severity = DiagnosticSeverity.Warning };
+            }
+        }
     }
 
     /// <summary>The fixes for one diagnostic, the preferred one first. Never throws.</summary>

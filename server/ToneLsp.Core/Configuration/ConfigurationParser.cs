@@ -21,7 +21,7 @@ public static partial class ConfigurationParser
     public const string FileName = ".tonelsp.yaml";
 
     private static readonly string[] TopLevelKeys = ["brand", "channels", "rules", "phrases", "accept", "include", "exclude"];
-    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing", "messages"];
+    private static readonly string[] TonalityKeys = ["language", "address", "capitalizeDu", "audience", "humor", "emoji", "greeting", "closing", "messages", "register", "maxLength", "placeholderLength", "salutations"];
 
     // The built-in rule IDs and categories, which rules: may name.
     // Known without building an engine: the command line's interpreted engine and the server's compiled one need not load twice.
@@ -252,6 +252,10 @@ public static partial class ConfigurationParser
                 RequireGreeting = Required(Child(map, "greeting"), context + ".greeting"),
                 RequireClosing = Required(Child(map, "closing"), context + ".closing"),
                 Messages = Enum<MessageChoice>(Child(map, "messages"), context + ".messages", new() { ["auto"] = MessageChoice.Auto, ["de"] = MessageChoice.German, ["en"] = MessageChoice.English }),
+                Registers = Registers(Child(map, "register"), context + ".register"),
+                MaxLength = Count(Child(map, "maxLength"), context + ".maxLength", minimum: 1),
+                PlaceholderLength = Count(Child(map, "placeholderLength"), context + ".placeholderLength", minimum: 0),
+                Salutations = Salutations(Child(map, "salutations"), context + ".salutations"),
             };
         }
 
@@ -413,6 +417,104 @@ public static partial class ConfigurationParser
             }
 
             errors.Add(Error(source, node, Messages.ConfigNotAllowed, context, text, string.Join(", ", values.Keys)));
+            return null;
+        }
+
+        // salutations: { de: { formal: { greeting: "Guten Tag", closing: "Freundliche Grüße" } } }
+        private Dictionary<(Language, Text.Register), SalutationPair>? Salutations(YamlNode? node, string context)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            var result = new Dictionary<(Language, Text.Register), SalutationPair>();
+            if (node is not YamlMappingNode languages)
+            {
+                errors.Add(Error(source, node, Messages.ConfigSalutationsNotMapping, context));
+                return null;
+            }
+
+            foreach (var (languageNode, registersNode) in languages.Children)
+            {
+                string languageName = (languageNode as YamlScalarNode)?.Value ?? string.Empty;
+                Language? language = languageName switch { "de" => Language.German, "en" => Language.English, _ => null };
+                if (language is null || registersNode is not YamlMappingNode registers)
+                {
+                    errors.Add(language is null
+                        ? Error(source, languageNode, Messages.ConfigNotALanguage, context, languageName)
+                        : Error(source, registersNode, Messages.ConfigRegistersNotMapping, context + "." + languageName));
+                    continue;
+                }
+
+                foreach (var (registerNode, pairNode) in registers.Children)
+                {
+                    string registerName = (registerNode as YamlScalarNode)?.Value ?? string.Empty;
+                    string where = $"{context}.{languageName}.{registerName}";
+                    if (ToneLsp.Core.Tonality.RegisterDetector.ParseRegister(registerName) is not { } register)
+                    {
+                        errors.Add(Error(source, registerNode, Messages.ConfigNotARegister, context + "." + languageName, registerName, Suggest(registerName, ["formal", "neutral", "casual"])));
+                        continue;
+                    }
+
+                    if (pairNode is not YamlMappingNode pair || pair.Children.Keys.Any(k => (k as YamlScalarNode)?.Value is not ("greeting" or "closing")))
+                    {
+                        errors.Add(Error(source, pairNode, Messages.ConfigSalutationPair, where));
+                        continue;
+                    }
+
+                    string? greeting = Scalar(pair, "greeting")?.Trim();
+                    string? closing = Scalar(pair, "closing")?.Trim();
+                    result[(language.Value, register)] = new SalutationPair(string.IsNullOrEmpty(greeting) ? null : greeting, string.IsNullOrEmpty(closing) ? null : closing);
+                }
+            }
+
+            return result.Count > 0 ? result : null;
+        }
+
+        // One register or a list of them: `register: casual`, `register: [neutral, casual]`.
+        private IReadOnlyList<Text.Register>? Registers(YamlNode? node, string context)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            IEnumerable<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : [node];
+            var registers = new List<Text.Register>();
+            foreach (YamlNode item in items)
+            {
+                string? text = (item as YamlScalarNode)?.Value;
+                if (ToneLsp.Core.Tonality.RegisterDetector.ParseRegister(text) is { } register)
+                {
+                    if (!registers.Contains(register))
+                    {
+                        registers.Add(register);
+                    }
+                }
+                else
+                {
+                    errors.Add(Error(source, item, Messages.ConfigNotARegister, context, text, Suggest(text ?? string.Empty, ["formal", "neutral", "casual"])));
+                }
+            }
+
+            return registers.Count > 0 ? registers : null;
+        }
+
+        private int? Count(YamlNode? node, string context, int minimum)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            string? text = (node as YamlScalarNode)?.Value?.Trim();
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= minimum)
+            {
+                return value;
+            }
+
+            errors.Add(Error(source, node, Messages.ConfigNotACount, context, text, minimum));
             return null;
         }
 

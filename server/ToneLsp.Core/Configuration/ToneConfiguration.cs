@@ -88,6 +88,17 @@ public sealed record Tonality
 
     /// <summary>The language of ToneLsp's messages (<c>messages: auto | de | en</c>).</summary>
     public MessageChoice? Messages { get; init; }
+    /// <summary>The registers replies may use (formal, neutral, casual); null allows all.</summary>
+    public IReadOnlyList<Text.Register>? Registers { get; init; }
+
+    /// <summary>The most characters a reply may have once its placeholders are filled.</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>How many characters a placeholder counts for the length limit.</summary>
+    public int? PlaceholderLength { get; init; }
+
+    /// <summary>The team's greeting and closing per language and register, for fixes that move a reply's register.</summary>
+    public IReadOnlyDictionary<(Language Language, Text.Register Register), SalutationPair>? Salutations { get; init; }
 
     /// <summary>Values set here win over <paramref name="fallback"/>.</summary>
     public Tonality Over(Tonality fallback) => new()
@@ -101,8 +112,32 @@ public sealed record Tonality
         RequireGreeting = RequireGreeting ?? fallback.RequireGreeting,
         RequireClosing = RequireClosing ?? fallback.RequireClosing,
         Messages = Messages ?? fallback.Messages,
+        Registers = Registers ?? fallback.Registers,
+        MaxLength = MaxLength ?? fallback.MaxLength,
+        PlaceholderLength = PlaceholderLength ?? fallback.PlaceholderLength,
+        Salutations = MergeSalutations(Salutations, fallback.Salutations),
     };
+
+    private static IReadOnlyDictionary<(Language, Text.Register), SalutationPair>? MergeSalutations(
+        IReadOnlyDictionary<(Language, Text.Register), SalutationPair>? near, IReadOnlyDictionary<(Language, Text.Register), SalutationPair>? far)
+    {
+        if (near is null || far is null)
+        {
+            return near ?? far;
+        }
+
+        var merged = new Dictionary<(Language, Text.Register), SalutationPair>(far);
+        foreach (var (key, pair) in near)
+        {
+            merged[key] = far.TryGetValue(key, out SalutationPair? farther) ? new SalutationPair(pair.Greeting ?? farther.Greeting, pair.Closing ?? farther.Closing) : pair;
+        }
+
+        return merged;
+    }
 }
+
+/// <summary>A configured greeting ("Guten Tag") and closing ("Freundliche Grüße"); either may be left to the default.</summary>
+public sealed record SalutationPair(string? Greeting, string? Closing);
 
 /// <summary>A channel profile: its tonality and the path globs that select it when the front matter names no channel.</summary>
 public sealed record ChannelProfile(string Name, Tonality Tonality, IReadOnlyList<Glob> Paths);

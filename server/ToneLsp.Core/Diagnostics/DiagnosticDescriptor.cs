@@ -49,6 +49,9 @@ public static class Categories
     /// <summary>Tone policing and minimising.</summary>
     public const string Dismissive = "dismissive";
 
+    /// <summary>How formally the reply is written against how the customer writes, and the channel's limits.</summary>
+    public const string Tonality = "tonality";
+
     /// <summary>Problems with the template file itself, such as invalid front matter.</summary>
     public const string Template = "template";
 }

@@ -281,6 +281,79 @@ public static class Messages
     /// <summary>A value outside its choices ({0} where, {1} the value, {2} the choices).</summary>
     public static readonly LocalText ConfigNotAllowed = new("{0}: '{1}' is not allowed; use {2}.", "{0}: '{1}' ist nicht erlaubt; erlaubt sind {2}.");
 
+    /// <summary>The name of a register in the language: formal/förmlich, neutral, casual/locker.</summary>
+    public static string RegisterName(Text.Register register, Language language) => register switch
+    {
+        Text.Register.Formal => RegisterFormal.In(language),
+        Text.Register.Casual => RegisterCasual.In(language),
+        _ => RegisterNeutral.In(language),
+    };
+
+    /// <summary>The formal register.</summary>
+    public static readonly LocalText RegisterFormal = new("formal", "förmlich");
+
+    /// <summary>The neutral register.</summary>
+    public static readonly LocalText RegisterNeutral = new("neutral", "neutral");
+
+    /// <summary>The casual register.</summary>
+    public static readonly LocalText RegisterCasual = new("casual", "locker");
+
+    /// <summary>TONE024: what the customer's register is ({0} the register, {1} its evidence in parentheses or nothing).</summary>
+    public static readonly LocalText TonalityCustomerWrites = new("the customer writes {0}{1}", "die Kundin oder der Kunde schreibt {0}{1}");
+
+    /// <summary>TONE024: a channel by name.</summary>
+    public static readonly LocalText TonalityTheChannel = new("the channel {0}", "der Kanal {0}");
+
+    /// <summary>TONE024: the brand, when no channel applies.</summary>
+    public static readonly LocalText TonalityTheBrand = new("the brand", "die Marke");
+
+    /// <summary>TONE024: what a channel or brand allows ({0} who, {1} the registers).</summary>
+    public static readonly LocalText TonalityAllows = new("{0} allows {1}", "{0} erlaubt {1}");
+
+    /// <summary>TONE024: between two reasons.</summary>
+    public static readonly LocalText TonalityAnd = new(" and ", " und ");
+
+    /// <summary>TONE024: between registers.</summary>
+    public static readonly LocalText TonalityOr = new(" or ", " oder ");
+
+    /// <summary>TONE024: a reply without any register evidence.</summary>
+    public static readonly LocalText TonalityNoMarkers = new("no formal or casual markers", "keine förmlichen oder lockeren Merkmale");
+
+    /// <summary>Register evidence: emoji.</summary>
+    public static readonly LocalText TonalityEmoji = new("emoji", "Emoji");
+
+    /// <summary>Register evidence: a message in lower case only.</summary>
+    public static readonly LocalText TonalityLowerCase = new("all lower case", "alles kleingeschrieben");
+
+    /// <summary>TONE024's fix ({0} the register).</summary>
+    public static readonly LocalText TonalityFixTitle = new("Make greeting, closing and punctuation {0}", "Begrüßung, Grußformel und Satzzeichen {0} machen");
+
+    /// <summary>salutations: that maps no languages ({0} where).</summary>
+    public static readonly LocalText ConfigSalutationsNotMapping = new(
+        "{0} must map de or en to registers, such as `de: {{ formal: {{ greeting: Guten Tag }} }}`.",
+        "{0} muss de oder en auf Tonlagen abbilden, etwa `de: {{ formal: {{ greeting: Guten Tag }} }}`.");
+
+    /// <summary>A salutations key that is no language ({0} where, {1} the key).</summary>
+    public static readonly LocalText ConfigNotALanguage = new("{0}: '{1}' is not a language; use de or en.", "{0}: '{1}' ist keine Sprache; erlaubt sind de und en.");
+
+    /// <summary>A language of salutations that maps no registers ({0} where).</summary>
+    public static readonly LocalText ConfigRegistersNotMapping = new(
+        "{0} must map formal, neutral or casual to a greeting and a closing.",
+        "{0} muss formal, neutral oder casual auf eine Begrüßung und eine Grußformel abbilden.");
+
+    /// <summary>A value that is no register ({0} where, {1} the value, {2} a suggestion).</summary>
+    public static readonly LocalText ConfigNotARegister = new(
+        "{0}: '{1}' is not a register{2}; use formal, neutral or casual.",
+        "{0}: '{1}' ist keine Tonlage{2}; erlaubt sind formal, neutral und casual.");
+
+    /// <summary>A register of salutations that is no greeting-and-closing mapping ({0} where).</summary>
+    public static readonly LocalText ConfigSalutationPair = new(
+        "{0} must be a mapping of greeting and closing, such as `{{ greeting: Hallo, closing: Viele Grüße }}`.",
+        "{0} muss greeting und closing angeben, etwa `{{ greeting: Hallo, closing: Viele Grüße }}`.");
+
+    /// <summary>A value that is no whole number of at least the minimum ({0} where, {1} the value, {2} the minimum).</summary>
+    public static readonly LocalText ConfigNotACount = new("{0}: '{1}' is not a whole number of at least {2}.", "{0}: '{1}' ist keine ganze Zahl ab {2}.");
+
     /// <summary>A value that is no boolean ({0} where, {1} the value).</summary>
     public static readonly LocalText ConfigNotBoolean = new("{0}: '{1}' is not true or false.", "{0}: '{1}' ist weder true noch false.");
 

@@ -41,6 +41,7 @@ public static class BuiltInRules
         yield return new EmpathyAnalyzer();
         yield return new BrandAnalyzer();
         yield return new PlaceholderAnalyzer();
+        yield return new TonalityAnalyzer();
     }
 
     /// <summary>All built-in code-fix providers.</summary>
@@ -52,5 +53,6 @@ public static class BuiltInRules
         yield return new EmpathyCodeFixProvider();
         yield return new BrandCodeFixProvider();
         yield return new UnusedSuppressionCodeFixProvider();
+        yield return new TonalityCodeFixProvider();
     }
 }

@@ -71,7 +71,7 @@ public sealed partial class EmpathyAnalyzer : ToneAnalyzer
         }
 
         bool german = document.Language == Language.German;
-        if (!AnyBlockMatches(german ? GermanComplaint() : EnglishComplaint(), document, customer))
+        if (context.Input.CustomerHostility is not { IsHostile: true } && !AnyBlockMatches(german ? GermanComplaint() : EnglishComplaint(), document, customer))
         {
             return;
         }

@@ -75,10 +75,26 @@ public static class Salutations
         return best;
     }
 
+    /// <summary>Every greeting and closing in the span, with its register and where it stands, in order.</summary>
+    public static IEnumerable<(Register Register, TextSpan Span)> AllOf(string text, TextSpan within)
+    {
+        var found = new List<(Register Register, TextSpan Span)>();
+        foreach (Regex pattern in (ReadOnlySpan<Regex>)[OpeningPattern, ClosingPattern])
+        {
+            for (Match match = pattern.Match(text, within.Start, within.Length); match.Success; match = match.NextMatch())
+            {
+                found.Add((RegisterOfWords(match.Value), new TextSpan(match.Index, match.Length)));
+            }
+        }
+
+        return found.OrderBy(f => f.Span.Start);
+    }
+
     private static readonly Regex OpeningPattern = new(@"(?<![\p{L}])(?:" + OpeningAlternation + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex ClosingPattern = new(@"(?<![\p{L}])(?:" + ClosingAlternation + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static Register RegisterOfWords(string words)
+    /// <summary>The register of one greeting or closing as written ("Mit  freundlichen Grüßen"); None for anything else.</summary>
+    public static Register RegisterOfWords(string words)
     {
         string normalized = Regex.Replace(words.ToLowerInvariant(), @"\s+", " ");
         foreach (var (formula, register) in Openings.Concat(Closings))

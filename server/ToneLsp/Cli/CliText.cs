@@ -347,6 +347,22 @@ public static class CliText
         _ => AddressNone.In(language),
     };
 
+    /// <summary>The hover on the customer's message ({0} the customer's register, {1} its evidence, {2} the reply's register).</summary>
+    public static readonly LocalText HoverCustomerRegister = new(
+        "**The customer writes {0}**{1}. The reply reads {2}.",
+        "**Die Kundin oder der Kunde schreibt {0}**{1}. Die Antwort klingt {2}.");
+
+    /// <summary>The hover's advice on a hostile customer message ({0} the evidence).</summary>
+    public static readonly LocalText HoverHostile = new(
+        "The message is hostile ({0}): do not mirror it; answer calmly, acknowledge the problem and offer help.",
+        "Die Nachricht ist feindselig ({0}): Spiegle sie nicht; antworte ruhig, nimm das Problem auf und biete Hilfe an.");
+
+    /// <summary>The code lens with the reply's and the customer's register.</summary>
+    public static readonly LocalText LensRegister = new("Register: {0} · customer: {1}", "Tonlage: {0} · Kundin/Kunde: {1}");
+
+    /// <summary>Added to the register lens when the customer's message is hostile.</summary>
+    public static readonly LocalText LensHostile = new(" (hostile: do not mirror)", " (feindselig: nicht spiegeln)");
+
     /// <summary>A reply that mixes du and Sie.</summary>
     public static readonly LocalText AddressMixed = new("mixed", "gemischt");
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ToneLsp.Core.AddressForms;
+using ToneLsp.Core.Tonality;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Documents;
 using ToneLsp.Core.Text;
@@ -28,6 +29,8 @@ public static partial class JsonReport
             r.Result.Document.Language == Language.German ? "de" : "en",
             r.Result.Input.ReplyAddress.Form.ToName(),
             r.Result.Input.CustomerAddress?.Form.ToName(),
+            r.Result.Input.ReplyRegister.Register.ToName(),
+            r.Result.Input.CustomerRegister?.Register.ToName(),
             [.. r.Findings.Select(f => new DiagnosticJson(
                 f.Diagnostic.Id,
                 f.Diagnostic.Category,
@@ -72,7 +75,8 @@ public static partial class JsonReport
     internal sealed record ReportJson(int Version, IReadOnlyList<FileJson> Files, SummaryJson Summary);
 
     // Messages is the language of the messages and fix titles (de or en); IDs and category slugs never change with it.
-    internal sealed record FileJson(string Path, string Language, string AddressForm, string? CustomerAddressForm, IReadOnlyList<DiagnosticJson> Diagnostics, string Messages);
+    internal sealed record FileJson(string Path, string Language, string AddressForm, string? CustomerAddressForm, string Register, string? CustomerRegister,
+        IReadOnlyList<DiagnosticJson> Diagnostics, string Messages);
 
     internal sealed record DiagnosticJson(string RuleId, string Category, string Severity, string Message, RangeJson Range, IReadOnlyList<FixJson> Fixes);
 

@@ -354,9 +354,10 @@ public static class MessageType
 }
 
 /// <summary>ToneLsp's own notification (<c>tonelsp/documentStatus</c>) with facts a client can show in a status bar.</summary>
-/// <c>Messages</c> is the language of the document's messages (de or en) and <c>Text</c> a one-line summary in it.
+/// <c>Messages</c> is the language of the document's messages (de or en) and <c>Text</c> a one-line summary in it;
+/// <c>Register</c> and <c>CustomerRegister</c> are the reply's and the customer's register (formal, neutral, casual).
 public sealed record DocumentStatusParams(string Uri, int Version, string Language, string AddressForm, string? CustomerAddressForm, string? TargetAddressForm, int Findings,
-    string? Messages = null, string? Text = null);
+    string? Messages = null, string? Text = null, string? Register = null, string? CustomerRegister = null);
 
 public static class LspErrorCodes
 {

@@ -316,7 +316,9 @@ internal sealed partial class ServerState
         result.Input.TargetAddress is AddressForm.None ? null : result.Input.TargetAddress.ToName(),
         snapshot.Settings.Enable ? result.Diagnostics.Count(d => d.Severity != DiagnosticSeverity.Hint) : 0,
         Core.Diagnostics.Messages.Code(result.Input.MessageLanguage),
-        StatusText(result, snapshot.Settings.Enable ? result.Diagnostics.Count(d => d.Severity != DiagnosticSeverity.Hint) : 0));
+        StatusText(result, snapshot.Settings.Enable ? result.Diagnostics.Count(d => d.Severity != DiagnosticSeverity.Hint) : 0),
+        Core.Tonality.RegisterDetector.ToName(result.Input.ReplyRegister.Register),
+        result.Input.CustomerRegister is { } customer ? Core.Tonality.RegisterDetector.ToName(customer.Register) : null);
 
     // "Anrede: Sie · 2 Befunde" / "Address: sie · 2 findings", in the document's message language.
     private static string StatusText(AnalysisResult result, int findings)

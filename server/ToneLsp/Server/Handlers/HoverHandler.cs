@@ -2,6 +2,7 @@ using StreamJsonRpc;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Features;
+using ToneLsp.Core.Tonality;
 using ToneLsp.Protocol;
 
 namespace ToneLsp.Server.Handlers;
@@ -35,10 +36,33 @@ internal sealed class HoverHandler(ServerState state) : ILspHandler
         IReadOnlyList<ToneDiagnostic> hits = Explanation.At(result, offset);
         if (hits.Count == 0)
         {
-            return null;
+            return CustomerHover(snapshot, result, offset);
         }
 
         string markdown = Explanation.Markdown(_state.Engine, result, hits, cancellationToken);
         return new Hover(new MarkupContent("markdown", markdown), ProtocolConversion.ToRange(snapshot.Text, Explanation.Covered(hits), _state.Encoding));
+    }
+
+    // On the customer's message without a finding: how the customer writes, which the reply should mirror.
+    private Hover? CustomerHover(DocumentSnapshot snapshot, AnalysisResult result, int offset)
+    {
+        if (result.Document.CustomerBlocks.FirstOrDefault(b => b.Span.Start <= offset && offset <= b.Span.End) is not { } block ||
+            result.Input.CustomerRegister is not { } register)
+        {
+            return null;
+        }
+
+        Core.Documents.Language language = result.Input.MessageLanguage;
+        var text = new System.Text.StringBuilder();
+        text.Append(Cli.CliText.HoverCustomerRegister.Format(language, Core.Diagnostics.Messages.RegisterName(register.Register, language),
+            register.Deciding.Any() ? $" ({register.Describe(language)})" : string.Empty,
+            Core.Diagnostics.Messages.RegisterName(result.Input.ReplyRegister.Register, language)));
+        if (result.Input.CustomerHostility is { IsHostile: true } hostility)
+        {
+            text.Append("\n\n").Append(Cli.CliText.HoverHostile.Format(language,
+                string.Join(", ", hostility.Evidence.Select(e => Core.Diagnostics.Messages.Quote(language, e.Text)).Distinct().Take(3))));
+        }
+
+        return new Hover(new MarkupContent("markdown", text.ToString()), ProtocolConversion.ToRange(snapshot.Text, block.Span, _state.Encoding));
     }
 }
