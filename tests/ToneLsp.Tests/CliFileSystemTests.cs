@@ -39,7 +39,8 @@ public sealed class CliFileSystemTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_directory.Root, "self.md"), "self.md");
         File.CreateSymbolicLink(Path.Combine(_directory.Root, "zero.md"), "/dev/zero");
 
-        CliResult result = Within(() => ToneCli.Run("check", "--format", "json", _directory.Root));
+        CliResult result = Within(() => ToneCli.Run("check", "--format", "json", "--messages", "en", _directory.Root));
+        CliResult german = Within(() => ToneCli.Run("check", "--format", "json", "--messages", "de", _directory.Root));
 
         Assert.Equal(CliApp.UsageError, result.ExitCode);
         Assert.Contains("\"a.md\"", result.Output.Replace(_directory.Root.Replace('\\', '/') + "/", string.Empty));
@@ -47,6 +48,8 @@ public sealed class CliFileSystemTests : IDisposable
         Assert.Contains("self.md: cannot read: too many levels of symbolic links", result.Error);
         Assert.Contains("zero.md: cannot read: a character device, not a regular file", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
+        Assert.Contains("dangling.md: kann nicht gelesen werden: der symbolische Link zeigt ins Leere", german.Error);
+        Assert.Contains("zero.md: kann nicht gelesen werden: ein zeichenorientiertes Gerät, keine normale Datei", german.Error);
     }
 
     [UnixFact]
@@ -55,7 +58,7 @@ public sealed class CliFileSystemTests : IDisposable
         string template = _directory.Write("a.md", Samples.GermanCondescension);
         File.CreateSymbolicLink(Path.Combine(_directory.Root, "dangling.md"), "/nonexistent");
 
-        CliResult result = ToneCli.Run("fix", _directory.Root);
+        CliResult result = ToneCli.Run("fix", "--messages", "en", _directory.Root);
 
         Assert.Equal(CliApp.UsageError, result.ExitCode);
         Assert.Contains("dangling.md: cannot read:", result.Error);
@@ -116,7 +119,7 @@ public sealed class CliFileSystemTests : IDisposable
         _directory.Write("a.md", Samples.Clean);
         Run("mkfifo", Path.Combine(_directory.Root, "f.md"));
 
-        CliResult result = Within(() => ToneCli.Run("check", "--format", "json", _directory.Root));
+        CliResult result = Within(() => ToneCli.Run("check", "--format", "json", "--messages", "en", _directory.Root));
 
         Assert.Equal(CliApp.UsageError, result.ExitCode);
         Assert.Contains("f.md: cannot read: a named pipe (FIFO), not a regular file", result.Error);

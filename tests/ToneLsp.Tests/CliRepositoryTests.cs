@@ -163,6 +163,8 @@ public sealed class CliRepositoryTests : IDisposable
         Assert.Equal(CliApp.Findings, failing.ExitCode);
         Assert.Matches(@"\.tonelsp\.yaml:2: TEAM-[0-9A-F]{8}: a flag line that is not flagged: Der Kunde hat angerufen\.", failing.Output);
         Assert.Contains("1 failed.", failing.Output);
+        CliResult german = ToneCli.Run("check", "--test-rules", "--messages", "de", _repo.Root);
+        Assert.Matches(@"\.tonelsp\.yaml:2: TEAM-[0-9A-F]{8}: eine flag-Zeile, die nicht gemeldet wird: Der Kunde hat angerufen\.", german.Output);
     }
 
     [Fact]

@@ -328,6 +328,26 @@ public static class Messages
     /// <summary>TONE024's fix ({0} the register).</summary>
     public static readonly LocalText TonalityFixTitle = new("Make greeting, closing and punctuation {0}", "Begrüßung, Grußformel und Satzzeichen {0} machen");
 
+    /// <summary>A phrase's flag line that its rule does not report.</summary>
+    public static readonly LocalText ExampleNotFlagged = new("a flag line that is not flagged", "eine flag-Zeile, die nicht gemeldet wird");
+
+    /// <summary>A flag line whose rewrite is reported again ({0} the rewrite).</summary>
+    public static readonly LocalText ExampleStillFlagged = new("the rewrite “{0}” is still flagged", "die Umformulierung „{0}“ wird noch immer gemeldet");
+
+    /// <summary>A rewrite that drops a fact ({0} the rewrite, {1} the fact).</summary>
+    public static readonly LocalText ExampleLosesFact = new("the rewrite “{0}” loses “{1}”", "die Umformulierung „{0}“ verliert „{1}“");
+
+    /// <summary>A rewrite with untidy punctuation ({0} the rewrite, {1} where, or nothing).</summary>
+    public static readonly LocalText ExampleUntidy = new(
+        "the rewrite “{0}” has untidy punctuation, spacing or case{1}",
+        "die Umformulierung „{0}“ hat unsaubere Satzzeichen, Leerzeichen oder Groß- und Kleinschreibung{1}");
+
+    /// <summary>A rewrite that raises another rule ({0} the rewrite, {1} the rule, {2} the words).</summary>
+    public static readonly LocalText ExampleRaises = new("the rewrite “{0}” raises {1} (“{2}”)", "die Umformulierung „{0}“ löst {1} aus („{2}“)");
+
+    /// <summary>A pass line that the rule reports ({0} the words).</summary>
+    public static readonly LocalText ExamplePassFlagged = new("a pass line that is flagged at “{0}”", "eine pass-Zeile, die bei „{0}“ gemeldet wird");
+
     /// <summary>salutations: that maps no languages ({0} where).</summary>
     public static readonly LocalText ConfigSalutationsNotMapping = new(
         "{0} must map de or en to registers, such as `de: {{ formal: {{ greeting: Guten Tag }} }}`.",

@@ -5,10 +5,16 @@ using ToneLsp.Core.Documents;
 namespace ToneLsp.Core.Rules;
 
 /// <summary>One of a phrase's own example lines that does not behave as the phrase says.</summary>
-public sealed record RuleExampleFailure(string RuleId, string Source, int Line, string Example, string Problem)
+public sealed record RuleExampleFailure(string RuleId, string Source, int Line, string Example, LocalText Text, object?[] Arguments)
 {
+    /// <summary>What is wrong, in English.</summary>
+    public string Problem => Text.Format(Language.English, Arguments);
+
+    /// <summary>The report line in the language.</summary>
+    public string ToString(Language language) => $"{Source}:{Line}: {RuleId}: {Text.Format(language, Arguments)}: {Example}";
+
     /// <inheritdoc />
-    public override string ToString() => $"{Source}:{Line}: {RuleId}: {Problem}: {Example}";
+    public override string ToString() => ToString(Language.English);
 }
 
 /// <summary>
@@ -43,7 +49,8 @@ public static partial class RuleExamples
     private static void Check(ToneEngine engine, LexiconRule rule, LexiconPhrase phrase, ToneOptions options, List<RuleExampleFailure> failures)
     {
         string id = rule.Descriptor.Id;
-        void Fail(string example, string problem) => failures.Add(new RuleExampleFailure(id, rule.SourceName, phrase.SourceLine, example, problem));
+        void Fail(string example, LocalText problem, params object?[] arguments) =>
+            failures.Add(new RuleExampleFailure(id, rule.SourceName, phrase.SourceLine, example, problem, arguments));
 
         foreach (string example in phrase.Flag)
         {
@@ -51,7 +58,7 @@ public static partial class RuleExamples
             var own = result.Diagnostics.Where(d => d.Id == id).ToList();
             if (own.Count == 0)
             {
-                Fail(example, "a flag line that is not flagged");
+                Fail(example, Messages.ExampleNotFlagged);
                 continue;
             }
 
@@ -64,7 +71,7 @@ public static partial class RuleExamples
             AnalysisResult after = engine.Analyze(TemplateDocument.ParseAs(rewritten, phrase.Language), options);
             if (after.Diagnostics.Count(d => d.Id == id) >= own.Count)
             {
-                Fail(example, $"the rewrite “{rewritten}” is still flagged");
+                Fail(example, Messages.ExampleStillFlagged, rewritten);
             }
 
             // The facts outside the framing survive: numbers, placeholders, links, quoted names. The framing is the
@@ -81,7 +88,7 @@ public static partial class RuleExamples
             {
                 if (!framing.OverlapsWith(new Text.TextSpan(fact.Index, fact.Length)) && !rewritten.Contains(fact.Value, StringComparison.Ordinal))
                 {
-                    Fail(example, $"the rewrite “{rewritten}” loses “{fact.Value}”");
+                    Fail(example, Messages.ExampleLosesFact, rewritten, fact.Value);
                 }
             }
 
@@ -90,13 +97,13 @@ public static partial class RuleExamples
                                rewritten.TrimStart() is { Length: > 0 } opening && char.IsLower(opening[0]);
             if (flaw.Success || lostCapital)
             {
-                Fail(example, $"the rewrite “{rewritten}” has untidy punctuation, spacing or case{(flaw.Success ? $" at “{flaw.Value}”" : "")}");
+                Fail(example, Messages.ExampleUntidy, rewritten, flaw.Success ? new LocalText($" at “{flaw.Value}”", $" bei „{flaw.Value}“") : new LocalText(string.Empty, string.Empty));
             }
 
             var before = result.Diagnostics.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             if (after.Diagnostics.FirstOrDefault(d => d.Severity <= DiagnosticSeverity.Warning && !before.Contains(d.Id)) is { } raised)
             {
-                Fail(example, $"the rewrite “{rewritten}” raises {raised.Id} (“{after.Document.Source.Slice(raised.Span)}”)");
+                Fail(example, Messages.ExampleRaises, rewritten, raised.Id, after.Document.Source.Slice(raised.Span));
             }
         }
 
@@ -105,7 +112,7 @@ public static partial class RuleExamples
             AnalysisResult result = engine.Analyze(TemplateDocument.ParseAs(example, phrase.Language), options);
             if (result.Diagnostics.FirstOrDefault(d => d.Id == id) is { } hit)
             {
-                Fail(example, $"a pass line that is flagged at “{result.Document.Source.Slice(hit.Span)}”");
+                Fail(example, Messages.ExamplePassFlagged, result.Document.Source.Slice(hit.Span));
             }
         }
     }

@@ -15,7 +15,14 @@ public sealed record FileReport(
     string? Channel);
 
 /// <summary>A file that could not be read, with the reason to show.</summary>
-public sealed record FileError(string DisplayPath, string Message);
+public sealed record FileError(string DisplayPath, string Reason)
+{
+    /// <summary>The line that reports it, in English.</summary>
+    public string Message => MessageIn(Core.Documents.Language.English);
+
+    /// <summary>The line that reports it in the language: "cannot read: no such file" / "kann nicht gelesen werden: …".</summary>
+    public string MessageIn(Core.Documents.Language language) => CliText.CannotRead.Format(language, CliText.ReadReason(Reason, language));
+}
 
 /// <summary>The outcome of checking a set of templates.</summary>
 public sealed record CheckRun(IReadOnlyList<FileReport> Reports, IReadOnlyList<ConfigurationError> ConfigurationErrors)
@@ -59,7 +66,7 @@ public static class CheckRunner
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                readErrors[i] = new FileError(path.DisplayPath, $"cannot read: {ReadFailure(exception)}");
+                readErrors[i] = new FileError(path.DisplayPath, ReadFailure(exception));
                 progress?.Invoke();
             }
         });

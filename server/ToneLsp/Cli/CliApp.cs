@@ -208,7 +208,7 @@ public static class CliApp
             {
                 Baseline.Write(baselinePath, reports);
                 error.WriteLine(CliText.WroteBaseline.Format(session, reports.Sum(r => r.Findings.Count), reports.Count, baselinePath));
-                return ReportConfigurationErrors(error, run, session) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run, session) ? UsageError : Success;
+                return ReportConfigurationErrors(error, run, session) | ReportUnreadableFiles(error, run, session) | ReportAnalysisFailures(error, run, session) ? UsageError : Success;
             }
 
             if (parse.GetValue(baseline) is { } baselineFile)
@@ -228,7 +228,7 @@ public static class CliApp
                 (selectedFormat == "text" ? output : error).Write(TextReport.Suppressions(reports, session));
             }
 
-            if (ReportConfigurationErrors(error, run, session) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run, session))
+            if (ReportConfigurationErrors(error, run, session) | ReportUnreadableFiles(error, run, session) | ReportAnalysisFailures(error, run, session))
             {
                 return UsageError;
             }
@@ -292,7 +292,7 @@ public static class CliApp
             }
 
             (parse.GetValue(dryRun) ? error : output).WriteLine((parse.GetValue(dryRun) ? CliText.WouldApply : CliText.Applied).Format(session, CliText.EditsIn(applied, session), CliText.FilesOfFix(changedFiles, session)));
-            return ReportConfigurationErrors(error, run, session) | ReportUnreadableFiles(error, run) | ReportAnalysisFailures(error, run, session) || failed > 0 ? UsageError : Success;
+            return ReportConfigurationErrors(error, run, session) | ReportUnreadableFiles(error, run, session) | ReportAnalysisFailures(error, run, session) || failed > 0 ? UsageError : Success;
         });
         return command;
     }
@@ -324,7 +324,7 @@ public static class CliApp
                 foreach (RuleExampleFailure failure in RuleExamples.Check(engine, rule, withTeam))
                 {
                     failed++;
-                    output.WriteLine(failure.ToString());
+                    output.WriteLine(failure.ToString(session));
                 }
             }
         }
@@ -367,11 +367,11 @@ public static class CliApp
     }
 
     // Each file that could not be read, one line each; every other file was still checked.
-    private static bool ReportUnreadableFiles(TextWriter error, CheckRun run)
+    private static bool ReportUnreadableFiles(TextWriter error, CheckRun run, Language session)
     {
         foreach (FileError problem in run.FileErrors)
         {
-            error.WriteLine($"{problem.DisplayPath}: {problem.Message}");
+            error.WriteLine($"{problem.DisplayPath}: {problem.MessageIn(session)}");
         }
 
         return run.FileErrors.Count > 0;

@@ -7,7 +7,7 @@ namespace ToneLsp.Cli;
 /// The command line's and the server's own texts in English and German, in the core's mechanism
 /// (<see cref="Messages"/>): one <see cref="LocalText"/> field per text, the same placeholders in both languages.
 /// </summary>
-public static class CliText
+public static partial class CliText
 {
     /// <summary>
     /// The language of the command line's own texts (summaries, errors, headings): <c>--messages de|en</c>; under auto
@@ -204,6 +204,48 @@ public static class CliText
 
     /// <summary>The suppression report's count: several.</summary>
     public static readonly LocalText ManySuppressions = new("{0} suppressions.", "{0} Unterdrückungen.");
+
+    // --- Files that cannot be read -----------------------------------------------------------------------------
+
+    /// <summary>A template that could not be read ({0} the reason).</summary>
+    public static readonly LocalText CannotRead = new("cannot read: {0}", "kann nicht gelesen werden: {0}");
+
+    /// <summary>The reasons a file is not read, by their English text; the operating system's own texts stay as they are.</summary>
+    public static readonly IReadOnlyList<LocalText> ReadReasons =
+    [
+        new("no such file", "Datei nicht gefunden"),
+        new("the symbolic link points to nothing", "der symbolische Link zeigt ins Leere"),
+        new("permission denied", "keine Berechtigung"),
+        new("too many levels of symbolic links", "zu viele Ebenen symbolischer Links"),
+        new("a directory, not a regular file", "ein Ordner, keine normale Datei"),
+        new("a symbolic link, not a regular file", "ein symbolischer Link, keine normale Datei"),
+        new("a named pipe (FIFO), not a regular file", "eine benannte Pipe (FIFO), keine normale Datei"),
+        new("a character device, not a regular file", "ein zeichenorientiertes Gerät, keine normale Datei"),
+        new("a block device, not a regular file", "ein blockorientiertes Gerät, keine normale Datei"),
+        new("a socket, not a regular file", "ein Socket, keine normale Datei"),
+        new("not a regular file, not a regular file", "keine normale Datei"),
+    ];
+
+    /// <summary>A read failure's reason in the language: a known reason translated, the size limit with its numbers, else as it is.</summary>
+    public static string ReadReason(string english, Language language)
+    {
+        if (language == Language.English)
+        {
+            return english;
+        }
+
+        if (ReadReasons.FirstOrDefault(r => r.En == english) is { } known)
+        {
+            return known.De;
+        }
+
+        return SizeLimit().Match(english) is { Success: true } size
+            ? $"größer als die Grenze von {size.Groups[1].Value} MB ({(size.Groups[2].Success ? "mehr als " : string.Empty)}{size.Groups[3].Value} Bytes)"
+            : english;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^larger than the limit of (\d+) MB \((more than )?(\d+) bytes\)$")]
+    private static partial System.Text.RegularExpressions.Regex SizeLimit();
 
     // --- tonelsp init ---------------------------------------------------------------------------------------------
 
