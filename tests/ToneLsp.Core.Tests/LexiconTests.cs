@@ -60,6 +60,21 @@ public class LexiconTests
     }
 
     [Fact]
+    public void TheAnchorsWithoutTheExpressionAreTheAnchorsWithIt()
+    {
+        // Built-in phrases are loaded with their anchors only; the expression is built when a phrase first runs.
+        var phrases = LexiconLoader.BuiltIn.SelectMany(r => r.Phrases).ToList();
+        Assert.NotEmpty(phrases);
+        foreach (LexiconPhrase phrase in phrases)
+        {
+            var (regex, anchors) = PhrasePattern.Translate(phrase.Pattern);
+            Assert.NotEmpty(regex);
+            Assert.Equal(anchors.Select(g => string.Join("|", g)), PhrasePattern.Anchors(phrase.Pattern).Select(g => string.Join("|", g)));
+            Assert.Equal(anchors.Select(g => string.Join("|", g)), phrase.Anchors.Select(g => string.Join("|", g)));
+        }
+    }
+
+    [Fact]
     public void EveryBuiltInPhraseCompilesOnFirstUse()
     {
         // Built-in expressions are compiled lazily, so this is where a broken one would show.

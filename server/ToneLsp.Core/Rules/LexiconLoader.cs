@@ -159,20 +159,32 @@ public static partial class LexiconLoader
         try
         {
             // The pattern is checked now and compiled on first use (compiled matching takes a third less time per
-            // keystroke, but compiling every phrase up front cost about 30 ms of start-up).
-            (string source, anchors) = PhrasePattern.Translate(pattern);
+            // keystroke, but compiling every phrase up front cost about 30 ms of start-up). Where compilation is
+            // deferred, so is building the expression's source: only the anchors are needed before a phrase runs,
+            // and most phrases never run on a given template (the source of all built-in phrases is 1.5 MB).
             RegexOptions options = PhrasePattern.Options | (reading.Interpreted ? RegexOptions.None : RegexOptions.Compiled);
-            regex = new Lazy<Regex>(() => new Regex(source, options, reading.MatchTimeout));
+            (Lazy<Regex> Matcher, IReadOnlyList<IReadOnlyList<string>> Anchors) Prepare(string source)
+            {
+                if (reading.DeferCompilation)
+                {
+                    return (new Lazy<Regex>(() => new Regex(PhrasePattern.Translate(source).Regex, options, reading.MatchTimeout)), PhrasePattern.Anchors(source));
+                }
+
+                var (expression, sourceAnchors) = PhrasePattern.Translate(source);
+                return (new Lazy<Regex>(() => new Regex(expression, options, reading.MatchTimeout)), sourceAnchors);
+            }
+
+            (regex, anchors) = Prepare(pattern);
 
             // A pattern that is one alternation of whole phrases runs as its parts: each has its own anchors, so it
             // runs only where its own words occur, and a small expression finds its start far faster than a big one.
             var alternatives = PhrasePattern.TopLevelAlternatives(pattern);
             if (alternatives.Count > 1)
             {
-                var translated = alternatives.Select(PhrasePattern.Translate).ToList();
-                if (translated.All(t => t.Anchors.Count > 0))
+                var prepared = alternatives.Select(Prepare).ToList();
+                if (prepared.All(t => t.Anchors.Count > 0))
                 {
-                    parts = [.. translated.Select(t => new PhrasePart(new Lazy<Regex>(() => new Regex(t.Regex, options, reading.MatchTimeout)), t.Anchors))];
+                    parts = [.. prepared.Select(t => new PhrasePart(t.Matcher, t.Anchors))];
                 }
             }
 
@@ -226,13 +238,15 @@ public static partial class LexiconLoader
             }
         }
 
-        // Exceptions are checked now and built when their phrase first matches.
-        var unlessSources = new List<string>();
+        // Exceptions are checked now and built when their phrase first matches (where compilation is deferred, their
+        // source is built then too).
+        var unlessPatterns = new List<string>();
         foreach (string exception in List(map, "unless"))
         {
             try
             {
-                unlessSources.Add(PhrasePattern.ToRegex(exception));
+                _ = reading.DeferCompilation ? PhrasePattern.Anchors(exception) : null;
+                unlessPatterns.Add(reading.DeferCompilation ? exception : PhrasePattern.ToRegex(exception));
             }
             catch (Exception error) when (error is FormatException or ArgumentException)
             {
@@ -240,7 +254,8 @@ public static partial class LexiconLoader
             }
         }
 
-        var unless = new Lazy<IReadOnlyList<Regex>>(() => [.. unlessSources.Select(source => new Regex(source, PhrasePattern.Options, reading.MatchTimeout))]);
+        var unless = new Lazy<IReadOnlyList<Regex>>(() =>
+            [.. unlessPatterns.Select(source => new Regex(reading.DeferCompilation ? PhrasePattern.ToRegex(source) : source, PhrasePattern.Options, reading.MatchTimeout))]);
         if (!reading.DeferCompilation)
         {
             _ = unless.Value;

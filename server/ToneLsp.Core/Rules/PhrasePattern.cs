@@ -48,15 +48,21 @@ public static class PhrasePattern
     /// </summary>
     public static (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors) Translate(string pattern) => Translate(pattern, allowClasses: true);
 
+    /// <summary>
+    /// The anchors of a pattern without its regular expression: the same parse and the same errors as
+    /// <see cref="Translate(string)"/>, at a fraction of the cost, for phrases whose expression is built on first use.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Anchors(string pattern) => Translate(pattern, allowClasses: true, buildRegex: false).Anchors;
+
     /// <summary>Translates a pattern; word classes (<c>{name}</c>) only where allowed (a class's own members may not use them).</summary>
-    internal static (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors) Translate(string pattern, bool allowClasses)
+    internal static (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors) Translate(string pattern, bool allowClasses, bool buildRegex = true)
     {
         if (string.IsNullOrWhiteSpace(pattern))
         {
             throw new FormatException("The pattern is empty.");
         }
 
-        var parser = new Parser(pattern, allowClasses);
+        var parser = new Parser(pattern, allowClasses, buildRegex);
         Node sequence = parser.ParseSequence(endChar: null);
         if (!parser.AtEnd)
         {
@@ -66,6 +72,11 @@ public static class PhrasePattern
         if (sequence.CanBeEmpty)
         {
             throw new FormatException("The pattern matches the empty string; it needs at least one required word.");
+        }
+
+        if (!buildRegex)
+        {
+            return (string.Empty, sequence.AllAnchors);
         }
 
         string regex = (sequence.StartsWithWord, sequence.EndsWithWord) switch
@@ -164,7 +175,8 @@ public static class PhrasePattern
         public IReadOnlyList<IReadOnlyList<string>> AllAnchors { get; init; } = [];
     }
 
-    private sealed class Parser(string text, bool allowClasses)
+    // Without buildRegex the parser only finds the anchors and the shape of the pattern; every node's Regex is empty.
+    private sealed class Parser(string text, bool allowClasses, bool buildRegex)
     {
         public int Position { get; private set; }
 
@@ -221,7 +233,7 @@ public static class PhrasePattern
                 IEnumerable<string> bodies = alternatives.Select(a =>
                     (mixedStart && a.StartsWithWord ? NotAfterWord : string.Empty) + a.Regex + (mixedEnd && a.EndsWithWord ? NotBeforeWord : string.Empty));
                 var group = new Node(
-                    "(?:" + string.Join("|", bodies) + ")",
+                    buildRegex ? "(?:" + string.Join("|", bodies) + ")" : string.Empty,
                     alternatives.Any(a => a.CanBeEmpty),
                     alternatives.All(a => a.StartsWithWord),
                     alternatives.All(a => a.EndsWithWord))
@@ -244,6 +256,12 @@ public static class PhrasePattern
                 {
                     Position = close + 1;
                     return new Node(macro, false, true, true) { Anchors = MacroWords(macro) };
+                }
+
+                if (allowClasses && !buildRegex && WordClassCatalog.TryAnchors(name, out IReadOnlyList<string>? onlyAnchors))
+                {
+                    Position = close + 1;
+                    return new Node(string.Empty, false, true, true) { Anchors = onlyAnchors };
                 }
 
                 if (allowClasses && WordClassCatalog.TryTranslate(name, out string classRegex, out IReadOnlyList<string>? classAnchors))
@@ -382,7 +400,7 @@ public static class PhrasePattern
             }
 
             Position = close + 1;
-            string regex = "(?:" + string.Join("|", forms.Select(f => string.Concat(f.Select(Letter)))) + ")";
+            string regex = buildRegex ? "(?:" + string.Join("|", forms.Select(f => string.Concat(f.Select(Letter)))) + ")" : string.Empty;
             return new Node(regex, false, true, true) { Anchors = forms.Select(Fold).Distinct().ToList() };
         }
 
@@ -420,14 +438,14 @@ public static class PhrasePattern
             _ => System.Text.RegularExpressions.Regex.Escape(c.ToString()),
         };
 
-        private static Node Join(List<Node> items)
+        private Node Join(List<Node> items)
         {
             if (items.Count == 0)
             {
                 return new Node(string.Empty, true, false, false);
             }
 
-            var builder = new StringBuilder();
+            var builder = buildRegex ? new StringBuilder() : null;
             Node? previous = null;
             bool canBeEmpty = true;
             bool separatorEmitted = false;
@@ -435,7 +453,7 @@ public static class PhrasePattern
             {
                 if (item.IsGap)
                 {
-                    builder.Append(item.Regex);
+                    builder?.Append(item.Regex);
                     previous = item;
                     separatorEmitted = item.IsAnchor;
                     continue;
@@ -445,17 +463,17 @@ public static class PhrasePattern
                 string separator = previous is null || separatorEmitted ? string.Empty : Separator(previous, item);
                 if (item.IsOptional && canBeEmpty && previous is null or { IsOptional: true } or { IsAnchor: true })
                 {
-                    builder.Append(separator.Length > 0 ? $"(?:{separator}{item.Regex})?" : $"(?:{item.Regex}{Separator(item, item)})?");
+                    builder?.Append(separator.Length > 0 ? $"(?:{separator}{item.Regex})?" : $"(?:{item.Regex}{Separator(item, item)})?");
                     separatorEmitted = separator.Length == 0;
                 }
                 else if (item.IsOptional)
                 {
-                    builder.Append($"(?:{separator}{item.Regex})?");
+                    builder?.Append($"(?:{separator}{item.Regex})?");
                     separatorEmitted = false;
                 }
                 else
                 {
-                    builder.Append(separator).Append(item.Regex);
+                    builder?.Append(separator).Append(item.Regex);
                     canBeEmpty = false;
                     separatorEmitted = false;
                 }
@@ -471,7 +489,7 @@ public static class PhrasePattern
             var trailing = items.AsEnumerable().Reverse().TakeWhile(i => i.IsOptional).ToList();
             Node? lastRequired = items.LastOrDefault(i => !i.IsOptional && !i.IsGap);
             bool endsWithWord = lastRequired is { EndsWithWord: true } && trailing.All(i => i.EndsWithWord || !i.StartsWithWord);
-            return new Node(builder.ToString(), canBeEmpty, startsWithWord, endsWithWord) { Anchors = anchors, AllAnchors = required };
+            return new Node(builder?.ToString() ?? string.Empty, canBeEmpty, startsWithWord, endsWithWord) { Anchors = anchors, AllAnchors = required };
         }
 
         // Between words there must be white space; next to punctuation it may be absent.

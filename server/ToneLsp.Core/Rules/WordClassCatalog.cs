@@ -48,6 +48,39 @@ public static class WordClassCatalog
         return true;
     }
 
+    /// <summary>A class's anchors without its regular expression (see <see cref="PhrasePattern.Anchors"/>); false for an unknown name.</summary>
+    public static bool TryAnchors(string name, out IReadOnlyList<string>? anchors)
+    {
+        anchors = null;
+        if (!Classes.TryGetValue(name, out WordClass? wordClass))
+        {
+            return false;
+        }
+
+        anchors = AnchorsOnly.GetOrAdd(wordClass.Name, _ => AnchorsOf(wordClass, member => PhrasePattern.Translate(member, allowClasses: false, buildRegex: false).Anchors));
+        return true;
+    }
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>?> AnchorsOnly = new(StringComparer.OrdinalIgnoreCase);
+
+    // One word of each member's rarest group must occur; that group stands for the member. Null when a member has no anchors.
+    private static IReadOnlyList<string>? AnchorsOf(WordClass wordClass, Func<string, IReadOnlyList<IReadOnlyList<string>>> anchorsOfMember)
+    {
+        var anchors = new List<string>();
+        foreach (string member in wordClass.Members)
+        {
+            IReadOnlyList<IReadOnlyList<string>> memberAnchors = anchorsOfMember(member);
+            if (memberAnchors.Count == 0)
+            {
+                return null;
+            }
+
+            anchors.AddRange(memberAnchors.OrderBy(a => a.Count).First());
+        }
+
+        return anchors.Distinct().ToList();
+    }
+
     /// <summary>Parses one class file. Never throws; problems come back as errors with their lines.</summary>
     public static (IReadOnlyList<WordClass> Classes, IReadOnlyList<LexiconError> Errors) Parse(string yaml, string sourceName)
     {
@@ -110,25 +143,13 @@ public static class WordClassCatalog
 
     private static (string Regex, IReadOnlyList<string>? Anchors) Translate(WordClass wordClass)
     {
-        var regexes = new List<string>();
-        var anchors = new List<string>();
-        bool anchored = true;
+        var translated = new Dictionary<string, (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors)>(StringComparer.Ordinal);
         foreach (string member in wordClass.Members)
         {
-            var (regex, memberAnchors) = PhrasePattern.Translate(member, allowClasses: false);
-            regexes.Add(regex);
-            if (memberAnchors.Count == 0)
-            {
-                anchored = false;
-            }
-            else
-            {
-                // One word of the member's rarest group must occur; that group stands for the member.
-                anchors.AddRange(memberAnchors.OrderBy(a => a.Count).First());
-            }
+            translated.TryAdd(member, PhrasePattern.Translate(member, allowClasses: false));
         }
 
-        return ("(?:" + string.Join("|", regexes) + ")", anchored ? anchors.Distinct().ToList() : null);
+        return ("(?:" + string.Join("|", wordClass.Members.Select(m => translated[m].Regex)) + ")", AnchorsOf(wordClass, m => translated[m].Anchors));
     }
 
     private static (IReadOnlyDictionary<string, WordClass>, IReadOnlyList<LexiconError>) LoadBuiltIn()
