@@ -138,6 +138,10 @@ public sealed class CliMessageLanguageTests
         CliResult english = ToneCli.Run("check", "--help", "--messages", "en");
 
         Assert.Contains("Antwortvorlagen auf Tonfall-Probleme prüfen.", german.Output, StringComparison.Ordinal);
+        // System.CommandLine's own German headings, and our text for its help option.
+        Assert.Contains("Nutzung:", german.Output, StringComparison.Ordinal);
+        Assert.Contains("Hilfe und Aufrufbeispiele zeigen", german.Output, StringComparison.Ordinal);
+        Assert.Contains("Usage:", english.Output, StringComparison.Ordinal);
         Assert.Contains("Ausgabeformat: text, json, sarif oder github.", german.Output, StringComparison.Ordinal);
         Assert.Contains("Check reply templates for tone problems.", english.Output, StringComparison.Ordinal);
     }

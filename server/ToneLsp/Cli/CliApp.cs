@@ -39,7 +39,27 @@ public static class CliApp
         PhraseExpressions expressions = args.FirstOrDefault() == "serve" ? PhraseExpressions.Compiled : PhraseExpressions.Interpreted;
         Task<ToneEngine> loading = engine is not null ? Task.FromResult(engine) : Task.Run(() => ToneEngine.For(expressions));
         RootCommand root = Build(output, error, () => loading.GetAwaiter().GetResult());
-        Localize(root, CliText.SessionLanguage(ChoiceFromArguments(args)));
+        Language session = CliText.SessionLanguage(ChoiceFromArguments(args));
+        Localize(root, session);
+
+        // System.CommandLine ships German texts for its parse errors and help headings; they follow the UI culture.
+        System.Globalization.CultureInfo previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = session == Language.German ? GermanUiCulture.Value : System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            return Run(root, args, output, error);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    // Under invariant globalization a culture is only a name for resource lookup (PredefinedCulturesOnly is off).
+    private static readonly Lazy<System.Globalization.CultureInfo> GermanUiCulture = new(() => new System.Globalization.CultureInfo("de"));
+
+    private static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    {
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
