@@ -121,4 +121,23 @@ public class RewriteContentTests
     [InlineData("Oh wow, thanks for the super helpful feedback.", Language.English, "Thanks for your feedback.")]
     public void ASarcasmRewriteTakesTheInterjectionThatOpensIt(string text, Language language, string expected) =>
         Assert.Equal(expected, FixBuiltIn(text, language, "TONE005"));
+
+    [Fact]
+    public void FixAllPutsAnInsertionBeforeADeletionThatStartsAtTheSamePlace()
+    {
+        // A hostile customer: the reply gets an acknowledgement inserted where "Na super" is deleted.
+        const string text = "> Ihr seid alle unfähig!!!\n\nNa super 🙄 Wie bereits erwähnt, kommt das Paket morgen.\n";
+        AnalysisResult result = ToneEngine.Default.Analyze(TemplateDocument.ParseAs(text, Language.German), new ToneOptions());
+        IReadOnlyList<Text.TextEdit> edits = ToneEngine.Default.GetFixAllEdits(result);
+
+        Assert.Contains(edits, e => e.Span.Length == 0 && edits.Any(d => d.Span.Start == e.Span.Start && d.Span.Length > 0));
+        Assert.Equal(edits.OrderBy(e => e.Span.Start).ThenBy(e => e.Span.End), edits);
+        for (int i = 1; i < edits.Count; i++)
+        {
+            Assert.True(edits[i - 1].Span.End <= edits[i].Span.Start, $"{edits[i - 1].Span} overlaps {edits[i].Span}");
+        }
+
+        Assert.Equal("> Ihr seid alle unfähig!!!\n\nDanke, dass du dich meldest – das ist wirklich ärgerlich. Kurz zusammengefasst kommt das Paket morgen. " +
+                     "Melde dich gern, wenn wir noch etwas für dich tun können.\n", result.Document.Source.ApplyEdits(edits));
+    }
 }

@@ -269,7 +269,8 @@ public sealed class ToneEngine
             written.UnionWith(fresh.Where(e => e.NewText.Trim().Contains(' ')).Select(e => e.NewText.Trim()));
         }
 
-        return [.. taken.OrderBy(e => e.Span.Start)];
+        // An insertion before a deletion that starts at the same place comes first, as it is applied.
+        return [.. taken.OrderBy(e => e.Span.Start).ThenBy(e => e.Span.End)];
 
         bool Repeats(TextEdit edit) => written.Contains(edit.NewText.Trim());
     }
