@@ -97,7 +97,7 @@ public static partial class RuleExamples
                                rewritten.TrimStart() is { Length: > 0 } opening && char.IsLower(opening[0]);
             if (flaw.Success || lostCapital)
             {
-                Fail(example, Messages.ExampleUntidy, rewritten, flaw.Success ? new LocalText($" at “{flaw.Value}”", $" bei „{flaw.Value}“") : new LocalText(string.Empty, string.Empty));
+                Fail(example, Messages.ExampleUntidy, rewritten, flaw.Success ? new LocalText(" at " + Messages.Quote(Language.English, flaw.Value), " bei " + Messages.Quote(Language.German, flaw.Value)) : new LocalText(string.Empty, string.Empty));
             }
 
             var before = result.Diagnostics.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);

@@ -47,7 +47,7 @@ public static class CliApp
         System.Globalization.CultureInfo.CurrentUICulture = session == Language.German ? GermanUiCulture.Value : System.Globalization.CultureInfo.InvariantCulture;
         try
         {
-            return Run(root, args, output, error);
+            return Run(root, args, output, error, session);
         }
         finally
         {
@@ -58,7 +58,7 @@ public static class CliApp
     // Under invariant globalization a culture is only a name for resource lookup (PredefinedCulturesOnly is off).
     private static readonly Lazy<System.Globalization.CultureInfo> GermanUiCulture = new(() => new System.Globalization.CultureInfo("de"));
 
-    private static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    private static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error, Language session)
     {
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -68,7 +68,7 @@ public static class CliApp
                 error.WriteLine($"tonelsp: {problem.Message}");
             }
 
-            error.WriteLine(CliText.SeeHelp.In(CliText.SessionLanguage(ChoiceFromArguments(args))));
+            error.WriteLine(CliText.SeeHelp.In(session));
             return UsageError;
         }
 
@@ -78,7 +78,7 @@ public static class CliApp
         }
         catch (CliException exception)
         {
-            error.WriteLine($"tonelsp: {exception.Text?.Format(CliText.SessionLanguage(ChoiceFromArguments(args)), exception.Arguments) ?? exception.Message}");
+            error.WriteLine($"tonelsp: {exception.Text?.Format(session, exception.Arguments) ?? exception.Message}");
             return UsageError;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

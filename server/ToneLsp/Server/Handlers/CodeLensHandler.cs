@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ToneLsp.Core.AddressForms;
-using ToneLsp.Core.Tonality;
 using ToneLsp.Protocol;
 using Lsp = ToneLsp.Protocol;
 

@@ -2,7 +2,6 @@ using StreamJsonRpc;
 using ToneLsp.Core.Analysis;
 using ToneLsp.Core.Diagnostics;
 using ToneLsp.Core.Features;
-using ToneLsp.Core.Tonality;
 using ToneLsp.Protocol;
 
 namespace ToneLsp.Server.Handlers;
@@ -54,13 +53,13 @@ internal sealed class HoverHandler(ServerState state) : ILspHandler
 
         Core.Documents.Language language = result.Input.MessageLanguage;
         var text = new System.Text.StringBuilder();
-        text.Append(Cli.CliText.HoverCustomerRegister.Format(language, Core.Diagnostics.Messages.RegisterName(register.Register, language),
+        text.Append(Cli.CliText.HoverCustomerRegister.Format(language, Messages.RegisterName(register.Register, language),
             register.Deciding.Any() ? $" ({register.Describe(language)})" : string.Empty,
-            Core.Diagnostics.Messages.RegisterName(result.Input.ReplyRegister.Register, language)));
+            Messages.RegisterName(result.Input.ReplyRegister.Register, language)));
         if (result.Input.CustomerHostility is { IsHostile: true } hostility)
         {
             text.Append("\n\n").Append(Cli.CliText.HoverHostile.Format(language,
-                string.Join(", ", hostility.Evidence.Select(e => Core.Diagnostics.Messages.Quote(language, e.Text)).Distinct().Take(3))));
+                string.Join(", ", hostility.Evidence.Select(e => Messages.Quote(language, e.Text)).Distinct().Take(3))));
         }
 
         return new Hover(new MarkupContent("markdown", text.ToString()), ProtocolConversion.ToRange(snapshot.Text, block.Span, _state.Encoding));
