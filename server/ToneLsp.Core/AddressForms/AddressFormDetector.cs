@@ -109,6 +109,12 @@ public static class AddressFormDetector
         for (int i = index - 1; i >= 0; i--)
         {
             Token previous = tokens[i];
+            if (IsHandle(tokens, i))
+            {
+                // "@kundin Schau mal …": the handles a post opens with come before its first sentence.
+                continue;
+            }
+
             if (previous.IsWord)
             {
                 return false;
@@ -122,6 +128,36 @@ public static class AddressFormDetector
         }
 
         return true;
+    }
+
+    /// <summary>Whether the word at the index belongs to a social-media handle: "@" right before it ("@kundenservice", "@Lisa_M").</summary>
+    internal static bool IsHandle(IReadOnlyList<Token> tokens, int index)
+    {
+        if (!tokens[index].IsWord)
+        {
+            return false;
+        }
+
+        for (int k = index; k > 0; k--)
+        {
+            Token before = tokens[k - 1];
+            if (before.Span.End != tokens[k].Span.Start)
+            {
+                return false;
+            }
+
+            if (before is { IsWord: false, Text: "@" })
+            {
+                return k - 1 == 0 || tokens[k - 2].Span.End < before.Span.Start;
+            }
+
+            if (!before.IsWord && before.Text != "_")
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static void DetectInSentence(Sentence sentence, List<AddressMention> mentions, bool customerText)

@@ -37,8 +37,37 @@ public readonly struct Token
 /// <summary>A sentence: its tokens and its span.</summary>
 public sealed record Sentence(TextSpan Span, IReadOnlyList<Token> Tokens)
 {
-    /// <summary>Whether the sentence ends with a question mark.</summary>
-    public bool IsQuestion => Tokens.Count > 0 && Tokens[^1] is { IsWord: false, Text: "?" };
+    /// <summary>Whether the sentence ends with a question mark ("?", "⁉️", "❓"), emoji after it aside ("Passt das? 🙂").</summary>
+    public bool IsQuestion
+    {
+        get
+        {
+            for (int i = Tokens.Count - 1; i >= 0; i--)
+            {
+                Token token = Tokens[i];
+                if (token.IsWord)
+                {
+                    return false;
+                }
+
+                if (token.Text is "?" or "⁉" or "⁈" or "❓" or "❔" or "？")
+                {
+                    return true;
+                }
+
+                if (!IsEmojiOrModifier(token.Text))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static bool IsEmojiOrModifier(string text) =>
+        text.Length > 0 && (char.IsSurrogate(text[0]) || char.GetUnicodeCategory(text[0]) is System.Globalization.UnicodeCategory.OtherSymbol or
+            System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark or System.Globalization.UnicodeCategory.Format);
 }
 
 /// <summary>Shares the strings of repeated tokens, with their lower-case forms; not thread-safe.</summary>

@@ -71,7 +71,14 @@ internal static class AddresseeAnalysis
             if (clause.Subject == SubjectKind.Addressee)
             {
                 Agreement agreement = clause.PluralSubject ? Agreement.SecondPlural : Agreement.SecondSingular;
+                int notes = undecided.Count;
                 clause.FiniteVerb = FindVerb(sentence, clause, clause.SubjectToken, agreement, undecided);
+                if (clause.FiniteVerb < 0 && VerbLaterInClause(sentence, clause, clause.SubjectToken, agreement) is var later && later >= 0)
+                {
+                    clause.FiniteVerb = later;
+                    undecided.RemoveRange(notes, undecided.Count - notes);
+                }
+
                 clause.CoordinatedVerbs = CoordinatedVerbs(sentence, clause, agreement);
             }
             else if (clause.Subject == SubjectKind.None)
@@ -164,7 +171,16 @@ internal static class AddresseeAnalysis
 
                         clause.Subject = SubjectKind.Addressee;
                         clause.SubjectToken = k;
+                        int notes = undecided.Count;
                         clause.FiniteVerb = FindVerb(sentence, clause, k, Agreement.ThirdPlural, undecided);
+                        if (clause.FiniteVerb < 0 && sentence.NextWord(k, clause) is var next && next >= 0 && sentence.Lower(next) == "sich" &&
+                            VerbLaterInClause(sentence, clause, k, Agreement.ThirdPlural) is var later && later >= 0)
+                        {
+                            // "…, Sie sich waschen können": the reflexive makes "Sie" the subject of the verb at the end.
+                            clause.FiniteVerb = later;
+                            undecided.RemoveRange(notes, undecided.Count - notes);
+                        }
+
                         clause.CoordinatedVerbs = CoordinatedVerbs(sentence, clause, Agreement.ThirdPlural);
                         clause.Imperative = IsFormalImperative(sentence, c, context);
                         break;
@@ -453,6 +469,27 @@ internal static class AddresseeAnalysis
         return -1;
     }
 
+    // du and ihr are always subjects, so where the verb is not in its usual place ("So sehr du dich auch bemühst", "du alter
+    // Hase kennst das", "ich hoffe ihr habt …" without a comma), the first later word that agrees with it is its verb.
+    private static int VerbLaterInClause(TaggedSentence sentence, Clause clause, int subject, Agreement agreement)
+    {
+        // "wenn er lebt wirst du …": a verb-second clause the missing comma did not separate.
+        if (sentence.PreviousWord(subject, clause) is var previous && previous >= 0 && Agrees(sentence, previous, agreement, verbFinal: false))
+        {
+            return previous;
+        }
+
+        for (int k = subject + 1; k <= clause.End; k++)
+        {
+            if (Agrees(sentence, k, agreement, verbFinal: false) || Agrees(sentence, k, agreement, verbFinal: true))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
     // An open-class word in verb position that the lexicon does not know as a verb ("Klicken" is only a noun there).
     private static bool IsUnknownWord(TaggedSentence sentence, int k) =>
         k >= 0 && sentence.IsWord(k) && sentence.Tags[k].Class == WordClass.Open && (!sentence.Tokens[k].IsCapitalized || sentence.Tags[k].SentenceInitial) &&
@@ -619,6 +656,15 @@ internal static class AddresseeAnalysis
             return -1;
         }
 
+        // "Klappe halten!", "Ruhe bewahren": a noun and the infinitive that closes the clause are the command; only a few verbs
+        // take a bare infinitive in the imperative ("Lass das liegen", "Geh schlafen", "Bleib sitzen").
+        if (sentence.LastWord(clause) is var last && last > verb && sentence.Tags[last] is { NonFinite: true, Participle: false, ZuInfinitive: false } &&
+            !sentence.Tokens[last].IsCapitalized && (sentence.Tags[last].Finite & (Agreement.SecondSingular | Agreement.SecondPlural)) == 0 &&
+            sentence.PreviousWord(last, clause) is var beforeLast && beforeLast >= 0 && sentence.Lower(beforeLast) != "zu" && !TakesBareInfinitive(sentence, verb))
+        {
+            return -1;
+        }
+
         int next = sentence.NextWord(verb, clause);
         if (next < 0)
         {
@@ -689,8 +735,10 @@ internal static class AddresseeAnalysis
 
     private static bool EndsWithParticiple(TaggedSentence sentence, Clause clause)
     {
+        // "Habe euch vermisst" ends with a participle that is also a finite form ("ihr vermisst").
         int last = sentence.LastWord(clause);
-        return last >= 0 && sentence.Tags[last].NonFinite && !sentence.Tags[last].CanBeFinite | sentence.Lower(last).StartsWith("ge", StringComparison.Ordinal);
+        return last >= 0 && !sentence.Tokens[last].IsCapitalized && (sentence.Tags[last].Participle ||
+               sentence.Tags[last].NonFinite && !sentence.Tags[last].CanBeFinite | sentence.Lower(last).StartsWith("ge", StringComparison.Ordinal));
     }
 
     // "Beachte, dass …", "Prüfe, ob …", "Versuche, … zu …": a verb alone before its object clause; not the first person of "Hoffe, das hilft".
@@ -717,6 +765,19 @@ internal static class AddresseeAnalysis
     // pronoun dropped; other verbs there are imperatives ("Warte, ich schaue nach", "Schau, so geht das").
     private static bool DroppedFirstPerson(TaggedSentence sentence, int verb) =>
         (sentence.Tags[verb].Finite & Agreement.FirstSingular) != 0 && OpinionVerbs.Contains(sentence.Lower(verb));
+
+    private static bool TakesBareInfinitive(TaggedSentence sentence, int k)
+    {
+        foreach (WordReading reading in sentence.Lexicon.Lookup(sentence.Tokens[k].Text))
+        {
+            if (reading.PartOfSpeech == PartOfSpeech.Verb && WordClasses.BareInfinitiveVerbs.Contains(sentence.Lexicon.Lemma(reading.LemmaId)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool LemmaIs(TaggedSentence sentence, int k, string lemma)
     {
@@ -1083,7 +1144,8 @@ internal static class AddresseeAnalysis
             return afterPreposition;
         }
 
-        return GovernsDative(sentence, clause) ? PronounCase.Dative : PronounCase.Accusative;
+        // "zeigen euch den Weg", "klauen euch die Zeit": with an accusative object of its own the pronoun is dative.
+        return GovernsDative(sentence, clause) ? PronounCase.Dative : CaseBeforeObject(sentence, clause, k);
     }
 
     // The case a preposition right before the pronoun gives it ("mit euch", "auf sich"), or null when there is none.
@@ -1107,7 +1169,17 @@ internal static class AddresseeAnalysis
         }
 
         // With an accusative object of its own the reflexive is dative: "Sehen Sie sich das an", "Sichern Sie sich 20 Euro",
-        // "Nehmen Sie sich Zeit"; a noun inside a prepositional phrase or a time ("jeden Montag") is no such object.
+        // "Nehmen Sie sich Zeit"; so it is when that object is the clause after it ("Stellen Sie sich vor, Sie hätten …").
+        PronounCase @case = CaseBeforeObject(sentence, clause, k);
+        return @case == PronounCase.Accusative && HasObjectClause(sentence, clause) && ClauseLemmas(sentence, clause).Overlaps(WordClasses.DativeReflexiveVerbs)
+            ? PronounCase.Dative
+            : @case;
+    }
+
+    // Dative when an accusative object follows the pronoun in its clause, accusative otherwise; a noun inside a
+    // prepositional phrase or a time ("jeden Montag", "diese Woche") is no such object.
+    private static PronounCase CaseBeforeObject(TaggedSentence sentence, Clause clause, int k)
+    {
         bool inPhrase = false;
         for (int j = k + 1; j <= clause.End; j++)
         {
@@ -1159,14 +1231,56 @@ internal static class AddresseeAnalysis
                 continue;
             }
 
-            if (nounLike || char.IsDigit(lower[0]) || lower is "das" or "den" or "ein" or "einen" or "es" or "etwas" or "alles" or "diese" or "dieses" or
-                    "diesen" or "eine" or "die" or "nichts" or "keine" or "keinen" or "kein" or "was" || tag.Class == WordClass.Possessive)
+            bool article = lower is "den" or "ein" or "einen" or "diese" or "dieses" or "diesen" or "eine" or "die" or "keine" or "keinen" or "kein" or "jeden" or "nächste" or "nächsten" or "kommende" or "kommenden";
+            if (article && NounAfter(sentence, clause, j) is var noun && noun >= 0 && WordClasses.TimeNouns.Contains(sentence.Lower(noun)))
+            {
+                // "Wir rufen euch diese Woche an": a time, not an object.
+                j = noun;
+                continue;
+            }
+
+            if (nounLike || char.IsDigit(lower[0]) || article || tag.Class == WordClass.Possessive ||
+                lower is "das" or "es" or "etwas" or "alles" or "nichts" or "was" or "eins" or "eines" or "einiges" or "vieles" or "beides" or "welche" or "welches")
             {
                 return PronounCase.Dative;
             }
         }
 
         return PronounCase.Accusative;
+    }
+
+    // Whether the clause is followed by a comma and a clause that can be its object: "…, dass", "…, ob", "…, du hättest …".
+    private static bool HasObjectClause(TaggedSentence sentence, Clause clause)
+    {
+        int c = sentence.Clauses.IndexOf(clause);
+        if (c < 0 || c + 1 >= sentence.Clauses.Count || clause.End + 1 >= sentence.Tokens.Count || sentence.Tokens[clause.End + 1].Text != ",")
+        {
+            return false;
+        }
+
+        Clause next = sentence.Clauses[c + 1];
+        int first = next.FirstWord;
+        if (first < 0 || next.Coordinated)
+        {
+            return false;
+        }
+
+        return sentence.Lower(first) is "dass" or "ob" or "wie" or "was" or "wo" or "wann" or "warum" or "wer" or "welche" or "welcher" or "welches" ||
+               next.Kind == ClauseKind.Main && sentence.Tags[first].Class is WordClass.InformalPronoun or WordClass.FormalPronoun or WordClass.NominativePronoun;
+    }
+
+    // The first capitalised word within three words after the token, in the clause, or -1.
+    private static int NounAfter(TaggedSentence sentence, Clause clause, int k)
+    {
+        for (int j = sentence.NextWord(k, clause), words = 0; j >= 0 && words < 3; j = sentence.NextWord(j, clause), words++)
+        {
+            if (sentence.Tokens[j].IsCapitalized)
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     private static bool GovernsDative(TaggedSentence sentence, Clause clause) => ClauseLemmas(sentence, clause).Overlaps(WordClasses.DativeObjectVerbs);

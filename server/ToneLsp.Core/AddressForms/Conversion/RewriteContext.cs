@@ -53,8 +53,12 @@ internal sealed class RewriteContext
     public string Informal(string word, int token) =>
         Options.CapitalizeDu || (Sentence.Tokens[token].IsCapitalized && Sentence.Tags[token].SentenceInitial) ? Capitalize(word) : word;
 
-    /// <summary>A word with the capitalisation of the token it replaces (for verbs and sich at the start of a sentence).</summary>
+    /// <summary>A word with the capitalisation of the token it replaces (for verbs).</summary>
     public string LikeToken(string word, int token) => Sentence.Tokens[token].IsCapitalized ? Capitalize(word) : word;
+
+    /// <summary>A word capitalised only where it starts the sentence and the token it replaces is capitalised ("hinter Dir" → "hinter sich").</summary>
+    public string AtSentenceStart(string word, int token) =>
+        Sentence.Tokens[token].IsCapitalized && Sentence.Tags[token].SentenceInitial ? Capitalize(word) : word;
 
     /// <summary>The word with its first letter in upper case.</summary>
     public static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];

@@ -34,6 +34,9 @@ internal struct WordTag
     /// <summary>Whether the word can be an infinitive, a participle or a zu-infinitive.</summary>
     public bool NonFinite, ZuInfinitive;
 
+    /// <summary>Whether the word can be a past participle.</summary>
+    public bool Participle;
+
     /// <summary>Whether the lexicon knows the word as a noun or an adjective.</summary>
     public bool Noun, Adjective;
 
@@ -210,9 +213,9 @@ internal sealed class TaggedSentence
 
             bool initial = AddressFormDetector.IsSentenceInitial(tokens, i);
             tags[i] = TagWord(token, initial, lexicon);
-            if (inQuote)
+            if (inQuote || AddressFormDetector.IsHandle(tokens, i))
             {
-                // Quoted words ("„Passwort vergessen“") are names of things, not part of the clause's grammar.
+                // Quoted words ("„Passwort vergessen“") and handles ("@lisa") are names, not part of the clause's grammar.
                 tags[i] = new WordTag { Class = WordClass.Particle, SentenceInitial = initial };
             }
         }
@@ -241,8 +244,11 @@ internal sealed class TaggedSentence
         for (int i = 0; i < tokens.Count; i++)
         {
             // "was Sie meinen", "wie du meinst": a determiner form that is also a verb, with no noun after it.
+            // "Meinen Sie …", "Sie meinen sicher …": before a subject pronoun, or in second place after one, it is the verb.
             if (tokens[i].IsWord && tags[i].Class == WordClass.Determiner && tokens[i].Lower is "meinen" or "meine" &&
-                (i + 1 == tokens.Count || !tokens[i + 1].IsWord) && i > 0)
+                ((i + 1 == tokens.Count || !tokens[i + 1].IsWord) && i > 0 ||
+                 i + 1 < tokens.Count && tokens[i + 1].IsWord && IsPersonalSubject(tokens[i + 1]) ||
+                 i > 0 && tokens[i - 1].IsWord && IsPersonalSubject(tokens[i - 1]) && AddressFormDetector.IsSentenceInitial(tokens, i - 1)))
             {
                 WordTag verb = TagWord(new Token(tokens[i].Text, tokens[i].Span, true, tokens[i].Lower), tags[i].SentenceInitial, lexicon, forceOpen: true);
                 tags[i] = verb;
@@ -254,6 +260,9 @@ internal sealed class TaggedSentence
         tagged.Segment();
         return tagged;
     }
+
+    private static bool IsPersonalSubject(Token token) =>
+        token.Lower is "du" or "ihr" or "ich" or "wir" || token.Text == "Sie";
 
     /// <summary>The lower-cased text of a token.</summary>
     public string Lower(int index) => Tokens[index].Lower;
@@ -404,7 +413,11 @@ internal sealed class TaggedSentence
                 tag.ZuInfinitive = true;
                 tag.NonFinite = true;
                 break;
-            case VerbFormKind.Infinitive or VerbFormKind.PastParticiple or VerbFormKind.PresentParticiple:
+            case VerbFormKind.PastParticiple:
+                tag.NonFinite = true;
+                tag.Participle = true;
+                break;
+            case VerbFormKind.Infinitive or VerbFormKind.PresentParticiple:
                 tag.NonFinite = true;
                 break;
         }
@@ -595,7 +608,7 @@ internal sealed class TaggedSentence
         var clause = new Clause { Start = start, End = end, AfterPunctuation = afterPunctuation };
         for (int k = start; k <= end; k++)
         {
-            if (!Tokens[k].IsWord)
+            if (!Tokens[k].IsWord || AddressFormDetector.IsHandle(Tokens, k))
             {
                 continue;
             }

@@ -132,6 +132,23 @@ internal static class WordClasses
         "sicher", "zeit", "gedanken", "sorgen", "bewusst", "klar", "mühe", "ruhe", "notiz", "einig", "treu",
     };
 
+    /// <summary>
+    /// Verbs whose reflexive is dative because they also take an accusative object, which may be the clause after them:
+    /// "Stell dir vor, …", "Überleg dir, ob …", "Merk dir, dass …".
+    /// </summary>
+    public static readonly HashSet<string> DativeReflexiveVerbs = new(StringComparer.Ordinal)
+    {
+        "vorstellen", "überlegen", "merken", "denken", "ausdenken", "ausmalen", "einbilden", "vornehmen", "notieren", "ansehen", "anschauen",
+        "wünschen", "aufschreiben", "klarmachen", "eingestehen",
+    };
+
+    /// <summary>Verbs that take a bare infinitive, also in the imperative: "Lass es liegen", "Geh einkaufen", "Hilf uns suchen".</summary>
+    public static readonly HashSet<string> BareInfinitiveVerbs = new(StringComparer.Ordinal)
+    {
+        "lassen", "helfen", "gehen", "kommen", "fahren", "bleiben", "lernen", "lehren", "hören", "sehen", "fühlen", "spüren", "schicken",
+        "legen", "haben", "werden",
+    };
+
     /// <summary>Nouns of time, which stand in the accusative without being an object: "Melden Sie sich jeden Montag".</summary>
     public static readonly HashSet<string> TimeNouns = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -17,7 +17,7 @@ internal static class ReflexiveRewrite
 
             if (context.Target == AddressForm.Sie)
             {
-                context.Replace(mention.Token, context.LikeToken("sich", mention.Token));
+                context.Replace(mention.Token, context.AtSentenceStart("sich", mention.Token));
                 continue;
             }
 
