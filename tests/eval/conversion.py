@@ -11,7 +11,7 @@ per batch (`convert --to X --each-line FILE`, `check --format json DIR`, `lexico
 per sentence. The script reports and never gates: it exits 0 whatever the figures, and non-zero only when the
 CLI cannot be found or fails.
 
-Sections (--only takes a comma-separated subset of: dev, cases, cocoa, prose, invented):
+Sections (--only takes a comma-separated subset of: dev, cases, cocoa, prose, tweets, invented):
 
 1. dev: ../shared/eval/convert-dev.jsonl and convert-dev-2.jsonl, exact match with one of the accepted
    outputs, the case of du/dich/dir/dein… not judged (the rule of ../shared/eval/score.py convert). Each file
@@ -39,7 +39,13 @@ Sections (--only takes a comma-separated subset of: dev, cases, cocoa, prose, in
    the input (reported apart for the sentences whose only Sie/Ihr… is initial: there it is often she/they/it,
    and an unchanged du version is then right). The reverse direction runs on the informal side of CoCoA:
    du -> Sie -> du gives the informal line back (du-form case ignored, final-e rule as in 2).
-4. invented: every conversion output of sections 1-3 is compared with its input word by word (difflib on
+3b. tweets: real informal German nobody here wrote, GermEval 2018 (CC BY 4.0, ../shared/eval/germeval2018; its
+   "|LBR|" line-break marker read as a dash). Tweets that address one reader with du (and no ihr/Sie), several with
+   euch/euer (and no du/Sie), or the reader with Sie (address_forms() after the opening handles, a bare "Ihr" not
+   counted, and no du/ihr): du -> Sie -> du,
+   ihr -> Sie -> ihr (with the plural option) and Sie -> du -> Sie give the tweet back (du-form case ignored), and
+   the Sie version keeps no du/dich/dir/dein…/euch/euer… form. Test part by the SHA-1 rule on the tweet.
+4. invented: every conversion output of sections 1-3b is compared with its input word by word (difflib on
    word tokens); each word the converter changed or inserted must be in KNOWN_WORDS below or known to the
    lexicon (`tonelsp lexicon --json WORD…`; fallback: word forms in node_modules/german-*-dict/dist/*.json;
    else the section reports "lexicon not available").
@@ -569,6 +575,56 @@ def section_prose(cli, report, corpus, count, explicit, cocoa):
         add_split(report, "cocoa informal", "round trip du -> Sie -> du", cparts, ok, list(zip(informal, again, informal)))
 
 
+# --- 3b. tweets ---------------------------------------------------------------------------------------------
+
+GERMEVAL_CITE = ("GermEval 2018 Shared Task on the Identification of Offensive Language (Wiegand, Siegel, Ruppenhofer "
+                 "2018), training data, licensed CC BY 4.0, read from ../shared/eval/germeval2018")
+DU_SINGULAR = re.compile(r"\b(du|dich|dir|dein|deine|deinem|deinen|deiner|deines)\b", re.IGNORECASE)
+HANDLES = re.compile(r"^(@\w+\s*)+")
+DU_PLURAL = re.compile(r"\b(euch|euer|eure|eurem|euren|eurer|eures)\b", re.IGNORECASE)
+
+
+def load_tweets(path):
+    """The tweets, with the corpus's line-break marker read as a dash (one item per line for --each-line)."""
+    if not os.path.isfile(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        texts = [line.split("\t")[0] for line in f.read().splitlines() if line.strip()]
+    return [re.sub(r"\s*\|LBR\|\s*", " – ", t).strip() for t in texts]
+
+
+def section_tweets(cli, report, path):
+    tweets = load_tweets(path)
+    if not tweets:
+        report.note(f"tweets: {path} not found, skipped")
+        return
+    report.note("tweet figures: " + GERMEVAL_CITE + "; du/ihr round trips compare with du-form case ignored")
+    report.written(tweets)
+    singular = [t for t in tweets if DU_SINGULAR.search(t) and not DU_PLURAL.search(t) and not address_forms(t)]
+    plural = [t for t in tweets if DU_PLURAL.search(t) and not DU_SINGULAR.search(t) and not address_forms(t)]
+    # A post opens with handles, so address_forms() reads the text after them; a bare "Ihr" is left out, since in
+    # tweets it is as often the informal plural ("Ihr seid …", "…, Ihr Idioten") as the possessive.
+    formal = [t for t in tweets if set(address_forms(HANDLES.sub("", t))) - {"Ihr"} and not DU_SINGULAR.search(t) and not DU_PLURAL.search(t)]
+    report.note(f"tweets: {len(tweets)} in all; {len(singular)} with du, {len(plural)} with euch/euer, {len(formal)} with an address Sie form")
+    plural_args = plural_option(cli) or []
+    for label, texts, there, back_args in (("du -> Sie -> du", singular, "sie", []),
+                                           ("ihr -> Sie -> ihr (plural audience)", plural, "sie", plural_args),
+                                           ("Sie -> du -> Sie", formal, "du", [])):
+        if not texts:
+            continue
+        parts = [split_of(t) for t in texts]
+        converted = cli.convert(texts, there)
+        back = cli.convert(converted, "du" if there == "sie" else "sie", back_args)
+        report.converted("tweets", label, texts, converted)
+        report.converted("tweets", label + " (back)", converted, back)
+        ok = [cocoa_norm(b) == cocoa_norm(t) for t, b in zip(texts, back)]
+        add_split(report, "tweets", "round trip " + label, parts, ok, list(zip(texts, back, texts)))
+        if there == "sie":
+            kept = [DU_SINGULAR.findall(c) + DU_PLURAL.findall(c) for c in converted]
+            add_split(report, "tweets", "Sie version keeps no du/ihr form (" + label.split()[0] + ")", parts,
+                      [not k for k in kept], [(t, c, "no " + "/".join(sorted(set(k)))) for t, c, k in zip(texts, converted, kept)])
+
+
 # --- 4. invented forms --------------------------------------------------------------------------------------
 
 # Words the converter may write without the lexicon knowing them: the pronouns and possessives of both forms of
@@ -734,6 +790,9 @@ def headline(report, invented, sections):
     if "prose" in sections:
         bits.append(f"man pages test trip {rate('man pages', 'round trip Sie -> du -> Sie', 'test')} "
                     f"no-Sie-kept {rate('man pages', 'du version keeps no Sie form', 'test')}")
+    if "tweets" in sections:
+        bits.append(f"tweets test du trip {rate('tweets', 'round trip du -> Sie -> du', 'test')} "
+                    f"Sie trip {rate('tweets', 'round trip Sie -> du -> Sie', 'test')}")
     if "invented" in sections:
         bits.append(f"invented forms {invented[0]} ({invented[1]} distinct)" if invented else "invented forms n/a")
     return "conversion: " + "; ".join(bits)
@@ -747,7 +806,8 @@ def main():
                     help="with --show/--json, also list the misses of the frozen test parts (kept out by default, "
                          "so that the converter is not tuned on them)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    ap.add_argument("--only", default="dev,cases,cocoa,prose,invented", help="sections: dev,cases,cocoa,prose,invented")
+    ap.add_argument("--only", default="dev,cases,cocoa,prose,tweets,invented", help="sections: dev,cases,cocoa,prose,tweets,invented")
+    ap.add_argument("--tweets", default=os.path.join(SHARED, "eval", "germeval2018", "germeval2018.training.txt"))
     ap.add_argument("--cocoa", default=os.path.join(SHARED, "eval", "cocoa-train"))
     ap.add_argument("--corpus", help="man-page corpus directory (default: artifacts/eval-corpus/manpages-N, built when missing)")
     ap.add_argument("--count", type=int, default=3000, help="documents per language for make-corpus.sh")
@@ -755,7 +815,7 @@ def main():
                     help="also convert every dev item as its own file (score.py's way) and compare")
     a = ap.parse_args()
     sections = {s.strip() for s in a.only.split(",") if s.strip()}
-    unknown = sections - {"dev", "cases", "cocoa", "prose", "invented"}
+    unknown = sections - {"dev", "cases", "cocoa", "prose", "tweets", "invented"}
     if unknown:
         ap.error(f"unknown sections: {', '.join(sorted(unknown))}")
     cli = Cli(a.cli)
@@ -774,6 +834,8 @@ def main():
             cocoa = (pairs, [split_of(p[0]) for p in pairs]) if pairs else None
     if "prose" in sections:
         section_prose(cli, report, a.corpus or os.path.join(ROOT, "artifacts", "eval-corpus", f"manpages-{a.count}"), a.count, a.corpus is not None, cocoa)
+    if "tweets" in sections:
+        section_tweets(cli, report, a.tweets)
     invented = section_invented(cli, report) if "invented" in sections else None
     head = headline(report, invented, sections)
 

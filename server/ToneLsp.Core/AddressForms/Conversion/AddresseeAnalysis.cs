@@ -656,6 +656,14 @@ internal static class AddresseeAnalysis
             return -1;
         }
 
+        // "Träume und Wünsche …": coordinated with a noun, the word is a noun too.
+        if (tag.Noun && sentence.NextWord(verb, clause) is var coordinator && coordinator >= 0 && sentence.Tags[coordinator].Class == WordClass.Coordinator &&
+            sentence.NextWord(coordinator, clause) is var other && other >= 0 && sentence.Tokens[other].IsCapitalized && sentence.Tags[other].Noun &&
+            !sentence.Tags[other].IsVerb)
+        {
+            return -1;
+        }
+
         // "Klappe halten!", "Ruhe bewahren": a noun and the infinitive that closes the clause are the command; only a few verbs
         // take a bare infinitive in the imperative ("Lass das liegen", "Geh schlafen", "Bleib sitzen").
         if (sentence.LastWord(clause) is var last && last > verb && sentence.Tags[last] is { NonFinite: true, Participle: false, ZuInfinitive: false } &&

@@ -524,6 +524,18 @@ internal sealed class TaggedSentence
                 start = k;
                 afterPunctuation = false;
             }
+            else if (k > start && Tags[k].Class == WordClass.Subordinator && ClauseOpeners.Contains(Lower(k)) && FirstWordFrom(start) is var first && first < k)
+            {
+                // "…, wenn Sie sicher gehen möchten dass sich …": a conjunction opens a clause also where the comma is missing;
+                // "so dass", "ohne dass", "auch wenn" open it together with the word before.
+                int opener = IsWord(k - 1) && ConjunctionPartners.Contains(Lower(k - 1)) ? k - 1 : k;
+                if (opener > first)
+                {
+                    AddClause(start, opener - 1, afterPunctuation);
+                    start = opener;
+                    afterPunctuation = false;
+                }
+            }
         }
 
         if (start < Tokens.Count)
@@ -559,6 +571,17 @@ internal sealed class TaggedSentence
     public bool IsSubjectPronoun(int k) =>
         IsWord(k) && (Lower(k) is "du" or "ich" or "wir" or "er" or "man" || (Lower(k) == "ihr" && Tags[k].Class == WordClass.InformalPronoun) ||
                       (Lower(k) == "sie" && Tags[k].Class is WordClass.FormalPronoun or WordClass.NominativePronoun));
+
+    // Conjunctions that only ever open a verb-final clause, and the words that open it together with them.
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "dass", "ob", "weil", "wenn", "falls", "sobald", "nachdem", "bevor", "obwohl", "sodass", "sofern", "solange",
+    };
+
+    private static readonly HashSet<string> ConjunctionPartners = new(StringComparer.Ordinal)
+    {
+        "so", "ohne", "als", "außer", "auch", "selbst", "nur", "statt", "anstatt", "erst", "gerade", "aber", "und", "oder",
+    };
 
     private static bool IsClauseBoundary(string mark) =>
         mark is "," or ";" or ":" or "–" or "—" or "(" or ")" or "." or "!" or "?" or "…" or "/";
