@@ -444,13 +444,26 @@ internal static class AddresseeAnalysis
             return previous;
         }
 
+        // "Das können nur Sie entscheiden": the verb before a focus particle.
+        int beforeParticles = previous;
+        while (beforeParticles >= 0 && WordClasses.FocusParticles.Contains(sentence.Lower(beforeParticles)))
+        {
+            beforeParticles = sentence.PreviousWord(beforeParticles, clause);
+        }
+
+        if (beforeParticles >= 0 && beforeParticles != previous && beforeParticles != clause.FirstWord - 1 &&
+            Agrees(sentence, beforeParticles, agreement, verbFinal: false))
+        {
+            return beforeParticles;
+        }
+
         int next = sentence.NextWord(subject, clause);
         while (next >= 0 && WordClasses.SubjectFloaters.Contains(sentence.Lower(next)))
         {
             next = sentence.NextWord(next, clause);
         }
 
-        if (initial || previous < 0 || sentence.Tags[previous].Class != WordClass.Open)
+        if (initial || previous < 0 || sentence.Tags[previous].Class != WordClass.Open || !sentence.Tags[previous].IsVerb && !IsUnknownWord(sentence, previous))
         {
             if (Agrees(sentence, next, agreement, verbFinal: false))
             {
@@ -900,7 +913,56 @@ internal static class AddresseeAnalysis
             return SieReading.Subject;
         }
 
+        // "Das können nur Sie entscheiden": a focus particle between the verb and "Sie".
+        int verbBefore = previous;
+        while (verbBefore >= 0 && sentence.Tags[verbBefore].Class == WordClass.Particle || verbBefore >= 0 && WordClasses.FocusParticles.Contains(sentence.Lower(verbBefore)))
+        {
+            verbBefore = sentence.PreviousWord(verbBefore, clause);
+        }
+
+        if (verbBefore >= 0 && verbBefore != previous && Agrees(sentence, verbBefore, Agreement.ThirdPlural, verbFinal: false) && !HasNominativeBefore(sentence, clause, verbBefore))
+        {
+            return SieReading.Subject;
+        }
+
+        // "Am besten Sie schreiben uns …": after an adverb, "Sie" and the verb that follows it.
+        if ((sentence.Tags[previous].Class == WordClass.Open && !sentence.Tags[previous].IsVerb || sentence.Tags[previous].Class == WordClass.Particle) &&
+            !sentence.Tokens[previous].IsCapitalized &&
+            sentence.NextWord(k, clause) is var after && after >= 0 && Agrees(sentence, after, Agreement.ThirdPlural, verbFinal: false) &&
+            !HasNominativeBefore(sentence, clause, k) && !HasFiniteVerbBefore(sentence, clause, k))
+        {
+            return SieReading.Subject;
+        }
+
         return SieReading.Object;
+    }
+
+    private static bool HasNominativeBefore(TaggedSentence sentence, Clause clause, int end)
+    {
+        for (int j = clause.Start; j < end; j++)
+        {
+            if (sentence.IsWord(j) && (sentence.Tags[j].Class == WordClass.NominativePronoun && sentence.Lower(j) is not "das" ||
+                                       sentence.Tags[j].Class == WordClass.FormalPronoun && sentence.Lower(j) == "sie"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasFiniteVerbBefore(TaggedSentence sentence, Clause clause, int end)
+    {
+        for (int j = clause.Start; j < end; j++)
+        {
+            if (Agrees(sentence, j, Agreement.FirstSingular | Agreement.SecondSingular | Agreement.ThirdSingular | Agreement.FirstPlural |
+                                    Agreement.SecondPlural | Agreement.ThirdPlural, verbFinal: false) && !sentence.Tags[j].Adjective)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsFormalImperative(TaggedSentence sentence, int c, ConversionContext context)
@@ -953,6 +1015,16 @@ internal static class AddresseeAnalysis
             following.FirstWord >= 0 && sentence.Tags[following.FirstWord] is { Class: WordClass.Open, Finite: not Agreement.None } &&
             !sentence.Tokens[following.FirstWord].IsCapitalized &&
             sentence.NextWord(following.FirstWord, following) is var after && after >= 0 && sentence.Tags[after].Class != WordClass.FormalPronoun)
+        {
+            return false;
+        }
+
+        // "Haben Sie noch Fragen, rufen Sie uns an", "Brauchen Sie Hilfe, melden Sie sich": a verb of having or wanting
+        // before a verb-first clause with "Sie" is its condition.
+        if (WordClasses.StatementVerbs.Contains(lemma) && !HasRequestMarker(sentence, clause, verb) && c + 1 < sentence.Clauses.Count &&
+            sentence.Clauses[c + 1] is { AfterPunctuation: true, Coordinated: false, Kind: ClauseKind.Main } then && then.FirstWord >= 0 &&
+            sentence.Tokens[then.Start - 1].Text == "," && sentence.Tags[then.FirstWord] is { Class: WordClass.Open } thenTag && thenTag.CanBeFinite &&
+            sentence.NextWord(then.FirstWord, then) is var thenSubject && thenSubject >= 0 && sentence.Tokens[thenSubject].Text == "Sie")
         {
             return false;
         }

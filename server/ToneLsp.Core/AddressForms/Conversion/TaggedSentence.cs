@@ -231,6 +231,28 @@ internal sealed class TaggedSentence
             }
         }
 
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            // "am besten", "am liebsten": a superlative adverb, whatever the lexicon knows of the form.
+            if (tokens[i].IsWord && tokens[i].Lower == "am" && tokens[i + 1].IsWord && !tokens[i + 1].IsCapitalized && tokens[i + 1].Lower.EndsWith("sten", StringComparison.Ordinal))
+            {
+                tags[i] = new WordTag { Class = WordClass.Particle, SentenceInitial = tags[i].SentenceInitial };
+                tags[i + 1] = new WordTag { Class = WordClass.Particle };
+            }
+        }
+
+        for (int i = 0; i + 2 < tokens.Count; i++)
+        {
+            // "Je früher Sie sich melden, desto …": "je" and a comparative open a verb-final clause at its start ("je nach Tarif"
+            // and "Haben Sie je darüber nachgedacht" do not).
+            if (tokens[i].IsWord && tokens[i].Lower == "je" && (i == 0 || tokens[i - 1] is { IsWord: false, Text: "," or "(" or "–" } || tags[i].SentenceInitial) &&
+                tokens[i + 1].IsWord && !tokens[i + 1].IsCapitalized && tokens[i + 1].Lower != "nach" &&
+                tags[i + 1].Class is WordClass.Open or WordClass.Particle && tokens[i + 1].Lower.EndsWith("er", StringComparison.Ordinal))
+            {
+                tags[i].Class = WordClass.Subordinator;
+            }
+        }
+
         for (int i = 0; i + 2 < tokens.Count; i++)
         {
             // "Du meine Güte", "du lieber Himmel" are exclamations, not address.

@@ -149,6 +149,12 @@ internal static class WordClasses
         "legen", "haben", "werden",
     };
 
+    /// <summary>Focus particles that may stand between a verb and its subject: "Das können nur Sie entscheiden".</summary>
+    public static readonly HashSet<string> FocusParticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "nur", "allein", "ausschließlich", "lediglich", "bloß", "selbst", "sogar", "gerade", "auch",
+    };
+
     /// <summary>Nouns of time, which stand in the accusative without being an object: "Melden Sie sich jeden Montag".</summary>
     public static readonly HashSet<string> TimeNouns = new(StringComparer.OrdinalIgnoreCase)
     {
