@@ -445,14 +445,8 @@ internal static class AddresseeAnalysis
         }
 
         // "Das können nur Sie entscheiden": the verb before a focus particle.
-        int beforeParticles = previous;
-        while (beforeParticles >= 0 && WordClasses.FocusParticles.Contains(sentence.Lower(beforeParticles)))
-        {
-            beforeParticles = sentence.PreviousWord(beforeParticles, clause);
-        }
-
-        if (beforeParticles >= 0 && beforeParticles != previous && beforeParticles != clause.FirstWord - 1 &&
-            Agrees(sentence, beforeParticles, agreement, verbFinal: false))
+        int beforeParticles = BeforeFocusParticles(sentence, clause, subject);
+        if (beforeParticles >= 0 && beforeParticles != previous && Agrees(sentence, beforeParticles, agreement, verbFinal: false))
         {
             return beforeParticles;
         }
@@ -914,12 +908,7 @@ internal static class AddresseeAnalysis
         }
 
         // "Das können nur Sie entscheiden": a focus particle between the verb and "Sie".
-        int verbBefore = previous;
-        while (verbBefore >= 0 && sentence.Tags[verbBefore].Class == WordClass.Particle || verbBefore >= 0 && WordClasses.FocusParticles.Contains(sentence.Lower(verbBefore)))
-        {
-            verbBefore = sentence.PreviousWord(verbBefore, clause);
-        }
-
+        int verbBefore = BeforeFocusParticles(sentence, clause, k);
         if (verbBefore >= 0 && verbBefore != previous && Agrees(sentence, verbBefore, Agreement.ThirdPlural, verbFinal: false) && !HasNominativeBefore(sentence, clause, verbBefore))
         {
             return SieReading.Subject;
@@ -935,6 +924,18 @@ internal static class AddresseeAnalysis
         }
 
         return SieReading.Object;
+    }
+
+    // The word before the focus particles ("nur", "auch" …) that stand right before the token, or -1.
+    private static int BeforeFocusParticles(TaggedSentence sentence, Clause clause, int k)
+    {
+        int before = sentence.PreviousWord(k, clause);
+        while (before >= 0 && WordClasses.FocusParticles.Contains(sentence.Lower(before)))
+        {
+            before = sentence.PreviousWord(before, clause);
+        }
+
+        return before;
     }
 
     private static bool HasNominativeBefore(TaggedSentence sentence, Clause clause, int end)
