@@ -94,6 +94,10 @@ public class PhraseCatalogueTests
 
         // Damage that still reads as a catalogue may give other texts, but never an exception.
         _ = LexiconLoader.ReadCatalogue(damaged, 7, PhraseExpressions.Interpreted);
+
+        // A header with the right hash that announces int.MaxValue strings is refused before anything is allocated.
+        byte[] huge = [.. catalogue[..16], 0xFF, 0xFF, 0xFF, 0xFF, 0x07];
+        Assert.Null(LexiconLoader.ReadCatalogue(huge, 7, PhraseExpressions.Interpreted));
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public static partial class LexiconLoader
 
     private static List<LexiconRule> ReadRules(CatalogueReader reader, PhraseReading reading)
     {
-        var rules = new List<LexiconRule>(reader.Int());
+        var rules = new List<LexiconRule>(reader.Count());
         for (int r = rules.Capacity; r > 0; r--)
         {
             string sourceName = reader.Text();
@@ -152,7 +152,7 @@ public static partial class LexiconLoader
             var english = new RuleTexts(reader.Text(), reader.Text(), reader.Text(), reader.Text());
             var german = new RuleTexts(reader.Text(), reader.Text(), reader.Text(), reader.Text());
             IReadOnlyList<string> skipChannels = reader.Texts();
-            var phrases = new List<LexiconPhrase>(reader.Int());
+            var phrases = new List<LexiconPhrase>(reader.Count());
             for (int p = phrases.Capacity; p > 0; p--)
             {
                 var language = (Language)reader.Int();
@@ -161,7 +161,7 @@ public static partial class LexiconLoader
                 string? message = reader.OptionalText();
                 var scope = (RewriteScope)reader.Int();
                 var subject = (SubjectConstraint)reader.Int();
-                var rewrites = new LexiconRewrite[reader.Int()];
+                var rewrites = new LexiconRewrite[reader.Count()];
                 for (int i = 0; i < rewrites.Length; i++)
                 {
                     rewrites[i] = new LexiconRewrite(reader.OptionalText(), reader.OptionalText(), reader.OptionalText());
@@ -172,7 +172,7 @@ public static partial class LexiconLoader
                 IReadOnlyList<string> pass = reader.Texts();
                 int sourceLine = reader.Int();
                 Lazy<Regex> matcher = DeferredMatcher(pattern, reading);
-                int partCount = reader.Int();
+                int partCount = reader.Count();
                 PhrasePart[] parts;
                 if (partCount == 0)
                 {
@@ -328,7 +328,7 @@ public static partial class LexiconLoader
             }
 
             _position += sizeof(ulong);
-            _strings = new string[Int()];
+            _strings = new string[Count()];
             for (int i = 0; i < _strings.Length; i++)
             {
                 int length = Int();
@@ -336,10 +336,10 @@ public static partial class LexiconLoader
                 _position += length;
             }
 
-            _lists = new string[Int()][];
+            _lists = new string[Count()][];
             for (int i = 0; i < _lists.Length; i++)
             {
-                var list = new string[Int()];
+                var list = new string[Count()];
                 for (int j = 0; j < list.Length; j++)
                 {
                     list[j] = _strings[Int()];
@@ -370,13 +370,20 @@ public static partial class LexiconLoader
             }
         }
 
+        // A number of items, each of which takes at least a byte: more than the bytes left means a damaged catalogue.
+        public int Count()
+        {
+            int count = Int();
+            return count <= bytes.Length - _position ? count : throw new InvalidDataException($"The catalogue announces {count} items with {bytes.Length - _position} bytes left.");
+        }
+
         public string Text() => _strings[Int()];
 
         public string? OptionalText() => Int() is var index and > 0 ? _strings[index - 1] : null;
 
         public IReadOnlyList<string> Texts()
         {
-            var values = new string[Int()];
+            var values = new string[Count()];
             for (int i = 0; i < values.Length; i++)
             {
                 values[i] = Text();
@@ -387,7 +394,7 @@ public static partial class LexiconLoader
 
         public IReadOnlyList<IReadOnlyList<string>> Anchors()
         {
-            var groups = new IReadOnlyList<string>[Int()];
+            var groups = new IReadOnlyList<string>[Count()];
             for (int i = 0; i < groups.Length; i++)
             {
                 groups[i] = _lists[Int()];
