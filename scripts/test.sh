@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: restores and builds the .NET solution, runs the C# tests
 # (core, server, CLI, LSP in-process and over stdio), installs the client's npm packages and runs
-# the client build, type check and end-to-end protocol tests against the real server, packages the
-# VS Code extension (.vsix with the published server) and runs it in a real VS Code (code-server
-# driven by Playwright in headless Chromium), runs Neovim's built-in LSP client against the server, and
+# the client build, type check and end-to-end protocol tests against the real server,
 # runs a bounded protocol fuzzing campaign against the real server (TONELSP_FUZZ_SECONDS, default 20), and
 # builds the release (scripts/release.sh): the native build (Native AOT) must give the .NET build's reports and
 # pass the protocol tests, a fuzzing campaign and the Neovim test as a server; the .NET tool package, installed
-# into a temporary tool path, must give the same reports.
+# into a temporary tool path, must give the same reports. Last it packages the VS Code extension (.vsix with the
+# published server) and runs it in a real VS Code (code-server driven by Playwright in headless Chromium), and the
+# release's linux-x64 extension there too with no dotnet on the PATH, and runs Neovim's built-in LSP client
+# against the server.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -60,26 +61,15 @@ else
   npm_status=1
 fi
 
-step "Editors: package the .vsix, then VS Code (code-server + Playwright) and Neovim"
-editors_status=0
-if [ "$npm_status" -ne 0 ] && ! [ -d node_modules ]; then
-  echo "Skipped: the client's npm packages are not installed." >&2
-  editors_status=1
-elif ! install_packages "${editor_packages[@]}"; then
-  editors_status=1
-elif ! npm run package; then
-  echo "npm run package failed." >&2
-  editors_status=1
-else
-  TONELSP_DLL="$PWD/server/ToneLsp/bin/Release/net10.0/tonelsp.dll" npm run test:editors 2>&1 | tee -a "$log"
-  editors_status=${PIPESTATUS[0]}
-fi
-
 step "Protocol fuzzing: a bounded campaign against the real server"
 fuzz_status=0
 dotnet run --project tests/ToneLsp.LoadDriver -c Release --no-build -- --fuzz "${TONELSP_FUZZ_SECONDS:-20}" 2>&1 | tee -a "$log"
 fuzz_status=${PIPESTATUS[0]}
 if [ "$fuzz_status" -eq 0 ]; then fuzz_pass=1; fuzz_fail=0; else fuzz_pass=0; fuzz_fail=1; fi
+
+# The editors' packages now: the release step runs the Neovim test with the native server too.
+editor_packages_installed=1
+install_packages "${editor_packages[@]}" || editor_packages_installed=0
 
 step "Release (scripts/release.sh): the native build, the tool package and the extensions, each tested"
 native_status=0
@@ -143,6 +133,22 @@ else
 fi
 [ "$native_status" -eq 0 ] && echo "release: native check and server, tool package and checksums pass"
 if [ "$native_status" -eq 0 ]; then native_pass=1; native_fail=0; else native_pass=0; native_fail=1; fi
+
+step "Editors: package the .vsix, then VS Code (code-server + Playwright) and Neovim"
+# After the release: VS Code also runs the linux-x64 extension it built (the native server) with no dotnet on the PATH.
+editors_status=0
+if [ "$npm_status" -ne 0 ] && ! [ -d node_modules ]; then
+  echo "Skipped: the client's npm packages are not installed." >&2
+  editors_status=1
+elif [ "$editor_packages_installed" -ne 1 ]; then
+  editors_status=1
+elif ! npm run package; then
+  echo "npm run package failed." >&2
+  editors_status=1
+else
+  TONELSP_DLL="$PWD/server/ToneLsp/bin/Release/net10.0/tonelsp.dll" npm run test:editors 2>&1 | tee -a "$log"
+  editors_status=${PIPESTATUS[0]}
+fi
 
 # One summary line over all runners: "N passed, N failed".
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -27,6 +27,11 @@ public class LexiconTests
     {
         Assert.True(LexiconLoader.BuiltInErrors.Count == 0, string.Join("\n", LexiconLoader.BuiltInErrors));
         Assert.NotEmpty(LexiconLoader.BuiltIn);
+
+        // The rules load from the precompiled catalogue; the YAML files it is made from must parse without errors too.
+        var (rules, errors) = LexiconLoader.LoadBuiltInFromYaml(PhraseExpressions.Compiled);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Equal(LexiconLoader.BuiltIn.Count, rules.Count);
     }
 
     [Fact]

@@ -7,7 +7,17 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { repoRoot } from '../lsp-session.mjs';
-import { artifactsDirectory, CodeServer, installCodeServer, launchBrowser, vsixPath, waitFor } from './code-server.mjs';
+import {
+  artifactsDirectory,
+  CodeServer,
+  installCodeServer,
+  launchBrowser,
+  openFile as openFileIn,
+  openWorkbench,
+  toneStatus as toneStatusOf,
+  vsixPath,
+  waitFor,
+} from './code-server.mjs';
 
 const workspaceFixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'workspace');
 /** The screenshot the README shows; refreshed by `TONELSP_UPDATE_DOCS=1 npm run test:editors`. */
@@ -26,12 +36,7 @@ describe('VS Code (code-server) with the packaged extension', () => {
     browserProfile = mkdtempSync(path.join(tmpdir(), 'tonelsp-chromium-'));
     browser = await launchBrowser(browserProfile);
     page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(codeServer.workbenchUrl());
-    await waitFor(() => page.locator('.monaco-workbench .part.editor').isVisible(), 'the VS Code workbench to load', { timeoutMs: 90_000 });
-    // The explorer shows the workspace once the remote file system is connected.
-    await waitFor(() => page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'reply-du.md' }).isVisible(), 'the fixture workspace in the explorer', {
-      timeoutMs: 60_000,
-    });
+    await openWorkbench(page, codeServer, 'reply-du.md');
   });
 
   after(async () => {
@@ -57,16 +62,7 @@ describe('VS Code (code-server) with the packaged extension', () => {
   }
 
   /** Opens a workspace file with Quick Open and waits until its editor has focus. */
-  async function openFile(name) {
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await waitFor(() => input.isVisible(), 'Quick Open');
-    await input.fill(name);
-    await waitFor(() => page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().isVisible(), `${name} in Quick Open`);
-    await page.keyboard.press('Enter');
-    await waitFor(() => page.locator(`.tab.active[data-resource-name="${name}"]`).isVisible(), `the editor tab of ${name}`);
-    await waitFor(() => page.locator('.editor-group-container.active .monaco-editor.focused').isVisible(), `focus in the editor of ${name}`);
-  }
+  const openFile = (name) => openFileIn(page, name);
 
   /** Runs a command from the command palette by its exact title. */
   async function runCommand(title) {
@@ -91,10 +87,7 @@ describe('VS Code (code-server) with the packaged extension', () => {
   }
 
   /** The aria-label of the ToneLsp status bar item, e.g. "ToneLsp: DE, Sie, 1 tone finding". */
-  async function toneStatus() {
-    const item = page.locator('.statusbar-item[id$="tonelsp.status"]');
-    return (await item.isVisible()) ? item.getAttribute('aria-label') : undefined;
-  }
+  const toneStatus = () => toneStatusOf(page);
 
   /** Saves the active editor and waits until the file on disk contains the expected line. */
   async function saveAndExpectOnDisk(name, expectedLine) {

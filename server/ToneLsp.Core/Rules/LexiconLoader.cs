@@ -30,8 +30,11 @@ public static partial class LexiconLoader
     /// <summary>Errors found in the built-in files; empty in a correct build.</summary>
     public static IReadOnlyList<LexiconError> BuiltInErrors => LazyBuiltIn.Value.Errors;
 
-    private static readonly Lazy<(IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors)> LazyBuiltIn = new(() => LoadBuiltIn(PhraseExpressions.Compiled));
-    private static readonly Lazy<(IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors)> LazyBuiltInInterpreted = new(() => LoadBuiltIn(PhraseExpressions.Interpreted));
+    /// <summary>Whether the built-in rules were read from the precompiled catalogue rather than from their YAML files.</summary>
+    public static bool BuiltInFromCatalogue => LazyBuiltIn.Value.FromCatalogue;
+
+    private static readonly Lazy<(IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors, bool FromCatalogue)> LazyBuiltIn = new(() => LoadBuiltIn(PhraseExpressions.Compiled));
+    private static readonly Lazy<(IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors, bool FromCatalogue)> LazyBuiltInInterpreted = new(() => LoadBuiltIn(PhraseExpressions.Interpreted));
 
     /// <summary>The built-in phrase rules with their expressions run as <paramref name="expressions"/> says.</summary>
     public static IReadOnlyList<LexiconRule> BuiltInFor(PhraseExpressions expressions) =>
@@ -167,7 +170,7 @@ public static partial class LexiconLoader
             {
                 if (reading.DeferCompilation)
                 {
-                    return (new Lazy<Regex>(() => new Regex(PhrasePattern.Translate(source).Regex, options, reading.MatchTimeout)), PhrasePattern.Anchors(source));
+                    return (DeferredMatcher(source, reading), PhrasePattern.Anchors(source));
                 }
 
                 var (expression, sourceAnchors) = PhrasePattern.Translate(source);
@@ -241,12 +244,14 @@ public static partial class LexiconLoader
         // Exceptions are checked now and built when their phrase first matches (where compilation is deferred, their
         // source is built then too).
         var unlessPatterns = new List<string>();
+        var unlessWritten = new List<string>();
         foreach (string exception in List(map, "unless"))
         {
             try
             {
                 _ = reading.DeferCompilation ? PhrasePattern.Anchors(exception) : null;
                 unlessPatterns.Add(reading.DeferCompilation ? exception : PhrasePattern.ToRegex(exception));
+                unlessWritten.Add(exception);
             }
             catch (Exception error) when (error is FormatException or ArgumentException)
             {
@@ -254,8 +259,7 @@ public static partial class LexiconLoader
             }
         }
 
-        var unless = new Lazy<IReadOnlyList<Regex>>(() =>
-            [.. unlessPatterns.Select(source => new Regex(reading.DeferCompilation ? PhrasePattern.ToRegex(source) : source, PhrasePattern.Options, reading.MatchTimeout))]);
+        Lazy<IReadOnlyList<Regex>> unless = UnlessMatchers(unlessPatterns, reading);
         if (!reading.DeferCompilation)
         {
             _ = unless.Value;
@@ -283,8 +287,20 @@ public static partial class LexiconLoader
         }
 
         string? message = reading.LanguageOptional ? null : Scalar(map, "message");
-        return [.. languages.Select(language => new LexiconPhrase(language, pattern, regex, anchors, message, scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line) { Subject = subject, Parts = parts ?? [new PhrasePart(regex, anchors)] })];
+        return [.. languages.Select(language => new LexiconPhrase(language, pattern, regex, anchors, message, scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line) { Subject = subject, Parts = parts ?? [new PhrasePart(regex, anchors)], UnlessPatterns = unlessWritten })];
     }
+
+    // The expression of a phrase whose compilation is deferred: its source is built from the pattern on first use too.
+    private static Lazy<Regex> DeferredMatcher(string pattern, PhraseReading reading)
+    {
+        RegexOptions options = PhrasePattern.Options | (reading.Interpreted ? RegexOptions.None : RegexOptions.Compiled);
+        return new Lazy<Regex>(() => new Regex(PhrasePattern.Translate(pattern).Regex, options, reading.MatchTimeout));
+    }
+
+    // The exceptions of a phrase, built when it first matches: from their patterns where compilation is deferred, else
+    // from their regular-expression source.
+    private static Lazy<IReadOnlyList<Regex>> UnlessMatchers(IReadOnlyList<string> patterns, PhraseReading reading) =>
+        new(() => [.. patterns.Select(source => new Regex(reading.DeferCompilation ? PhrasePattern.ToRegex(source) : source, PhrasePattern.Options, reading.MatchTimeout))]);
 
     /// <summary>
     /// How long one match of a team's pattern may take before it is abandoned (a pathological pattern cannot hang
@@ -395,9 +411,22 @@ public static partial class LexiconLoader
         return shared;
     }
 
-    private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>) LoadBuiltIn(PhraseExpressions expressions)
+    // The precompiled catalogue when it was made from the YAML files this build embeds, else the YAML files themselves.
+    private static (IReadOnlyList<LexiconRule>, IReadOnlyList<LexiconError>, bool) LoadBuiltIn(PhraseExpressions expressions)
     {
-        PhraseReading reading = PhraseReading.BuiltInDeferred with { Interpreted = expressions == PhraseExpressions.Interpreted };
+        if (ReadCatalogue(EmbeddedCatalogue(), BuiltInSourceHash(), expressions) is { } rules)
+        {
+            return (rules, [], true);
+        }
+
+        var (fromYaml, errors) = LoadBuiltInFromYaml(expressions);
+        return (fromYaml, errors, false);
+    }
+
+    /// <summary>The built-in rules parsed from their YAML files, the source of truth the catalogue is made from.</summary>
+    internal static (IReadOnlyList<LexiconRule> Rules, IReadOnlyList<LexiconError> Errors) LoadBuiltInFromYaml(PhraseExpressions expressions)
+    {
+        PhraseReading reading = BuiltInReading(expressions);
         var rules = new List<LexiconRule>();
         var errors = new List<LexiconError>();
         Assembly assembly = typeof(LexiconLoader).Assembly;
@@ -420,6 +449,9 @@ public static partial class LexiconLoader
 
         return (rules, errors);
     }
+
+    private static PhraseReading BuiltInReading(PhraseExpressions expressions) =>
+        PhraseReading.BuiltInDeferred with { Interpreted = expressions == PhraseExpressions.Interpreted };
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;

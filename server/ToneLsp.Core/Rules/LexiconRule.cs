@@ -52,6 +52,9 @@ public sealed record LexiconPhrase(
     /// <summary>Who must be the subject of a clause the match touches (<c>subject:</c> in the file).</summary>
     public SubjectConstraint Subject { get; init; }
 
+    /// <summary>The <c>unless</c> patterns as written, whose expressions are <see cref="Unless"/>.</summary>
+    public IReadOnlyList<string> UnlessPatterns { get; init; } = [];
+
     /// <summary>The expressions that run: the whole pattern, or the alternatives of a pattern that is one alternation.</summary>
     public IReadOnlyList<PhrasePart> Parts { get; init; } = [];
 }
