@@ -36,6 +36,12 @@ public sealed class GreetingAnalyzer : ToneAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
+    /// <summary>The form of address greetings and closings must fit: the one asked for, else the reply's own.</summary>
+    public static AddressForm FormOf(AnalysisInput input) =>
+        input.TargetSource is AddressTargetSource.FrontMatter or AddressTargetSource.Customer or AddressTargetSource.Configuration
+            ? input.TargetAddress
+            : input.ReplyAddress.Form;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context)
     {
@@ -45,9 +51,7 @@ public sealed class GreetingAnalyzer : ToneAnalyzer
             return;
         }
 
-        AddressForm form = input.TargetSource is AddressTargetSource.FrontMatter or AddressTargetSource.Customer or AddressTargetSource.Configuration
-            ? input.TargetAddress
-            : input.ReplyAddress.Form;
+        AddressForm form = FormOf(input);
         if (form is not (AddressForm.Du or AddressForm.Sie))
         {
             return;
@@ -55,7 +59,7 @@ public sealed class GreetingAnalyzer : ToneAnalyzer
 
         string label = form == AddressForm.Du ? "du" : "Sie";
         TemplateDocument document = input.Document;
-        foreach (TextEdit clash in GreetingConverter.FindClashes(document, form))
+        foreach (TextEdit clash in GreetingConverter.FindClashes(document, form, input.Conversion))
         {
             string found = document.Source.Slice(clash.Span);
             context.Report(ToneDiagnostic.Create(Descriptor, clash.Span, Descriptor.FormatMessage(input.MessageLanguage, found, label),
