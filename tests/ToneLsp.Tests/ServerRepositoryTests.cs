@@ -25,6 +25,21 @@ public sealed class ServerRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task TheEditorsConversionTakesTheBrandsCapitalisationAndSalutations()
+    {
+        _repo.Write(".tonelsp.yaml", "brand:\n  capitalizeDu: true\n  salutations:\n    de:\n      neutral: { greeting: Guten Tag, closing: Beste Grüße }\n");
+        const string text = "Sehr geehrte Frau Weber,\n\nkönnen Sie uns Ihre Bestellnummer schicken?\n\nMit freundlichen Grüßen\n";
+        string path = _repo.Write("a.md", text);
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
+        await client.OpenAndWaitAsync(Uri(path), text);
+
+        CodeAction[] actions = await client.CodeActionsAsync(Uri(path), new Protocol.Range(new Position(2, 5), new Position(2, 5)), only: ["refactor"]);
+
+        CodeAction whole = Assert.Single(actions, a => a.Title == "Ganze Antwort in du umwandeln");
+        Assert.Equal("Guten Tag Frau Weber,\n\nkannst Du uns Deine Bestellnummer schicken?\n\nBeste Grüße\n", ClientText.ApplyEdits(text, whole.Edit!.Changes![Uri(path)]));
+    }
+
+    [Fact]
     public async Task AnOpenTemplateTheConfigurationExcludesIsNotChecked()
     {
         _repo.Write(".tonelsp.yaml", "exclude:\n  - drafts/**\n");
