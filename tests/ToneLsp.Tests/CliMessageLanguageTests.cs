@@ -144,6 +144,84 @@ public sealed class CliMessageLanguageTests
         Assert.Contains("Usage:", english.Output, StringComparison.Ordinal);
         Assert.Contains("Ausgabeformat: text, json, sarif oder github.", german.Output, StringComparison.Ordinal);
         Assert.Contains("Check reply templates for tone problems.", english.Output, StringComparison.Ordinal);
+
+        // The headings and labels System.CommandLine's German resources leave in English are ours.
+        Assert.StartsWith("Beschreibung:\n", german.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains(" check [<paths>...] [Optionen]", german.Output, StringComparison.Ordinal);
+        Assert.Contains("[Standard: text]", german.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Description:", german.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[default:", german.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Description:\n", english.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("[options]", english.Output, StringComparison.Ordinal);
+        Assert.Contains("[default: text]", english.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRootHelpSpeaksGermanAndKeepsItsColumns()
+    {
+        string german = ToneCli.Run("--help", "--messages", "de").Output.ReplaceLineEndings("\n");
+        string convert = ToneCli.Run("convert", "--help", "--messages", "de").Output.ReplaceLineEndings("\n");
+
+        Assert.Contains(" [Befehl] [Optionen]\n", german, StringComparison.Ordinal);
+        Assert.Contains("Befehle:", german, StringComparison.Ordinal);
+
+        // "(Pflicht)" is padded to the width of "(REQUIRED)", so that the descriptions stay in one column.
+        string[] rows = convert.Split('\n').Where(l => l.StartsWith("  --", StringComparison.Ordinal)).ToArray();
+        string required = Assert.Single(rows, r => r.Contains("(Pflicht)", StringComparison.Ordinal));
+        int column = required.IndexOf("Die Zielanrede", StringComparison.Ordinal);
+        Assert.Equal(column, rows.Single(r => r.StartsWith("  --capitalize-du", StringComparison.Ordinal)).IndexOf("Du, Dich", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("de", "tonelsp: Die Option '--to' ist erforderlich.\nMit 'tonelsp --help' siehst du, wie es geht.\n")]
+    [InlineData("en", "tonelsp: Option '--to' is required.\nRun 'tonelsp --help' for usage.\n")]
+    public void AUsageErrorSpeaksTheLanguage(string language, string expected)
+    {
+        CliResult result = ToneCli.Run("convert", "reply.md", "--messages", language);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void AnUnknownCommandIsAGermanUsageErrorAlsoWithMessagesBeforeIt()
+    {
+        CliResult result = ToneCli.Run("--messages", "de", "frobnicate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("tonelsp: Befehl oder Argument 'frobnicate' nicht erkannt.\n", result.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("'--messages'", result.Error, StringComparison.Ordinal);
+        Assert.EndsWith("Mit 'tonelsp --help' siehst du, wie es geht.\n", result.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Option '--to' is required.", "Die Option '--to' ist erforderlich.")]
+    [InlineData("Option '--to' expects a single argument but 2 were provided.", "Die Option '--to' erwartet einen einzelnen Wert, angegeben wurden 2.")]
+    [InlineData("Cannot parse argument 'x' for option '--max' as expected type 'System.Int32'.", "Der Wert 'x' passt nicht zur Option '--max' (erwartet: 'System.Int32').")]
+    [InlineData("Cannot parse argument 'x' for option '--to' as expected type 'T'. Did you mean one of the following?\ndu\nsie", "Der Wert 'x' passt nicht zur Option '--to' (erwartet: 'T'). Meintest du einen dieser Werte?\ndu\nsie")]
+    [InlineData("'chek' was not matched. Did you mean one of the following?", "'chek' ist unbekannt. Meintest du eines davon?")]
+    [InlineData("--version option cannot be combined with other arguments.", "Die Option --version lässt sich nicht mit anderen Argumenten kombinieren.")]
+    [InlineData("Befehl oder Argument 'x' nicht erkannt.", "Befehl oder Argument 'x' nicht erkannt.")]
+    public void TheParseErrorsSystemCommandLineLeavesInEnglishGetGerman(string message, string german)
+    {
+        Assert.Equal(german, CliText.ParseErrorIn(message, Core.Documents.Language.German));
+        Assert.Equal(message, CliText.ParseErrorIn(message, Core.Documents.Language.English));
+    }
+
+    [Fact]
+    public void TheLexiconSpeaksTheLanguageAndItsJsonKeepsTheContract()
+    {
+        CliResult german = ToneCli.Run("lexicon", "--messages", "de", "Paket", "Xyzzyq");
+        CliResult english = ToneCli.Run("lexicon", "--messages", "en", "Paket", "Xyzzyq");
+        CliResult json = ToneCli.Run("lexicon", "--messages", "de", "--json", "Paket");
+
+        Assert.Equal(0, german.ExitCode);
+        Assert.Matches(@"Paket +Nomen +Singular, Nominativ, neutral", german.Output);
+        Assert.Contains("Xyzzyq: unbekannt", german.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Paket +noun +singular, nominative, neuter", english.Output);
+        Assert.Contains("Xyzzyq: unknown", english.Output, StringComparison.Ordinal);
+        Assert.Contains("\"pos\":\"noun\"", json.Output, StringComparison.Ordinal);
+        Assert.Contains("\"case\":\"nominative\"", json.Output, StringComparison.Ordinal);
     }
 
     private static string Examples => Path.Combine(RepositoryRoot, "examples");
