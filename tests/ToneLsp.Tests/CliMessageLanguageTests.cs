@@ -209,6 +209,20 @@ public sealed class CliMessageLanguageTests
     }
 
     [Fact]
+    public void AFixThatCannotBeWrittenSaysWhyInGerman()
+    {
+        var german = Core.Documents.Language.German;
+        Assert.Equal(
+            "Die Korrekturen ließen sich nicht schreiben: die Datei wurde während der Korrektur geändert; sie bleibt, wie sie war",
+            CliText.WriteFailed.Format(german, CliText.ReadReason("changed on disk while it was being fixed; it was left as it is", german)));
+
+        // The operating system's own text stays as .NET gives it, inside our sentence.
+        Assert.Equal(
+            "Eine Datei ließ sich nicht lesen oder schreiben: Access to the path '/x' is denied.",
+            CliText.InputOutputFailed.Format(german, CliText.ReadReason("Access to the path '/x' is denied.", german)));
+    }
+
+    [Fact]
     public void TheLexiconSpeaksTheLanguageAndItsJsonKeepsTheContract()
     {
         CliResult german = ToneCli.Run("lexicon", "--messages", "de", "Paket", "Xyzzyq");

@@ -93,7 +93,7 @@ public static class CliApp
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // The operating system's text comes from .NET in English; the sentence around it is ours.
-            error.WriteLine($"tonelsp: {CliText.InputOutputFailed.Format(session, exception.Message)}");
+            error.WriteLine($"tonelsp: {CliText.InputOutputFailed.Format(session, CliText.ReadReason(exception.Message, session))}");
             return UsageError;
         }
     }
@@ -313,7 +313,7 @@ public static class CliApp
                     catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                     {
                         failed++;
-                        error.WriteLine($"tonelsp: {report.File.DisplayPath}: {CliText.WriteFailed.Format(session, exception.Message)}");
+                        error.WriteLine($"tonelsp: {report.File.DisplayPath}: {CliText.WriteFailed.Format(session, CliText.ReadReason(exception.Message, session))}");
                         continue;
                     }
                 }

@@ -400,6 +400,8 @@ public static partial class CliText
         new("a block device, not a regular file", "ein blockorientiertes Gerät, keine normale Datei"),
         new("a socket, not a regular file", "ein Socket, keine normale Datei"),
         new("not a regular file, not a regular file", "keine normale Datei"),
+        new("the text to fix is not the text that was read; the file was left as it is", "der zu korrigierende Text ist nicht der gelesene; die Datei bleibt, wie sie war"),
+        new("changed on disk while it was being fixed; it was left as it is", "die Datei wurde während der Korrektur geändert; sie bleibt, wie sie war"),
     ];
 
     /// <summary>A read failure's reason in the language: a known reason translated, the size limit with its numbers, else as it is.</summary>
