@@ -178,6 +178,21 @@ public sealed class ServerRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task ASnippetIsRenderedWithTheBrandsConversionOptions()
+    {
+        _repo.Write(".tonelsp.yaml", "brand:\n  address: du\n  capitalizeDu: true\n  salutations:\n    de:\n      neutral: { closing: Beste Grüße }\n");
+        _repo.Write("snippets/gruss.md", "---\nprefix: gruss\ndescription: Gruß\nlanguage: de\n---\nWir helfen Ihnen gern.\n\nMit freundlichen Grüßen\n");
+        const string text = "Danke für deine Nachricht!\n";
+        string path = _repo.Write("a.md", text);
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
+        await client.OpenAndWaitAsync(Uri(path), text);
+
+        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Uri(path)), new Position(0, 0)));
+
+        Assert.Equal("Wir helfen Dir gern.\n\nBeste Grüße", Assert.Single(list.Items).InsertText);
+    }
+
+    [Fact]
     public async Task WithoutTeamSnippetsTheBuiltInOnesMatchTheLanguage()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
