@@ -183,6 +183,17 @@ public sealed class CliMessageLanguageTests
         Assert.Equal(expected, result.Error.ReplaceLineEndings("\n"));
     }
 
+    [Theory]
+    [InlineData("de", "tonelsp: Unbekannte Option '--bogus'.\n")]
+    [InlineData("en", "tonelsp: Unrecognized option '--bogus'.\n")]
+    public void AnUnknownOptionTakenForAPathSpeaksTheLanguage(string language, string expected)
+    {
+        CliResult result = ToneCli.Run("check", "--bogus", "--messages", language);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(expected, result.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnUnknownCommandIsAGermanUsageErrorAlsoWithMessagesBeforeIt()
     {

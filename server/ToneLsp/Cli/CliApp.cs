@@ -561,7 +561,8 @@ public static class CliApp
             {
                 if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value) && !Directory.Exists(token.Value))
                 {
-                    result.AddError($"Unrecognized option '{token.Value}'.");
+                    // In English here; the parse-error path gives it in the session's language (CliText.ParseErrorIn).
+                    result.AddError(CliText.ParseUnknownOption.Format(Language.English, token.Value));
                 }
             }
         });

@@ -260,6 +260,9 @@ public static partial class CliText
         "'{0}' was not matched. Did you mean one of the following?",
         "'{0}' ist unbekannt. Meintest du eines davon?");
 
+    /// <summary>An option no command has, which the parser would take for a path ({0} the option).</summary>
+    public static readonly LocalText ParseUnknownOption = new("Unrecognized option '{0}'.", "Unbekannte Option '{0}'.");
+
     /// <summary>--version with anything else ({0} the option).</summary>
     public static readonly LocalText ParseVersionAlone = new(
         "{0} option cannot be combined with other arguments.",
@@ -282,7 +285,7 @@ public static partial class CliText
         [.. new[]
         {
             ParseOptionValueSuggestions, ParseCommandValueSuggestions, ParseOptionValue, ParseCommandValue, ParseValue,
-            ParseOptionRequired, ParseOptionOneValue, ParseDidYouMean, ParseVersionAlone, ParseFileNameCharacter, ParsePathCharacter,
+            ParseOptionRequired, ParseOptionOneValue, ParseUnknownOption, ParseDidYouMean, ParseVersionAlone, ParseFileNameCharacter, ParsePathCharacter,
         }.Select(text => (Pattern(text.En), text))]);
 
     /// <summary>
@@ -424,6 +427,74 @@ public static partial class CliText
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^larger than the limit of (\d+) MB \((more than )?(\d+) bytes\)$")]
     private static partial System.Text.RegularExpressions.Regex SizeLimit();
+
+    // --- The .tonelsp.yaml that tonelsp init writes: its comments --------------------------------------------------
+
+    /// <summary>The file's first lines.</summary>
+    public static readonly LocalText InitFileHeader = new(
+        "# ToneLsp configuration, written by \"tonelsp init\". It applies to the templates in this directory and below;\n" +
+        "# a .tonelsp.yaml further down overrides it. Editors validate it with schemas/tonelsp.schema.json.\n",
+        "# ToneLsp-Konfiguration, geschrieben von \"tonelsp init\". Sie gilt für die Vorlagen in diesem Ordner und darunter;\n" +
+        "# eine .tonelsp.yaml weiter unten geht vor. Editoren prüfen sie mit schemas/tonelsp.schema.json.\n");
+
+    /// <summary>The comment after language:.</summary>
+    public static readonly LocalText InitFileLanguage = new("de | en: the language when detection cannot decide", "de | en: die Sprache, wenn die Erkennung nicht entscheidet");
+
+    /// <summary>The comment after address:.</summary>
+    public static readonly LocalText InitFileAddress = new("du | sie | mirror (follow the customer's form)", "du | sie | mirror (der Anrede der Kundin oder des Kunden folgen)");
+
+    /// <summary>The brand's other options with their comments.</summary>
+    public static readonly LocalText InitFileBrandOptions = new(
+        "  capitalizeDu: false     # true: Du, Dich, Dein in rewrites and conversions\n" +
+        "  humor: false            # true: sarcasm findings become information\n" +
+        "  emoji: avoid            # allowed | avoid (hints) | forbidden (warnings)\n",
+        "  capitalizeDu: false     # true: Du, Dich, Dein in Umformulierungen und Umwandlungen\n" +
+        "  humor: false            # true: Sarkasmus-Befunde werden zu Informationen\n" +
+        "  emoji: avoid            # allowed | avoid (Hinweise) | forbidden (Warnungen)\n");
+
+    /// <summary>The commented example of a channel, without channels.</summary>
+    public static readonly LocalText InitFileNoChannels = new(
+        "\n# Channels are chosen by front matter \"channel:\" or by path globs, and override the brand:\n" +
+        "# channels:\n#   email:\n#     address: sie\n" +
+        "#     greeting: required  # TONE018 when a reply does not open with a greeting\n" +
+        "#     paths: [\"email/**\"]\n",
+        "\n# Kanäle werden über \"channel:\" im Front Matter oder über Pfadmuster gewählt und gehen der Marke vor:\n" +
+        "# channels:\n#   email:\n#     address: sie\n" +
+        "#     greeting: required  # TONE018, wenn eine Antwort nicht mit einer Begrüßung beginnt\n" +
+        "#     paths: [\"email/**\"]\n");
+
+    /// <summary>The line before the channels.</summary>
+    public static readonly LocalText InitFileChannels = new(
+        "\n# Channels are chosen by front matter \"channel:\" or by the path globs, and override the brand.\n",
+        "\n# Kanäle werden über \"channel:\" im Front Matter oder über die Pfadmuster gewählt und gehen der Marke vor.\n");
+
+    /// <summary>The comment after a channel's address:.</summary>
+    public static readonly LocalText InitFileChannelAddress = new("du | sie | mirror, for this channel only", "du | sie | mirror, nur für diesen Kanal");
+
+    /// <summary>The commented examples of rules, phrases, accept, include and exclude.</summary>
+    public static readonly LocalText InitFileTail = new(
+        "\n# Severities: off | hint | information | warning | error; a rule ID beats its category.\n" +
+        "# rules:\n#   condescension: error\n#   TONE014: off\n\n" +
+        "# The team's own phrases, in the schema of the built-in lexicon (see the README):\n" +
+        "# phrases:\n" +
+        "#   - match: \"[der] Kunde ist [bei uns|hier] König\"\n" +
+        "#     message: \"Say what we do for the customer\"\n" +
+        "#     rewrite: \"Kundinnen und Kunden stehen bei uns im Mittelpunkt\"\n" +
+        "#     flag: [\"Der Kunde ist König!\"]\n" +
+        "#     pass: [\"Der Kunde hat angerufen.\"]\n\n" +
+        "# Phrases never flagged by any rule:\n# accept:\n#   - \"wie bereits im Newsletter angekündigt\"\n\n" +
+        "# Which Markdown files are templates:\n# include: [\"**/*.md\"]\n# exclude: [\"drafts/**\"]\n",
+        "\n# Schweregrade: off | hint | information | warning | error; eine Regel-ID geht ihrer Kategorie vor.\n" +
+        "# rules:\n#   condescension: error\n#   TONE014: off\n\n" +
+        "# Die eigenen Formulierungen des Teams, im Schema des eingebauten Lexikons (siehe README):\n" +
+        "# phrases:\n" +
+        "#   - match: \"[der] Kunde ist [bei uns|hier] König\"\n" +
+        "#     message: \"Sag, was wir für die Kundin oder den Kunden tun\"\n" +
+        "#     rewrite: \"Kundinnen und Kunden stehen bei uns im Mittelpunkt\"\n" +
+        "#     flag: [\"Der Kunde ist König!\"]\n" +
+        "#     pass: [\"Der Kunde hat angerufen.\"]\n\n" +
+        "# Formulierungen, die keine Regel je meldet:\n# accept:\n#   - \"wie bereits im Newsletter angekündigt\"\n\n" +
+        "# Welche Markdown-Dateien Vorlagen sind:\n# include: [\"**/*.md\"]\n# exclude: [\"drafts/**\"]\n");
 
     // --- tonelsp init ---------------------------------------------------------------------------------------------
 
