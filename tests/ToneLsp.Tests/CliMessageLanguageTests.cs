@@ -184,6 +184,29 @@ public sealed class CliMessageLanguageTests
     }
 
     [Theory]
+    [InlineData("de_DE.UTF-8", "Beschreibung:", "tonelsp: Die Option '--to' ist erforderlich.")]
+    [InlineData("en_US.UTF-8", "Description:", "tonelsp: Option '--to' is required.")]
+    public void LangDecidesTheHelpAndTheUsageErrorsUnderAuto(string lang, string heading, string usageError)
+    {
+        Assert.StartsWith(heading + "\n", RunWithLang(lang, "convert", "--help").Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith(usageError + "\n", RunWithLang(lang, "convert", "reply.md").Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        static (string Output, string Error) RunWithLang(string lang, params string[] args)
+        {
+            System.Diagnostics.ProcessStartInfo start = TonelspExecutable.StartInfo(args);
+            start.Environment.Remove("LC_ALL");
+            start.Environment.Remove("LC_MESSAGES");
+            start.Environment["LANG"] = lang;
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.StandardInput.Close();
+            Task<string> error = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            Assert.True(process.WaitForExit(60_000), "tonelsp did not exit");
+            return (output, error.Result);
+        }
+    }
+
+    [Theory]
     [InlineData("de", "tonelsp: Unbekannte Option '--bogus'.\n")]
     [InlineData("en", "tonelsp: Unrecognized option '--bogus'.\n")]
     public void AnUnknownOptionTakenForAPathSpeaksTheLanguage(string language, string expected)
