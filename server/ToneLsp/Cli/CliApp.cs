@@ -156,7 +156,6 @@ public static class CliApp
     private static RootCommand Build(TextWriter output, TextWriter error, Func<ToneEngine> engine)
     {
         var root = new RootCommand("ToneLsp: a tone linter and language server for customer reply templates (German and English).");
-        root.Options.Add(MessagesOption());
         root.Subcommands.Add(ServeCommand());
         root.Subcommands.Add(CheckCommand(output, error, engine));
         root.Subcommands.Add(FixCommand(output, error, engine));
