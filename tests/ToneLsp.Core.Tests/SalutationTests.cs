@@ -27,6 +27,24 @@ public class SalutationTests
     }
 
     [Theory]
+    [InlineData("Hey ihr Lieben,", "Hallo,")]
+    [InlineData("Hey Anna,", "Hallo Anna,")]
+    [InlineData("Hey zusammen,", "Hallo zusammen,")]
+    public void TheConversionToSieDropsAnInformalPluralRecipient(string casual, string expected)
+    {
+        string text = casual + "\n\ndanke für eure Nachricht! Wir melden uns bei euch.\n\nLG\n";
+        Assert.Equal(expected + "\n\ndanke für Ihre Nachricht! Wir melden uns bei Ihnen.\n\nViele Grüße\n", Convert(text, AddressForm.Sie));
+    }
+
+    [Fact]
+    public void TheTonalityFixTowardAFormalCustomerDropsAnInformalPluralRecipient()
+    {
+        const string text = "> Sehr geehrte Damen und Herren, ich bitte um Rückruf. Mit freundlichen Grüßen\n\nHey ihr Lieben, klar, wir rufen Sie an.\n\nLG\n";
+        AnalysisResult result = ToneEngine.Default.Analyze(text);
+        Assert.Equal("> Sehr geehrte Damen und Herren, ich bitte um Rückruf. Mit freundlichen Grüßen\n\nGuten Tag, klar, wir rufen Sie an.\n\nMit freundlichen Grüßen\n", FixAll(result));
+    }
+
+    [Theory]
     [InlineData("Hallo,")]
     [InlineData("Hallo Frau Roth,")]
     public void TheConversionBackToSieKeepsANeutralGreeting(string neutral)

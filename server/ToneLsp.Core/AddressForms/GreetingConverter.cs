@@ -78,7 +78,8 @@ public static partial class GreetingConverter
     [GeneratedRegex(@"(?<![\p{L}])((?<generic>Sehr geehrte Damen und Herren|Sehr geehrte[rs]?[ \t]+(?:Kundin|Kunde|Nutzerin|Nutzer|Community|Service-Team|Team)(?:,[ \t]*sehr geehrte[rs]?[ \t]+(?:Kundin|Kunde|Nutzerin|Nutzer))?(?![\p{L}]))|Sehr geehrte[rs]?|(?<close>Mit freundlichen Grüßen|Hochachtungsvoll|Mit vorzüglicher Hochachtung))(?![\p{L}])|(?<=,[ \t]*)sehr geehrte[rs]?(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex FormalGreeting();
 
-    // Casual openings (at the start of a line) and closings (alone at the end of a line) that clash with Sie.
-    [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*)(Hey|Huhu|Yo|Hallöchen|Servus)(?![\p{L}])|(?<![\p{L}])(?<close>LG|VG|Ciao|Tschüss|Tschüssi|Cheers|Bussi|Bis denne)(?=[ \t]*[!,.]?[ \t]*(\r?\n|$))", RegexOptions.CultureInvariant)]
+    // Casual openings (at the start of a line) and closings (alone at the end of a line) that clash with Sie; an
+    // informal plural recipient goes with its opening ("Hey ihr Lieben" becomes "Hallo", not "Hallo ihr Lieben").
+    [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*)(Hey|Huhu|Yo|Hallöchen|Servus)(?:[ \t]+(?<generic>ihr[ \t]+Lieben|ihr|Leute))?(?![\p{L}])|(?<![\p{L}])(?<close>LG|VG|Ciao|Tschüss|Tschüssi|Cheers|Bussi|Bis denne)(?=[ \t]*[!,.]?[ \t]*(\r?\n|$))", RegexOptions.CultureInvariant)]
     private static partial Regex InformalGreeting();
 }
