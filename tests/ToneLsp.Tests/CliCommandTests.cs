@@ -85,6 +85,18 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public void ConvertWritesTheTeamsNeutralGreetingAndClosing()
+    {
+        _directory.Write(".tonelsp.yaml", "brand:\n  salutations:\n    de:\n      neutral: { greeting: Guten Tag, closing: Beste Grüße }\n");
+        string path = _directory.Write("team/reply.md", "Sehr geehrte Frau Weber,\n\nkönnten Sie uns bitte Ihre Kundennummer nennen?\n\nMit freundlichen Grüßen\n");
+
+        CliResult result = ToneCli.Run("convert", "--to", "du", path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("Guten Tag Frau Weber,\n\nkönntest du uns bitte deine Kundennummer nennen?\n\nBeste Grüße\n", result.Output);
+    }
+
+    [Fact]
     public void ConvertOfAMissingFileExitsWithTwo()
     {
         CliResult result = ToneCli.Run("convert", "--to", "du", Path.Combine(_directory.Root, "missing.md"));

@@ -38,6 +38,29 @@ public sealed class CliInitTests : IDisposable
     }
 
     [Fact]
+    public void WithGermanMessagesTheCommentsAreGermanAndTheSettingsTheSame()
+    {
+        var answers = new InitCommand.Answers("de", "sie", ["email"]);
+        string german = InitCommand.Render(answers, Language.German);
+        string english = InitCommand.Render(answers, Language.English);
+
+        Assert.StartsWith("# ToneLsp-Konfiguration, geschrieben von \"tonelsp init\".", german, StringComparison.Ordinal);
+        Assert.Contains("# du | sie | mirror, nur für diesen Kanal", german, StringComparison.Ordinal);
+        Assert.Equal(Settings(english), Settings(german));
+        Assert.Empty(ConfigurationParser.Parse(german, ConfigurationParser.FileName).Errors);
+
+        CliResult result = ToneCli.Run("init", _directory.Root, "--messages", "de", "--address", "sie", "--channel", "email");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(german, File.ReadAllText(ConfigurationPath));
+        Assert.Equal(AddressPreference.Sie, LoadWritten().Brand.Address);
+
+        // What remains without the comments: the same keys and values in both languages.
+        static string Settings(string yaml) => string.Join("\n", yaml.Split('\n')
+            .Select(line => line.Contains('#', StringComparison.Ordinal) ? line[..line.IndexOf('#', StringComparison.Ordinal)].TrimEnd() : line)
+            .Where(line => line.Length > 0));
+    }
+
+    [Fact]
     public void WithoutATerminalItAsksNothingAndWritesTheDefaults()
     {
         // The test host's standard input is not a terminal.

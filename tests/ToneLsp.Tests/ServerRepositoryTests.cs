@@ -25,6 +25,21 @@ public sealed class ServerRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task TheEditorsConversionTakesTheBrandsCapitalisationAndSalutations()
+    {
+        _repo.Write(".tonelsp.yaml", "brand:\n  capitalizeDu: true\n  salutations:\n    de:\n      neutral: { greeting: Guten Tag, closing: Beste Grüße }\n");
+        const string text = "Sehr geehrte Frau Weber,\n\nkönnen Sie uns Ihre Bestellnummer schicken?\n\nMit freundlichen Grüßen\n";
+        string path = _repo.Write("a.md", text);
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
+        await client.OpenAndWaitAsync(Uri(path), text);
+
+        CodeAction[] actions = await client.CodeActionsAsync(Uri(path), new Protocol.Range(new Position(2, 5), new Position(2, 5)), only: ["refactor"]);
+
+        CodeAction whole = Assert.Single(actions, a => a.Title == "Ganze Antwort in du umwandeln");
+        Assert.Equal("Guten Tag Frau Weber,\n\nkannst Du uns Deine Bestellnummer schicken?\n\nBeste Grüße\n", ClientText.ApplyEdits(text, whole.Edit!.Changes![Uri(path)]));
+    }
+
+    [Fact]
     public async Task AnOpenTemplateTheConfigurationExcludesIsNotChecked()
     {
         _repo.Write(".tonelsp.yaml", "exclude:\n  - drafts/**\n");
@@ -160,6 +175,21 @@ public sealed class ServerRepositoryTests : IDisposable
         Assert.Equal("hallo", item.Label);
         Assert.Equal(2, item.InsertTextFormat);
         Assert.Equal($"Hallo ${{1:{{{{vorname\\}}\\}}}},\n\n{expected}!", item.InsertText);
+    }
+
+    [Fact]
+    public async Task ASnippetIsRenderedWithTheBrandsConversionOptions()
+    {
+        _repo.Write(".tonelsp.yaml", "brand:\n  address: du\n  capitalizeDu: true\n  salutations:\n    de:\n      neutral: { closing: Beste Grüße }\n");
+        _repo.Write("snippets/gruss.md", "---\nprefix: gruss\ndescription: Gruß\nlanguage: de\n---\nWir helfen Ihnen gern.\n\nMit freundlichen Grüßen\n");
+        const string text = "Danke für deine Nachricht!\n";
+        string path = _repo.Write("a.md", text);
+        await using LspTestClient client = await LspTestClient.StartAsync(new ClientSetup { RootPath = _repo.Root });
+        await client.OpenAndWaitAsync(Uri(path), text);
+
+        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Uri(path)), new Position(0, 0)));
+
+        Assert.Equal("Wir helfen Dir gern.\n\nBeste Grüße", Assert.Single(list.Items).InsertText);
     }
 
     [Fact]

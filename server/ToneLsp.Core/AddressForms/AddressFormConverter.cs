@@ -28,6 +28,15 @@ public sealed record ConversionOptions
     /// <summary>Whether converting a whole reply also adapts greeting and closing ("Sehr geehrte…" ↔ "Hallo…").</summary>
     public bool ConvertGreetings { get; init; } = true;
 
+    /// <summary>The team's greetings and closings per language and register (<c>salutations:</c>); null for the built-in ones.</summary>
+    public IReadOnlyDictionary<(Language Language, Register Register), Configuration.SalutationPair>? Salutations { get; init; }
+
+    /// <summary>
+    /// The register of the greetings and closings a conversion writes: neutral ("Hallo", "Viele Grüße") by default; a
+    /// rule's fix that mirrors the customer passes the customer's. Either way only greetings that fit the form are written.
+    /// </summary>
+    public Register SalutationRegister { get; init; } = Register.Neutral;
+
     /// <summary>Whether Sie becomes du (one reader) or ihr (several); front matter <c>audience: plural</c> overrides it.</summary>
     public Audience Audience { get; init; }
 
@@ -63,7 +72,7 @@ public static class AddressFormConverter
         }
 
         var edits = result.Edits.ToList();
-        edits.AddRange(GreetingConverter.FindClashes(document, target));
+        edits.AddRange(GreetingConverter.FindClashes(document, target, options));
         return result with { Edits = Normalize(edits) };
     }
 

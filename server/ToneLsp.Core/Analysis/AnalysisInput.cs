@@ -118,6 +118,28 @@ public sealed class AnalysisInput
 
     private Text.WordIndex? _words;
 
+    /// <summary>
+    /// The register of the greetings and closings that fixes write: the customer's, mirrored unless the customer is
+    /// hostile, held to the nearest the channel allows (as TONE024 wants it); the reply's own held to the channel's
+    /// registers without a customer to mirror; neutral when neither a customer message nor a channel register decides.
+    /// </summary>
+    public Text.Register SalutationRegister
+    {
+        get
+        {
+            IReadOnlyList<Text.Register>? allowed = Tonality.Registers;
+            if (CustomerRegister is { } customer && CustomerHostility is not { IsHostile: true })
+            {
+                return ToneLsp.Core.Tonality.RegisterDetector.Nearest(customer.Register, allowed);
+            }
+
+            return allowed is null ? Text.Register.Neutral : ToneLsp.Core.Tonality.RegisterDetector.Nearest(ReplyRegister.Register, allowed);
+        }
+    }
+
+    /// <summary>The conversion options of this analysis: the configured ones, with greetings and closings in <see cref="SalutationRegister"/>.</summary>
+    public ConversionOptions Conversion => Options.Conversion with { SalutationRegister = SalutationRegister };
+
     // The channel's tonality over the brand's over what the host passed in.
     private static ToneOptions Effective(ToneOptions options, Configuration.ChannelProfile? channel)
     {
@@ -138,6 +160,7 @@ public sealed class AnalysisInput
             },
             CapitalizeDu = tonality.CapitalizeDu ?? options.CapitalizeDu,
             Audience = tonality.Audience ?? options.Audience,
+            Salutations = tonality.Salutations ?? options.Salutations,
             HumorAllowed = tonality.Humor ?? options.HumorAllowed,
             EmojiPolicy = tonality.Emoji ?? options.EmojiPolicy,
             RequireGreeting = tonality.RequireGreeting ?? options.RequireGreeting,

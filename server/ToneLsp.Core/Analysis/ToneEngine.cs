@@ -152,6 +152,15 @@ public sealed class ToneEngine
             kept.Add(diagnostic with { Severity = severity, Span = TextSpan.FromBounds(start, end) });
         }
 
+        try
+        {
+            MergeSalutationFindings(input, kept);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            failures.Add($"salutation merge: {exception.GetType().Name}: {exception.Message}");
+        }
+
         foreach (SuppressionComment unused in suppressions.Unused)
         {
             string ids = unused.RuleIds.Count > 0 ? Messages.SuppressionRules.Format(input.MessageLanguage, string.Join(", ", unused.RuleIds)) : string.Empty;
@@ -185,6 +194,40 @@ public sealed class ToneEngine
             {
                 raw[i] = diagnostic with { Severity = DiagnosticSeverity.Warning };
             }
+        }
+    }
+
+    // A greeting or closing that misses both the form of address (TONE013) and the register the reply should have
+    // (TONE024) is one finding: TONE024's, whose fix writes the salutation that fits both. TONE013 stays where the
+    // TONE024 finding stands elsewhere, or where its fix does not reach.
+    private static void MergeSalutationFindings(AnalysisInput input, List<ToneDiagnostic> kept)
+    {
+        if (!kept.Any(d => d.Id == GreetingAnalyzer.Descriptor.Id))
+        {
+            return;
+        }
+
+        foreach (ToneDiagnostic mismatch in kept.Where(d => d.Id == TonalityAnalyzer.Mismatch.Id).ToList())
+        {
+            if (!mismatch.Properties.TryGetValue(TonalityAnalyzer.TargetProperty, out string? name) || Tonality.RegisterDetector.ParseRegister(name) is not { } target)
+            {
+                continue;
+            }
+
+            IReadOnlyList<TextEdit> edits = TonalityAnalyzer.MoveToward(input, target);
+            var covered = kept.Where(d => d.Id == GreetingAnalyzer.Descriptor.Id && d.Span.OverlapsWith(mismatch.Span) && edits.Any(e => e.Span.OverlapsWith(d.Span))).ToList();
+            if (covered.Count == 0)
+            {
+                continue;
+            }
+
+            // The one finding says both and is as severe as the more severe of the two.
+            Language language = input.MessageLanguage;
+            string label = GreetingAnalyzer.FormOf(input) == AddressForms.AddressForm.Du ? "du" : "Sie";
+            string also = string.Concat(covered.Select(d => Messages.TonalityAlsoAddress.Format(language, Messages.Quote(language, input.Document.Source.Slice(d.Span)), label)));
+            DiagnosticSeverity severity = (DiagnosticSeverity)Math.Min((int)mismatch.Severity, covered.Min(d => (int)d.Severity));
+            kept[kept.IndexOf(mismatch)] = mismatch with { Message = mismatch.Message + also, Severity = severity };
+            kept.RemoveAll(covered.Contains);
         }
     }
 

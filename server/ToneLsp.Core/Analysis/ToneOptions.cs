@@ -51,6 +51,9 @@ public sealed record ToneOptions
     /// <summary>Whom replies converted to du address: one reader (du) or several (ihr); front matter <c>audience:</c> overrides it.</summary>
     public Audience Audience { get; init; }
 
+    /// <summary>The team's greetings and closings per language and register, for conversions and fixes; null for the built-in ones.</summary>
+    public IReadOnlyDictionary<(Language Language, Text.Register Register), SalutationPair>? Salutations { get; init; }
+
     /// <summary>Whether the brand allows humour: sarcasm findings are then information instead of warnings.</summary>
     public bool HumorAllowed { get; init; }
 
@@ -110,7 +113,7 @@ public sealed record ToneOptions
     }
 
     /// <summary>The conversion options implied by these options.</summary>
-    public ConversionOptions Conversion => new() { CapitalizeDu = CapitalizeDu, Audience = Audience };
+    public ConversionOptions Conversion => new() { CapitalizeDu = CapitalizeDu, Audience = Audience, Salutations = Salutations };
 
     /// <summary>Parses off, hint, information (or info, suggestion), warning or error.</summary>
     public static RuleSetting? ParseSetting(string? value) => value?.Trim().ToLowerInvariant() switch

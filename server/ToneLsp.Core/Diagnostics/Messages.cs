@@ -316,6 +316,9 @@ public static class Messages
     /// <summary>TONE024: between registers.</summary>
     public static readonly LocalText TonalityOr = new(" or ", " oder ");
 
+    /// <summary>TONE024 when it also stands for TONE013's finding on the same greeting ({0} the quoted greeting, {1} du or Sie).</summary>
+    public static readonly LocalText TonalityAlsoAddress = new("; {0} does not fit a reply that says {1} either", "; {0} passt auch nicht zu einer Antwort mit {1}");
+
     /// <summary>TONE024: a reply without any register evidence.</summary>
     public static readonly LocalText TonalityNoMarkers = new("no formal or casual markers", "keine förmlichen oder lockeren Merkmale");
 

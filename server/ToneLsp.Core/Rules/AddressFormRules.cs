@@ -154,7 +154,7 @@ public sealed class AddressFormCodeFixProvider : CodeFixProvider
         }
 
         TemplateDocument document = context.Input.Document;
-        ConversionOptions options = context.Input.Options.Conversion;
+        ConversionOptions options = context.Input.Conversion;
         string label = target == AddressForm.Du ? "du" : "Sie";
         Language language = context.Input.MessageLanguage;
         string shown = MixedAddressFormAnalyzer.Label(target).In(language);

@@ -191,9 +191,10 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
         string source = document.Source.Text;
         AddressForm form = input.RewriteAddress;
         Language language = document.Language;
-        Configuration.SalutationPair? configured = input.Tonality.Salutations?.GetValueOrDefault((language, target));
+        var team = input.Options.Salutations;
 
-        // The greeting at the start of the reply, with the name after it.
+        // The greeting at the start of the reply: a name after it stays ("Hey Frau Roth" becomes "Sehr geehrte Frau
+        // Roth"), a generic recipient goes with it ("Sehr geehrte Kundin, sehr geehrter Kunde" becomes "Hallo").
         int start = document.FirstProseOffset(blocks[0]);
         Match greeting = GreetingLine().Match(source, start, blocks[0].Span.End - start);
         if (greeting.Success)
@@ -202,10 +203,9 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
             if (found != target && found != Register.None)
             {
                 string? name = SalutationWriter.NameOf(greeting.Groups["rest"].Value);
-                string written = configured?.Greeting is { } team
-                    ? (name is null ? team : team + " " + name)
-                    : SalutationWriter.Greeting(language, target, form, name);
-                edits.Add(new TextEdit(new TextSpan(greeting.Index, greeting.Length), written));
+                Group open = greeting.Groups["open"];
+                TextSpan span = name is null ? new TextSpan(greeting.Index, greeting.Length) : new TextSpan(open.Index, open.Length);
+                edits.Add(new TextEdit(span, SalutationWriter.Opening(language, target, form, name, team)));
             }
         }
 
@@ -217,7 +217,7 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
                 Register found = Salutations.RegisterOfWords(match.Value);
                 if (found != target && found != Register.None && !edits.Any(e => e.Span.Start < match.Index + match.Length && match.Index < e.Span.End))
                 {
-                    edits.Add(new TextEdit(new TextSpan(match.Index, match.Length), configured?.Closing ?? SalutationWriter.Closing(language, target, form)));
+                    edits.Add(new TextEdit(new TextSpan(match.Index, match.Length), SalutationWriter.Closing(language, target, form, team)));
                 }
             }
         }
@@ -243,9 +243,9 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
             }
         }
 
-        // Where TONE013 replaces the same greeting or closing for the form of address, its replacement is taken, so that
-        // fix-all counts it as done and still applies the rest of this fix; the team's own salutations win.
-        foreach (TextEdit clash in configured is null ? GreetingClashes(input) : [])
+        // Where TONE013 (and the conversion to the form of address) replaces the same greeting or closing, its edit is
+        // taken: it writes the same register, so that fix-all counts it as done and still applies the rest of this fix.
+        foreach (TextEdit clash in GreetingClashes(input))
         {
             int overlapping = edits.FindIndex(e => e.Span.Start < clash.Span.End && clash.Span.Start < e.Span.End);
             if (overlapping >= 0)
@@ -372,11 +372,9 @@ public sealed partial class TonalityAnalyzer : ToneAnalyzer
     // The greetings and closings TONE013 flags, with the same form of address it uses.
     private static IReadOnlyList<TextEdit> GreetingClashes(AnalysisInput input)
     {
-        AddressForm form = input.TargetSource is AddressTargetSource.FrontMatter or AddressTargetSource.Customer or AddressTargetSource.Configuration
-            ? input.TargetAddress
-            : input.ReplyAddress.Form;
+        AddressForm form = GreetingAnalyzer.FormOf(input);
         return input.Document.Language == Language.German && form is AddressForm.Du or AddressForm.Sie
-            ? GreetingConverter.FindClashes(input.Document, form)
+            ? GreetingConverter.FindClashes(input.Document, form, input.Conversion)
             : [];
     }
 

@@ -65,7 +65,7 @@ public static class CliApp
         {
             foreach (var problem in parse.Errors)
             {
-                error.WriteLine($"tonelsp: {problem.Message}");
+                error.WriteLine($"tonelsp: {CliText.ParseErrorIn(problem.Message, session)}");
             }
 
             error.WriteLine(CliText.SeeHelp.In(session));
@@ -74,6 +74,15 @@ public static class CliApp
 
         try
         {
+            if (session != Language.English && parse.Action is System.CommandLine.Help.HelpAction)
+            {
+                // The help is written in full first, so that the headings System.CommandLine leaves in English can be replaced.
+                using var help = new StringWriter();
+                int code = parse.Invoke(new InvocationConfiguration { Output = help, Error = error, EnableDefaultExceptionHandler = false });
+                output.Write(CliText.HelpOutputIn(help.ToString(), session));
+                return code;
+            }
+
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (CliException exception)
@@ -83,7 +92,8 @@ public static class CliApp
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"tonelsp: {exception.Message}");
+            // The operating system's text comes from .NET in English; the sentence around it is ours.
+            error.WriteLine($"tonelsp: {CliText.InputOutputFailed.Format(session, CliText.ReadReason(exception.Message, session))}");
             return UsageError;
         }
     }
@@ -302,7 +312,7 @@ public static class CliApp
                     catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                     {
                         failed++;
-                        error.WriteLine($"tonelsp: {report.File.DisplayPath}: {exception.Message}");
+                        error.WriteLine($"tonelsp: {report.File.DisplayPath}: {CliText.WriteFailed.Format(session, CliText.ReadReason(exception.Message, session))}");
                         continue;
                     }
                 }
@@ -550,7 +560,8 @@ public static class CliApp
             {
                 if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value) && !Directory.Exists(token.Value))
                 {
-                    result.AddError($"Unrecognized option '{token.Value}'.");
+                    // In English here; the parse-error path gives it in the session's language (CliText.ParseErrorIn).
+                    result.AddError(CliText.ParseUnknownOption.Format(Language.English, token.Value));
                 }
             }
         });

@@ -205,6 +205,185 @@ public static partial class CliText
     /// <summary>The suppression report's count: several.</summary>
     public static readonly LocalText ManySuppressions = new("{0} suppressions.", "{0} Unterdrückungen.");
 
+    // --- System.CommandLine's texts that its German resources leave in English ------------------------------------
+
+    /// <summary>The help's description heading.</summary>
+    public static readonly LocalText HelpDescriptionTitle = new("Description:", "Beschreibung:");
+
+    /// <summary>The help's usage line: where a subcommand goes.</summary>
+    public static readonly LocalText HelpUsageCommand = new("[command]", "[Befehl]");
+
+    /// <summary>The help's usage line: where options go.</summary>
+    public static readonly LocalText HelpUsageOptions = new("[options]", "[Optionen]");
+
+    /// <summary>The label before an option's default value.</summary>
+    public static readonly LocalText HelpDefaultValue = new("[default: ", "[Standard: ");
+
+    /// <summary>The label of a required option (the German is no longer, so that the columns stay aligned).</summary>
+    public static readonly LocalText HelpRequired = new("(REQUIRED)", "(Pflicht)");
+
+    /// <summary>The parse error of an option that must be given ({0} the option).</summary>
+    public static readonly LocalText ParseOptionRequired = new("Option '{0}' is required.", "Die Option '{0}' ist erforderlich.");
+
+    /// <summary>The parse error of an option given several values ({0} the option, {1} how many).</summary>
+    public static readonly LocalText ParseOptionOneValue = new(
+        "Option '{0}' expects a single argument but {1} were provided.",
+        "Die Option '{0}' erwartet einen einzelnen Wert, angegeben wurden {1}.");
+
+    /// <summary>The parse error of a value that is not of the option's type ({0} the value, {1} the option, {2} the type).</summary>
+    public static readonly LocalText ParseOptionValue = new(
+        "Cannot parse argument '{0}' for option '{1}' as expected type '{2}'.",
+        "Der Wert '{0}' passt nicht zur Option '{1}' (erwartet: '{2}').");
+
+    /// <summary>As <see cref="ParseOptionValue"/>, with suggestions ({3} the suggestions).</summary>
+    public static readonly LocalText ParseOptionValueSuggestions = new(
+        "Cannot parse argument '{0}' for option '{1}' as expected type '{2}'. Did you mean one of the following?{3}",
+        "Der Wert '{0}' passt nicht zur Option '{1}' (erwartet: '{2}'). Meintest du einen dieser Werte?{3}");
+
+    /// <summary>The parse error of an argument that is not of its type ({0} the value, {1} the command, {2} the type).</summary>
+    public static readonly LocalText ParseCommandValue = new(
+        "Cannot parse argument '{0}' for command '{1}' as expected type '{2}'.",
+        "Das Argument '{0}' passt nicht zum Befehl '{1}' (erwartet: '{2}').");
+
+    /// <summary>As <see cref="ParseCommandValue"/>, with suggestions ({3} the suggestions).</summary>
+    public static readonly LocalText ParseCommandValueSuggestions = new(
+        "Cannot parse argument '{0}' for command '{1}' as expected type '{2}'. Did you mean one of the following?{3}",
+        "Das Argument '{0}' passt nicht zum Befehl '{1}' (erwartet: '{2}'). Meintest du einen dieser Werte?{3}");
+
+    /// <summary>The parse error of a value that is not of its type ({0} the value, {1} the type).</summary>
+    public static readonly LocalText ParseValue = new(
+        "Cannot parse argument '{0}' as expected type '{1}'.",
+        "Das Argument '{0}' passt nicht (erwartet: '{1}').");
+
+    /// <summary>The suggestions after an unknown word ({0} the word).</summary>
+    public static readonly LocalText ParseDidYouMean = new(
+        "'{0}' was not matched. Did you mean one of the following?",
+        "'{0}' ist unbekannt. Meintest du eines davon?");
+
+    /// <summary>An option no command has, which the parser would take for a path ({0} the option).</summary>
+    public static readonly LocalText ParseUnknownOption = new("Unrecognized option '{0}'.", "Unbekannte Option '{0}'.");
+
+    /// <summary>--version with anything else ({0} the option).</summary>
+    public static readonly LocalText ParseVersionAlone = new(
+        "{0} option cannot be combined with other arguments.",
+        "Die Option {0} lässt sich nicht mit anderen Argumenten kombinieren.");
+
+    /// <summary>A file name with a character it may not have ({0} the character).</summary>
+    public static readonly LocalText ParseFileNameCharacter = new(
+        "Character not allowed in a file name: '{0}'.",
+        "Zeichen im Dateinamen nicht erlaubt: '{0}'.");
+
+    /// <summary>A path with a character it may not have ({0} the character).</summary>
+    public static readonly LocalText ParsePathCharacter = new(
+        "Character not allowed in a path: '{0}'.",
+        "Zeichen im Pfad nicht erlaubt: '{0}'.");
+
+    private static readonly LocalText[] HelpWords = [HelpDescriptionTitle, HelpUsageCommand, HelpUsageOptions, HelpDefaultValue, HelpRequired];
+
+    // The longer ones first, so that a message with suggestions is not read as the one without.
+    private static readonly Lazy<(System.Text.RegularExpressions.Regex English, LocalText Text)[]> ParseErrors = new(() =>
+        [.. new[]
+        {
+            ParseOptionValueSuggestions, ParseCommandValueSuggestions, ParseOptionValue, ParseCommandValue, ParseValue,
+            ParseOptionRequired, ParseOptionOneValue, ParseUnknownOption, ParseDidYouMean, ParseVersionAlone, ParseFileNameCharacter, ParsePathCharacter,
+        }.Select(text => (Pattern(text.En), text))]);
+
+    /// <summary>
+    /// System.CommandLine's help in the language: its German resources translate most headings (Nutzung, Optionen)
+    /// but leave a few in English, which are replaced here.
+    /// </summary>
+    public static string HelpOutputIn(string help, Language language)
+    {
+        if (language == Language.English)
+        {
+            return help;
+        }
+
+        foreach (LocalText word in HelpWords)
+        {
+            // A shorter German label is padded, so that the help's columns stay aligned.
+            help = help.Replace(word.En, word == HelpRequired ? word.In(language).PadRight(word.En.Length) : word.In(language), StringComparison.Ordinal);
+        }
+
+        return help;
+    }
+
+    /// <summary>
+    /// A parse error of System.CommandLine in the language: the messages its German resources leave in English get our
+    /// German, with the same words filled in; every other message is passed on as it is.
+    /// </summary>
+    public static string ParseErrorIn(string message, Language language)
+    {
+        if (language == Language.English)
+        {
+            return message;
+        }
+
+        foreach (var (english, text) in ParseErrors.Value)
+        {
+            System.Text.RegularExpressions.Match match = english.Match(message);
+            if (match.Success)
+            {
+                return text.Format(language, [.. match.Groups.Cast<System.Text.RegularExpressions.Group>().Skip(1).Select(g => (object?)g.Value)]);
+            }
+        }
+
+        return message;
+    }
+
+    // An English template ("Option '{0}' is required.") as an expression that captures what fills each placeholder.
+    private static System.Text.RegularExpressions.Regex Pattern(string template)
+    {
+        string escaped = System.Text.RegularExpressions.Regex.Escape(template);
+        string pattern = System.Text.RegularExpressions.Regex.Replace(escaped, @"\\?\{(\d)\\?}", "(.*?)");
+        return new System.Text.RegularExpressions.Regex("^" + pattern + "$", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>An I/O error while running a command ({0} the operating system's text).</summary>
+    public static readonly LocalText InputOutputFailed = new("could not read or write a file: {0}", "Eine Datei ließ sich nicht lesen oder schreiben: {0}");
+
+    /// <summary>fix could not write a file back ({0} the operating system's text).</summary>
+    public static readonly LocalText WriteFailed = new("could not write the fixes: {0}", "Die Korrekturen ließen sich nicht schreiben: {0}");
+
+    // --- tonelsp lexicon ------------------------------------------------------------------------------------------
+
+    /// <summary>The lexicon did not load ({0} why).</summary>
+    public static readonly LocalText LexiconDidNotLoad = new("the German lexicon did not load: {0}", "Das deutsche Lexikon ließ sich nicht laden: {0}");
+
+    /// <summary>A word the lexicon does not know ({0} the word).</summary>
+    public static readonly LocalText LexiconUnknown = new("{0}: unknown", "{0}: unbekannt");
+
+    /// <summary>The person of a verb form ({0} 1 to 3).</summary>
+    public static readonly LocalText LexiconPerson = new("person {0}", "{0}. Person");
+
+    /// <summary>The particle of a separable verb ({0} the placement, {1} the particle).</summary>
+    public static readonly LocalText LexiconParticle = new("{0} (particle {1})", "{0} (Partikel {1})");
+
+    /// <summary>An adjective's form without ending.</summary>
+    public static readonly LocalText LexiconBaseForm = new("base form", "Grundform");
+
+    /// <summary>
+    /// The German of a part of speech or feature as the JSON contract names it ("noun", "nominative",
+    /// "subjunctiveOne"); the name itself in English and for anything the table lacks.
+    /// </summary>
+    public static string LexiconTerm(string name, Language language) =>
+        language == Language.English ? name : LexiconTerms.GetValueOrDefault(name)?.In(language) ?? name;
+
+    private static readonly Dictionary<string, LocalText> LexiconTerms = new(StringComparer.Ordinal)
+    {
+        ["noun"] = new("noun", "Nomen"), ["verb"] = new("verb", "Verb"), ["adjective"] = new("adjective", "Adjektiv"),
+        ["singular"] = new("singular", "Singular"), ["plural"] = new("plural", "Plural"),
+        ["nominative"] = new("nominative", "Nominativ"), ["accusative"] = new("accusative", "Akkusativ"),
+        ["dative"] = new("dative", "Dativ"), ["genitive"] = new("genitive", "Genitiv"),
+        ["masculine"] = new("masculine", "maskulin"), ["feminine"] = new("feminine", "feminin"), ["neuter"] = new("neuter", "neutral"),
+        ["strong"] = new("strong", "stark"), ["weak"] = new("weak", "schwach"), ["mixed"] = new("mixed", "gemischt"),
+        ["finite"] = new("finite", "finit"), ["imperative"] = new("imperative", "Imperativ"), ["infinitive"] = new("infinitive", "Infinitiv"),
+        ["zuInfinitive"] = new("zuInfinitive", "zu-Infinitiv"), ["presentParticiple"] = new("presentParticiple", "Partizip I"),
+        ["pastParticiple"] = new("pastParticiple", "Partizip II"), ["present"] = new("present", "Präsens"), ["past"] = new("past", "Präteritum"),
+        ["subjunctiveOne"] = new("subjunctiveOne", "Konjunktiv I"), ["subjunctiveTwo"] = new("subjunctiveTwo", "Konjunktiv II"),
+        ["whole"] = new("whole", "ungetrennt"), ["separatedStem"] = new("separatedStem", "abgetrennter Stamm"), ["joined"] = new("joined", "zusammengeschrieben"),
+    };
+
     // --- Files that cannot be read -----------------------------------------------------------------------------
 
     /// <summary>A template that could not be read ({0} the reason).</summary>
@@ -224,6 +403,8 @@ public static partial class CliText
         new("a block device, not a regular file", "ein blockorientiertes Gerät, keine normale Datei"),
         new("a socket, not a regular file", "ein Socket, keine normale Datei"),
         new("not a regular file, not a regular file", "keine normale Datei"),
+        new("the text to fix is not the text that was read; the file was left as it is", "der zu korrigierende Text ist nicht der gelesene; die Datei bleibt, wie sie war"),
+        new("changed on disk while it was being fixed; it was left as it is", "die Datei wurde während der Korrektur geändert; sie bleibt, wie sie war"),
     ];
 
     /// <summary>A read failure's reason in the language: a known reason translated, the size limit with its numbers, else as it is.</summary>
@@ -246,6 +427,74 @@ public static partial class CliText
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^larger than the limit of (\d+) MB \((more than )?(\d+) bytes\)$")]
     private static partial System.Text.RegularExpressions.Regex SizeLimit();
+
+    // --- The .tonelsp.yaml that tonelsp init writes: its comments --------------------------------------------------
+
+    /// <summary>The file's first lines.</summary>
+    public static readonly LocalText InitFileHeader = new(
+        "# ToneLsp configuration, written by \"tonelsp init\". It applies to the templates in this directory and below;\n" +
+        "# a .tonelsp.yaml further down overrides it. Editors validate it with schemas/tonelsp.schema.json.\n",
+        "# ToneLsp-Konfiguration, geschrieben von \"tonelsp init\". Sie gilt für die Vorlagen in diesem Ordner und darunter;\n" +
+        "# eine .tonelsp.yaml weiter unten geht vor. Editoren prüfen sie mit schemas/tonelsp.schema.json.\n");
+
+    /// <summary>The comment after language:.</summary>
+    public static readonly LocalText InitFileLanguage = new("de | en: the language when detection cannot decide", "de | en: die Sprache, wenn die Erkennung nicht entscheidet");
+
+    /// <summary>The comment after address:.</summary>
+    public static readonly LocalText InitFileAddress = new("du | sie | mirror (follow the customer's form)", "du | sie | mirror (der Anrede der Kundin oder des Kunden folgen)");
+
+    /// <summary>The brand's other options with their comments.</summary>
+    public static readonly LocalText InitFileBrandOptions = new(
+        "  capitalizeDu: false     # true: Du, Dich, Dein in rewrites and conversions\n" +
+        "  humor: false            # true: sarcasm findings become information\n" +
+        "  emoji: avoid            # allowed | avoid (hints) | forbidden (warnings)\n",
+        "  capitalizeDu: false     # true: Du, Dich, Dein in Umformulierungen und Umwandlungen\n" +
+        "  humor: false            # true: Sarkasmus-Befunde werden zu Informationen\n" +
+        "  emoji: avoid            # allowed | avoid (Hinweise) | forbidden (Warnungen)\n");
+
+    /// <summary>The commented example of a channel, without channels.</summary>
+    public static readonly LocalText InitFileNoChannels = new(
+        "\n# Channels are chosen by front matter \"channel:\" or by path globs, and override the brand:\n" +
+        "# channels:\n#   email:\n#     address: sie\n" +
+        "#     greeting: required  # TONE018 when a reply does not open with a greeting\n" +
+        "#     paths: [\"email/**\"]\n",
+        "\n# Kanäle werden über \"channel:\" im Front Matter oder über Pfadmuster gewählt und gehen der Marke vor:\n" +
+        "# channels:\n#   email:\n#     address: sie\n" +
+        "#     greeting: required  # TONE018, wenn eine Antwort nicht mit einer Begrüßung beginnt\n" +
+        "#     paths: [\"email/**\"]\n");
+
+    /// <summary>The line before the channels.</summary>
+    public static readonly LocalText InitFileChannels = new(
+        "\n# Channels are chosen by front matter \"channel:\" or by the path globs, and override the brand.\n",
+        "\n# Kanäle werden über \"channel:\" im Front Matter oder über die Pfadmuster gewählt und gehen der Marke vor.\n");
+
+    /// <summary>The comment after a channel's address:.</summary>
+    public static readonly LocalText InitFileChannelAddress = new("du | sie | mirror, for this channel only", "du | sie | mirror, nur für diesen Kanal");
+
+    /// <summary>The commented examples of rules, phrases, accept, include and exclude.</summary>
+    public static readonly LocalText InitFileTail = new(
+        "\n# Severities: off | hint | information | warning | error; a rule ID beats its category.\n" +
+        "# rules:\n#   condescension: error\n#   TONE014: off\n\n" +
+        "# The team's own phrases, in the schema of the built-in lexicon (see the README):\n" +
+        "# phrases:\n" +
+        "#   - match: \"[der] Kunde ist [bei uns|hier] König\"\n" +
+        "#     message: \"Say what we do for the customer\"\n" +
+        "#     rewrite: \"Kundinnen und Kunden stehen bei uns im Mittelpunkt\"\n" +
+        "#     flag: [\"Der Kunde ist König!\"]\n" +
+        "#     pass: [\"Der Kunde hat angerufen.\"]\n\n" +
+        "# Phrases never flagged by any rule:\n# accept:\n#   - \"wie bereits im Newsletter angekündigt\"\n\n" +
+        "# Which Markdown files are templates:\n# include: [\"**/*.md\"]\n# exclude: [\"drafts/**\"]\n",
+        "\n# Schweregrade: off | hint | information | warning | error; eine Regel-ID geht ihrer Kategorie vor.\n" +
+        "# rules:\n#   condescension: error\n#   TONE014: off\n\n" +
+        "# Die eigenen Formulierungen des Teams, im Schema des eingebauten Lexikons (siehe README):\n" +
+        "# phrases:\n" +
+        "#   - match: \"[der] Kunde ist [bei uns|hier] König\"\n" +
+        "#     message: \"Sag, was wir für die Kundin oder den Kunden tun\"\n" +
+        "#     rewrite: \"Kundinnen und Kunden stehen bei uns im Mittelpunkt\"\n" +
+        "#     flag: [\"Der Kunde ist König!\"]\n" +
+        "#     pass: [\"Der Kunde hat angerufen.\"]\n\n" +
+        "# Formulierungen, die keine Regel je meldet:\n# accept:\n#   - \"wie bereits im Newsletter angekündigt\"\n\n" +
+        "# Welche Markdown-Dateien Vorlagen sind:\n# include: [\"**/*.md\"]\n# exclude: [\"drafts/**\"]\n");
 
     // --- tonelsp init ---------------------------------------------------------------------------------------------
 

@@ -79,7 +79,7 @@ public static partial class InitCommand
             using (var stream = new FileStream(configurationPath, FileMode.CreateNew, FileAccess.Write))
             using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
             {
-                writer.Write(Render(answers));
+                writer.Write(Render(answers, ui));
             }
 
             output.WriteLine(CliText.InitWrote.Format(ui, configurationPath));
@@ -97,73 +97,31 @@ public static partial class InitCommand
         return command;
     }
 
-    /// <summary>The commented configuration for the answers; it loads without errors.</summary>
-    public static string Render(Answers answers)
+    /// <summary>The commented configuration for the answers, its comments in the language; it loads without errors.</summary>
+    public static string Render(Answers answers, Language language = Language.English)
     {
         var yaml = new StringBuilder();
-        yaml.Append("""
-            # ToneLsp configuration, written by "tonelsp init". It applies to the templates in this directory and below;
-            # a .tonelsp.yaml further down overrides it. Editors validate it with schemas/tonelsp.schema.json.
-            brand:
-
-            """);
-        yaml.Append($"  language: {answers.Language,-14}# de | en: the language when detection cannot decide\n");
-        yaml.Append($"  address: {answers.Address,-15}# du | sie | mirror (follow the customer's form)\n");
-        yaml.Append("""
-              capitalizeDu: false     # true: Du, Dich, Dein in rewrites and conversions
-              humor: false            # true: sarcasm findings become information
-              emoji: avoid            # allowed | avoid (hints) | forbidden (warnings)
-
-            """);
+        yaml.Append(CliText.InitFileHeader.In(language)).Append("brand:\n");
+        yaml.Append($"  language: {answers.Language,-14}# {CliText.InitFileLanguage.In(language)}\n");
+        yaml.Append($"  address: {answers.Address,-15}# {CliText.InitFileAddress.In(language)}\n");
+        yaml.Append(CliText.InitFileBrandOptions.In(language));
         if (answers.Channels.Count == 0)
         {
-            yaml.Append("""
-
-                # Channels are chosen by front matter "channel:" or by path globs, and override the brand:
-                # channels:
-                #   email:
-                #     address: sie
-                #     greeting: required  # TONE018 when a reply does not open with a greeting
-                #     paths: ["email/**"]
-
-                """);
+            yaml.Append(CliText.InitFileNoChannels.In(language));
         }
         else
         {
-            yaml.Append("\n# Channels are chosen by front matter \"channel:\" or by the path globs, and override the brand.\nchannels:\n");
+            yaml.Append(CliText.InitFileChannels.In(language)).Append("channels:\n");
             foreach (string channel in answers.Channels)
             {
                 yaml.Append($"  {channel}:\n");
                 yaml.Append($"    paths: [\"{channel}/**\"]\n");
-                yaml.Append("    # address: du          # du | sie | mirror, for this channel only\n");
+                yaml.Append($"    # address: du          # {CliText.InitFileChannelAddress.In(language)}\n");
                 yaml.Append("    # emoji: allowed\n");
             }
         }
 
-        yaml.Append("""
-
-            # Severities: off | hint | information | warning | error; a rule ID beats its category.
-            # rules:
-            #   condescension: error
-            #   TONE014: off
-
-            # The team's own phrases, in the schema of the built-in lexicon (see the README):
-            # phrases:
-            #   - match: "[der] Kunde ist [bei uns|hier] König"
-            #     message: "Say what we do for the customer"
-            #     rewrite: "Kundinnen und Kunden stehen bei uns im Mittelpunkt"
-            #     flag: ["Der Kunde ist König!"]
-            #     pass: ["Der Kunde hat angerufen."]
-
-            # Phrases never flagged by any rule:
-            # accept:
-            #   - "wie bereits im Newsletter angekündigt"
-
-            # Which Markdown files are templates:
-            # include: ["**/*.md"]
-            # exclude: ["drafts/**"]
-
-            """);
+        yaml.Append(CliText.InitFileTail.In(language));
         return yaml.ToString();
     }
 

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ToneLsp.Core.Diagnostics;
+using ToneLsp.Core.Documents;
 using ToneLsp.Core.Morphology;
 
 namespace ToneLsp.Cli;
@@ -19,13 +21,15 @@ public static partial class LexiconCommand
     {
         var words = new Argument<string[]>("words") { Description = "The words to look up.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "One JSON object per word and line." };
-        var command = new Command("lexicon", "Show the German lexicon's readings of words (lemma, part of speech, features).") { words, json };
+        var messages = CliApp.MessagesOption();
+        var command = new Command("lexicon", "Show the German lexicon's readings of words (lemma, part of speech, features).") { words, json, messages };
         command.SetAction(parse =>
         {
+            Language language = CliText.SessionLanguage(Messages.ParseChoice(parse.GetValue(messages)) ?? MessageChoice.Auto);
             GermanLexicon lexicon = GermanLexicon.Shared;
             if (lexicon.LoadError is { } problem)
             {
-                error.WriteLine($"tonelsp: the German lexicon did not load: {problem}");
+                error.WriteLine($"tonelsp: {CliText.LexiconDidNotLoad.Format(language, problem)}");
                 return CliApp.UsageError;
             }
 
@@ -38,7 +42,7 @@ public static partial class LexiconCommand
                 }
                 else
                 {
-                    WriteText(output, word, readings);
+                    WriteText(output, word, readings, language);
                 }
             }
 
@@ -128,11 +132,12 @@ public static partial class LexiconCommand
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    private static void WriteText(TextWriter output, string word, List<ReadingJson> readings)
+    // The text output names parts of speech and features in the language; --json keeps the contract's names.
+    private static void WriteText(TextWriter output, string word, List<ReadingJson> readings, Language language)
     {
         if (readings.Count == 0)
         {
-            output.WriteLine($"{word}: unknown");
+            output.WriteLine(CliText.LexiconUnknown.Format(language, word));
             return;
         }
 
@@ -140,24 +145,25 @@ public static partial class LexiconCommand
         foreach (ReadingJson reading in readings)
         {
             var features = new List<string>();
-            features.AddRange(new[] { reading.Kind, reading.Tense }.OfType<string>());
+            features.AddRange(new[] { reading.Kind, reading.Tense }.OfType<string>().Select(f => CliText.LexiconTerm(f, language)));
             if (reading.Person is { } person)
             {
-                features.Add($"person {person}");
+                features.Add(CliText.LexiconPerson.Format(language, person));
             }
 
-            features.AddRange(new[] { reading.Number, reading.Case, reading.Gender, reading.Inflection }.OfType<string>());
+            features.AddRange(new[] { reading.Number, reading.Case, reading.Gender, reading.Inflection }.OfType<string>().Select(f => CliText.LexiconTerm(f, language)));
             if (reading.Pos == "adjective" && reading.Case is null)
             {
-                features.Add("base form");
+                features.Add(CliText.LexiconBaseForm.In(language));
             }
 
             if (reading.Placement is { } placement)
             {
-                features.Add(reading.Particle is { } particle ? $"{placement} (particle {particle})" : placement);
+                string shown = CliText.LexiconTerm(placement, language);
+                features.Add(reading.Particle is { } particle ? CliText.LexiconParticle.Format(language, shown, particle) : shown);
             }
 
-            output.WriteLine($"  {reading.Lemma,-20} {reading.Pos,-10} {string.Join(", ", features)}");
+            output.WriteLine($"  {reading.Lemma,-20} {CliText.LexiconTerm(reading.Pos, language),-10} {string.Join(", ", features)}");
         }
     }
 

@@ -97,7 +97,7 @@ internal sealed class CodeActionHandler(ServerState state) : ILspHandler
             yield break;
         }
 
-        ConversionOptions options = snapshot.Settings.Options.Conversion;
+        ConversionOptions options = result.Input.Conversion;
         BlockSentence? sentence = document.SentenceIndexAt(offset) is int index and >= 0 && !document.Sentences[index].Block.IsQuoted ? document.Sentences[index]
             : document.ReplySentences.LastOrDefault(s => s.Sentence.Span.End == offset);
         Core.Documents.Language language = result.Input.MessageLanguage;

@@ -28,7 +28,7 @@ internal sealed class CompletionHandler(ServerState state) : ILspHandler
         foreach (Snippet snippet in SnippetsFor(snapshot.Uri).Where(s => s.Language == result.Document.Language))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string body = snippet.Render(form, snapshot.Options.Conversion);
+            string body = snippet.Render(form, result.Input.Conversion);
             items.Add(new CompletionItem
             {
                 Label = snippet.Prefix,
