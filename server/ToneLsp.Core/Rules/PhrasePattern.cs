@@ -22,6 +22,12 @@ public static class PhrasePattern
     private const string WordChars = @"[\p{L}\p{M}\p{N}'’\-]";
     private const string NotAfterWord = @"(?<![\p{L}\p{M}\p{N}])";
     private const string NotBeforeWord = @"(?![\p{L}\p{M}\p{N}])";
+
+    /// <summary>The lookbehind a translated pattern opens with when it starts with a word.</summary>
+    internal const string WordBoundaryBefore = NotAfterWord;
+
+    /// <summary>The lookahead a translated pattern closes with when it ends with a word.</summary>
+    internal const string WordBoundaryAfter = NotBeforeWord;
     private const string SentenceStart = @"(?:(?<=^[\s""„“»(*_]*)|(?<=[.!?:…][\s""„“»(*_]+))";
     private const string SentenceEnd = @"(?=[\s""“”«)*_]*(?:[.!?…]|$))";
 
