@@ -43,8 +43,11 @@ public static class AddressFormDetector
     public static AddressFormResult DetectReply(TemplateDocument document) =>
         document.Language == Language.German ? Detect(document.ReplySentences.Select(s => s.Sentence)) : AddressFormResult.None;
 
-    /// <summary>The address form of the customer's message, or null when there is none.</summary>
-    public static AddressFormResult? DetectCustomer(TemplateDocument document)
+    /// <summary>
+    /// The address form of the customer's message, or null when there is none; <paramref name="register"/> gives the
+    /// message's register where the caller has it (it is detected otherwise).
+    /// </summary>
+    public static AddressFormResult? DetectCustomer(TemplateDocument document, Func<Tonality.RegisterResult?>? register = null)
     {
         var sentences = document.CustomerSentences.Select(s => s.Sentence).ToList();
         if (sentences.Count == 0)
@@ -58,15 +61,15 @@ public static class AddressFormDetector
         }
 
         AddressFormResult result = Detect(sentences, customerText: true);
-        return result.Form == AddressForm.None ? ByRegister(document, sentences) ?? result : result;
+        return result.Form == AddressForm.None ? ByRegister(register?.Invoke() ?? Tonality.RegisterDetector.DetectCustomer(document), sentences) ?? result : result;
     }
 
     // A customer who names no form of address still sets one by register: a formal letter ("Sehr geehrte Damen und
     // Herren … ich bitte um … Mit freundlichen Grüßen") expects Sie, a casual "Hey ihr Lieben, mega 😍" expects du;
     // a neutral message expects nothing.
-    private static AddressFormResult? ByRegister(TemplateDocument document, List<Sentence> sentences)
+    private static AddressFormResult? ByRegister(Tonality.RegisterResult? customerRegister, List<Sentence> sentences)
     {
-        if (Tonality.RegisterDetector.DetectCustomer(document) is not { Register: Register.Formal or Register.Casual } register ||
+        if (customerRegister is not { Register: Register.Formal or Register.Casual } register ||
             register.Deciding.FirstOrDefault(e => e.Span.Length > 0) is not { } evidence)
         {
             return null;

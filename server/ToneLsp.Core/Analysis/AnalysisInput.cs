@@ -33,7 +33,7 @@ public sealed class AnalysisInput
         Channel = options.Configuration?.FindChannel(document.Metadata.Channel, options.DocumentPath);
         Options = Effective(options, Channel);
         ReplyAddress = AddressFormDetector.DetectReply(document);
-        CustomerAddress = AddressFormDetector.DetectCustomer(document);
+        CustomerAddress = AddressFormDetector.DetectCustomer(document, () => CustomerRegister);
         (TargetAddress, TargetSource) = ResolveTarget();
         MessageLanguage = ResolveMessages(options);
     }

@@ -165,7 +165,7 @@ public static partial class LexiconLoader
             // keystroke, but compiling every phrase up front cost about 30 ms of start-up). Where compilation is
             // deferred, so is building the expression's source: only the anchors are needed before a phrase runs,
             // and most phrases never run on a given template (the source of all built-in phrases is 1.5 MB).
-            RegexOptions options = PhrasePattern.Options | (reading.Interpreted ? RegexOptions.None : RegexOptions.Compiled);
+            RegexOptions options = reading.RegexOptions;
             (Lazy<Regex> Matcher, IReadOnlyList<IReadOnlyList<string>> Anchors) Prepare(string source)
             {
                 if (reading.DeferCompilation)
@@ -291,16 +291,13 @@ public static partial class LexiconLoader
     }
 
     // The expression of a phrase whose compilation is deferred: its source is built from the pattern on first use too.
-    private static Lazy<Regex> DeferredMatcher(string pattern, PhraseReading reading)
-    {
-        RegexOptions options = PhrasePattern.Options | (reading.Interpreted ? RegexOptions.None : RegexOptions.Compiled);
-        return new Lazy<Regex>(() => new Regex(PhrasePattern.Translate(pattern).Regex, options, reading.MatchTimeout));
-    }
+    private static Lazy<Regex> DeferredMatcher(string pattern, PhraseReading reading) =>
+        new(() => new Regex(PhrasePattern.Translate(pattern).Regex, reading.RegexOptions, reading.MatchTimeout));
 
     // The exceptions of a phrase, built when it first matches: from their patterns where compilation is deferred, else
-    // from their regular-expression source.
+    // from their regular-expression source; compiled as the phrases are, since they run on every match.
     private static Lazy<IReadOnlyList<Regex>> UnlessMatchers(IReadOnlyList<string> patterns, PhraseReading reading) =>
-        new(() => [.. patterns.Select(source => new Regex(reading.DeferCompilation ? PhrasePattern.ToRegex(source) : source, PhrasePattern.Options, reading.MatchTimeout))]);
+        new(() => [.. patterns.Select(source => new Regex(reading.DeferCompilation ? PhrasePattern.ToRegex(source) : source, reading.RegexOptions, reading.MatchTimeout))]);
 
     /// <summary>
     /// How long one match of a team's pattern may take before it is abandoned (a pathological pattern cannot hang
@@ -380,6 +377,9 @@ public static partial class LexiconLoader
         public static readonly PhraseReading BuiltIn = new(false, Regex.InfiniteMatchTimeout, false, PhraseKeys);
         public static readonly PhraseReading BuiltInDeferred = BuiltIn with { DeferCompilation = true };
         public static readonly PhraseReading Team = new(false, TeamMatchTimeout, true, TeamPhraseKeys, Interpreted: true);
+
+        /// <summary>The options of the phrases' expressions and their exceptions.</summary>
+        public RegexOptions RegexOptions => PhrasePattern.Options | (Interpreted ? RegexOptions.None : RegexOptions.Compiled);
     }
 
     /// <summary>The rewrites several phrases share (<c>rewrite: [{use: direct-message}]</c>), from <c>Rules/Rewrites/*.yaml</c>.</summary>

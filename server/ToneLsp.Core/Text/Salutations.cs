@@ -90,8 +90,11 @@ public static class Salutations
         return found.OrderBy(f => f.Span.Start);
     }
 
-    private static readonly Regex OpeningPattern = new(@"(?<![\p{L}])(?:" + OpeningAlternation + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex ClosingPattern = new(@"(?<![\p{L}])(?:" + ClosingAlternation + @")(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // Compiled: both run over the first and last blocks of every analysis.
+    private const RegexOptions SalutationOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    private static readonly Regex OpeningPattern = new(@"(?<![\p{L}])(?:" + OpeningAlternation + @")(?![\p{L}])", SalutationOptions);
+    private static readonly Regex ClosingPattern = new(@"(?<![\p{L}])(?:" + ClosingAlternation + @")(?![\p{L}])", SalutationOptions);
 
     /// <summary>The register of one greeting or closing as written ("Mit  freundlichen Grüßen"); None for anything else.</summary>
     public static Register RegisterOfWords(string words)

@@ -439,14 +439,9 @@ internal static class AddresseeAnalysis
 
         int previous = sentence.PreviousWord(subject, clause);
         bool initial = previous < 0 || subject == clause.FirstWord;
-        if (!initial && Agrees(sentence, previous, agreement, verbFinal: false))
-        {
-            return previous;
-        }
-
-        // "Das können nur Sie entscheiden": the verb before a focus particle.
+        // The verb right before the subject, or before a focus particle: "Das können nur Sie entscheiden".
         int beforeParticles = BeforeFocusParticles(sentence, clause, subject);
-        if (beforeParticles >= 0 && beforeParticles != previous && Agrees(sentence, beforeParticles, agreement, verbFinal: false))
+        if (!initial && beforeParticles >= 0 && Agrees(sentence, beforeParticles, agreement, verbFinal: false))
         {
             return beforeParticles;
         }
@@ -887,31 +882,12 @@ internal static class AddresseeAnalysis
             return SieReading.UnknownVerb;
         }
 
-        // "Können Sie …", "Morgen erhalten Sie …": the finite verb right before; "Wir informieren Sie": another subject first.
-        if (Agrees(sentence, previous, Agreement.ThirdPlural, verbFinal: false))
-        {
-            for (int j = clause.Start; j < previous; j++)
-            {
-                if (!sentence.Tokens[j].IsWord)
-                {
-                    continue;
-                }
-
-                WordTag tag = sentence.Tags[j];
-                if (tag.Class == WordClass.NominativePronoun && sentence.Lower(j) is not "das" || tag.Class == WordClass.FormalPronoun && sentence.Lower(j) == "sie")
-                {
-                    return SieReading.Object;
-                }
-            }
-
-            return SieReading.Subject;
-        }
-
-        // "Das können nur Sie entscheiden": a focus particle between the verb and "Sie".
+        // "Können Sie …", "Morgen erhalten Sie …": the finite verb right before, or before a focus particle ("Das können
+        // nur Sie entscheiden"); "Wir informieren Sie": another subject first.
         int verbBefore = BeforeFocusParticles(sentence, clause, k);
-        if (verbBefore >= 0 && verbBefore != previous && Agrees(sentence, verbBefore, Agreement.ThirdPlural, verbFinal: false) && !HasNominativeBefore(sentence, clause, verbBefore))
+        if (verbBefore >= 0 && Agrees(sentence, verbBefore, Agreement.ThirdPlural, verbFinal: false))
         {
-            return SieReading.Subject;
+            return HasNominativeBefore(sentence, clause, verbBefore) ? SieReading.Object : SieReading.Subject;
         }
 
         // "Am besten Sie schreiben uns …": after an adverb, "Sie" and the verb that follows it.
