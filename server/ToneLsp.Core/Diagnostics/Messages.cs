@@ -317,6 +317,9 @@ public static class Messages
     public static readonly LocalText TonalityOr = new(" or ", " oder ");
 
     /// <summary>TONE024 when it also stands for TONE013's finding on the same greeting ({0} the quoted greeting, {1} du or Sie).</summary>
+    /// <summary>Appended to a finding whose rule is milder where the reply also helps itself (<c>alongsideHelp:</c>).</summary>
+    public static readonly LocalText AlongsideHelp = new("; the reply also helps itself, so it reads as an offer", "; die Antwort hilft auch selbst, daher wirkt es als Angebot");
+
     public static readonly LocalText TonalityAlsoAddress = new("; {0} does not fit a reply that says {1} either", "; {0} passt auch nicht zu einer Antwort mit {1}");
 
     /// <summary>TONE024: a reply without any register evidence.</summary>

@@ -137,6 +137,9 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                 continue;
             }
 
+            // Where the reply helps in a clause no match touches, a rule may be milder ("… our hotline is open too").
+            DiagnosticSeverity? alongside = rule.AlongsideHelp is { } milder && ReplyHelp.HelpsOutside(document, [.. matches.Select(m => m.Span)]) ? milder : null;
+
             // One finding per place: where phrases of one rule overlap, the longest earliest wins.
             TextSpan last = default;
             bool any = false;
@@ -152,11 +155,12 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                 LexiconPhrase phrase = rule.Phrases[phraseIndex];
                 string text = ProseTokenizer.CollapseWhitespace(document.Source.Slice(span));
                 string message = phrase.Message is { } custom ? Format(custom, text) : rule.Descriptor.FormatMessage(context.Input.MessageLanguage, text);
-                context.Report(ToneDiagnostic.Create(
+                var diagnostic = ToneDiagnostic.Create(
                     rule.Descriptor,
                     span,
-                    message,
-                    ImmutableDictionary<string, string>.Empty.Add(PhraseProperty, phraseIndex.ToString(CultureInfo.InvariantCulture))));
+                    alongside is null ? message : message + Messages.AlongsideHelp.In(context.Input.MessageLanguage),
+                    ImmutableDictionary<string, string>.Empty.Add(PhraseProperty, phraseIndex.ToString(CultureInfo.InvariantCulture)));
+                context.Report(alongside is { } severity ? diagnostic with { Severity = severity } : diagnostic);
             }
         }
     }

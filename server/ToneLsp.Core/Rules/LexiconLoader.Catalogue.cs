@@ -14,7 +14,7 @@ namespace ToneLsp.Core.Rules;
 public static partial class LexiconLoader
 {
     private const string CatalogueResource = "ToneLsp.Core.Rules.phrases.catalogue";
-    private const int CatalogueFormat = 1;
+    private const int CatalogueFormat = 2;
 
     private static ReadOnlySpan<byte> CatalogueMagic => "TONECAT"u8;
 
@@ -88,6 +88,7 @@ public static partial class LexiconLoader
             }
 
             writer.Texts(rule.SkipChannels);
+            writer.Int(rule.AlongsideHelp is { } alongside ? (int)alongside : 0);
             writer.Int(rule.Phrases.Count);
             foreach (LexiconPhrase phrase in rule.Phrases)
             {
@@ -152,6 +153,7 @@ public static partial class LexiconLoader
             var english = new RuleTexts(reader.Text(), reader.Text(), reader.Text(), reader.Text());
             var german = new RuleTexts(reader.Text(), reader.Text(), reader.Text(), reader.Text());
             IReadOnlyList<string> skipChannels = reader.Texts();
+            int alongsideHelp = reader.Int();
             var phrases = new List<LexiconPhrase>(reader.Count());
             for (int p = phrases.Capacity; p > 0; p--)
             {
@@ -201,7 +203,7 @@ public static partial class LexiconLoader
                 });
             }
 
-            rules.Add(new LexiconRule(new DiagnosticDescriptor(id, category, severity, english, german), phrases, sourceName, skipChannels));
+            rules.Add(new LexiconRule(new DiagnosticDescriptor(id, category, severity, english, german), phrases, sourceName, skipChannels, alongsideHelp == 0 ? null : (DiagnosticSeverity)alongsideHelp));
         }
 
         reader.ExpectEnd();

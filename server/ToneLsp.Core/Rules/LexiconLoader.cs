@@ -120,7 +120,7 @@ public static partial class LexiconLoader
             errors.Add(Error(sourceName, root, "Missing list 'phrases'."));
         }
 
-        return (new LexiconRule(descriptor, phrases, sourceName, List(root, "skipChannels")), errors);
+        return (new LexiconRule(descriptor, phrases, sourceName, List(root, "skipChannels"), AlongsideHelp(root, sourceName, errors)), errors);
     }
 
     // One reader for every phrase, built-in or a team's: the same keys, pattern language, exceptions and rewrites.
@@ -357,7 +357,24 @@ public static partial class LexiconLoader
         var descriptor = new DiagnosticDescriptor(id, Scalar(map, "category") ?? "team", ToSeverity(severity.Value),
             new RuleTexts(message.En, message.En, help.En, string.Empty),
             new RuleTexts(message.De, message.De, help.De, string.Empty));
-        return new LexiconRule(descriptor, phrases, sourceName, []);
+        return new LexiconRule(descriptor, phrases, sourceName, [], AlongsideHelp(map, sourceName, errors));
+    }
+
+    // "alongsideHelp: hint": the severity of a finding where the reply also helps in a clause of its own (ReplyHelp).
+    private static DiagnosticSeverity? AlongsideHelp(YamlMappingNode map, string sourceName, List<LexiconError> errors)
+    {
+        if (Scalar(map, "alongsideHelp") is not { } given)
+        {
+            return null;
+        }
+
+        if (ToneOptions.ParseSetting(given) is RuleSetting setting and not RuleSetting.Off)
+        {
+            return ToSeverity(setting);
+        }
+
+        errors.Add(Error(sourceName, Child(map, "alongsideHelp") ?? map, $"'{given}' is not a severity for 'alongsideHelp'; use hint, information, warning or error."));
+        return null;
     }
 
     /// <summary>The ID of a team phrase without an <c>id:</c>: <c>TEAM-</c> and eight hex digits of the SHA-1 of its pattern and language.</summary>
@@ -494,7 +511,7 @@ public static partial class LexiconLoader
         return null;
     }
 
-    private static readonly string[] RuleKeys = ["id", "category", "severity", "title", "message", "help", "example", "phrases", "skipChannels"];
+    private static readonly string[] RuleKeys = ["id", "category", "severity", "title", "message", "help", "example", "phrases", "skipChannels", "alongsideHelp"];
     private static readonly string[] LanguageKeys = ["en", "de"];
 
     // A text of a built-in rule in both languages: a mapping with non-empty 'en' and 'de' and nothing else, whose
@@ -538,7 +555,7 @@ public static partial class LexiconLoader
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex PlaceholderPattern();
     private static readonly string[] PhraseKeys = ["lang", "match", "rewrite", "flag", "pass", "unless", "scope", "subject", "message"];
-    private static readonly string[] TeamPhraseKeys = [.. PhraseKeys, "id", "category", "severity", "help", "replace"];
+    private static readonly string[] TeamPhraseKeys = [.. PhraseKeys, "id", "category", "severity", "help", "replace", "alongsideHelp"];
     private static readonly string[] RewriteKeys = ["text", "du", "sie"];
 
     // "unles:" is an error with its line and "did you mean 'unless'?", not a key that is silently ignored.

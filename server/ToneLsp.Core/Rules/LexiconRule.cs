@@ -80,7 +80,9 @@ public enum SubjectConstraint
 }
 
 /// <summary>
-/// A rule defined as data: a descriptor, its phrases in every language, and the channels (front matter
-/// <c>channel:</c>) where it does not apply, such as private channels for the personal-data rule.
+/// A rule defined as data: a descriptor, its phrases in every language, the channels (front matter
+/// <c>channel:</c>) where it does not apply, such as private channels for the personal-data rule, and the severity
+/// its findings take where the reply gives help of its own in another clause (<c>alongsideHelp:</c>; see
+/// <see cref="ReplyHelp"/>), such as a hotline named beside an answer.
 /// </summary>
-public sealed record LexiconRule(DiagnosticDescriptor Descriptor, IReadOnlyList<LexiconPhrase> Phrases, string SourceName, IReadOnlyList<string> SkipChannels);
+public sealed record LexiconRule(DiagnosticDescriptor Descriptor, IReadOnlyList<LexiconPhrase> Phrases, string SourceName, IReadOnlyList<string> SkipChannels, DiagnosticSeverity? AlongsideHelp = null);
