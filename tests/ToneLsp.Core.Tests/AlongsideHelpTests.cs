@@ -100,3 +100,46 @@ public class AlongsideHelpTests
         Assert.Equal(DiagnosticSeverity.Information, rule?.AlongsideHelp);
     }
 }
+
+/// <summary>What counts as help of the reply's own, one sentence at a time (nothing excluded).</summary>
+public class ReplyHelpTests
+{
+    [Theory]
+    [InlineData("Wir haben den Betrag eben storniert.", Documents.Language.German)]
+    [InlineData("Die Karte wurde gesperrt, damit niemand mehr damit zahlen kann.", Documents.Language.German)]
+    [InlineData("Tippe in der App auf „Profil“ und dann auf „Zahlungsarten“.", Documents.Language.German)]
+    [InlineData("Öffnen Sie die Einstellungen und wählen Sie „Konto“.", Documents.Language.German)]
+    [InlineData("Dein Paket kommt am Freitag.", Documents.Language.German)]
+    [InlineData("Die Störung ist seit heute Morgen behoben.", Documents.Language.German)]
+    [InlineData("We've refunded the delivery fee.", Documents.Language.English)]
+    [InlineData("Your claim has been approved.", Documents.Language.English)]
+    [InlineData("Go to Settings and tap Reset.", Documents.Language.English)]
+    [InlineData("The money arrives within 3 working days.", Documents.Language.English)]
+    public void AFactAStepOrSomethingDoneIsHelp(string sentence, Documents.Language language) =>
+        Assert.True(ReplyHelp.HelpsOutside(Documents.TemplateDocument.ParseAs(sentence + "\n", language), []));
+
+    [Theory]
+    [InlineData("Vielen Dank für deine Nachricht.", Documents.Language.German)]
+    [InlineData("Das tut uns wirklich leid.", Documents.Language.German)]
+    [InlineData("Wir helfen dir gern weiter.", Documents.Language.German)]
+    [InlineData("Wir kümmern uns gern darum.", Documents.Language.German)]
+    [InlineData("Dort kann man dir sicher weiterhelfen.", Documents.Language.German)]
+    [InlineData("Das können wir hier leider nicht klären.", Documents.Language.German)]
+    [InlineData("Die Kontaktdaten findest du im Impressum.", Documents.Language.German)]
+    [InlineData("Unsere Hotline erreichst du unter 0800 123 456.", Documents.Language.German)]
+    [InlineData("Wir haben Ihr Anliegen geprüft.", Documents.Language.German)]
+    [InlineData("Thanks so much for reaching out to us.", Documents.Language.English)]
+    [InlineData("We're not able to look into this here.", Documents.Language.English)]
+    [InlineData("They will be able to sort it out for you.", Documents.Language.English)]
+    [InlineData("Viele Grüße aus Hamburg", Documents.Language.German)]
+    public void ThanksOffersPointersAndRefusalsAreNoHelp(string sentence, Documents.Language language) =>
+        Assert.False(ReplyHelp.HelpsOutside(Documents.TemplateDocument.ParseAs(sentence + "\n", language), []));
+
+    [Fact]
+    public void AClauseThatAMatchTouchesDoesNotCount()
+    {
+        var document = Documents.TemplateDocument.Parse("Wir haben den Betrag storniert.\n");
+
+        Assert.False(ReplyHelp.HelpsOutside(document, [new Text.TextSpan(0, 3)]));
+    }
+}

@@ -17,18 +17,18 @@ public static class ReplyHelp
 {
     private static readonly Lazy<Regex> NoHelp = new(() => new Regex(
         PhrasePattern.ToRegex("({acknowledgement}|{general-offer}|{elsewhere}|{contact-verb}|{contact-channel}|{third-party}|{private-channel}|{information-source})"),
-        PhrasePattern.Options | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200)));
+        PhrasePattern.Options | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
 
     private static readonly Lazy<Regex> Channel = new(() => new Regex(
         PhrasePattern.ToRegex("({contact-verb}|{contact-channel}|{third-party}|{private-channel})"),
-        PhrasePattern.Options | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200)));
+        PhrasePattern.Options | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
 
     private static readonly Lazy<Regex> Fact = new(() => new Regex(
         PhrasePattern.ToRegex("({time-expression}|{status})") + @"|\d",
-        PhrasePattern.Options | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200)));
+        PhrasePattern.Options | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
 
     private static readonly Lazy<Regex> StepVerb = new(() => new Regex(
-        PhrasePattern.ToRegex("{step-verb}"), PhrasePattern.Options | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200)));
+        PhrasePattern.ToRegex("{step-verb}"), PhrasePattern.Options | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
@@ -48,7 +48,7 @@ public static class ReplyHelp
     // A link, an e-mail address, a phone number or a placeholder for one of them: the clause says where, not what.
     private static readonly Regex ContactDetail = new(
         @"https?://|www\.|\S@\S|\{\{[^}]*(link|url|mail|phone|telefon|nummer|number|adresse|address|kontakt|contact)[^}]*\}\}|(?<!\d)\+?\d[\d /-]{6,}\d",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
     // Words that open a clause that depends on another: a condition or a reason is no help on its own.
     private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
@@ -190,7 +190,9 @@ public static class ReplyHelp
         }
 
         // What is left says something; it helps when it gives a time, a status, a step or something done or promised.
-        return (!namesChannel && Fact.Value.IsMatch(text)) || (document.Language == Language.German ? GermanAction(tokens, start, end, firstPerson) : EnglishAction(tokens, start, end, firstPerson));
+        return (!namesChannel && Fact.Value.IsMatch(text)) || (document.Language == Language.German
+            ? GermanAction(tokens, start, end, firstPerson)
+            : StepVerb.Value.Match(document.Prose, span.Start, span.Length) is { Success: true } step && step.Index == span.Start || EnglishAction(tokens, start, end, firstPerson));
     }
 
     // A step ("Tippe …", "Öffnen Sie …"), an action done ("wir haben … storniert", "die Karte wurde gesperrt") or one
@@ -237,7 +239,14 @@ public static class ReplyHelp
         return (auxiliary && participle && (noun || !firstPerson)) || (ownVerb && noun);
     }
 
-    // The same in English, without a lexicon: a step verb at the start, a perfect or a future, or a passive.
+    private static readonly HashSet<string> IrregularParticiples = new(StringComparer.Ordinal)
+    {
+        "sent", "done", "made", "taken", "given", "put", "set", "paid", "sold", "held", "kept", "found", "built", "rebuilt",
+        "brought", "bought", "told", "shown", "fixed", "sorted",
+    };
+
+    // The same in English, without a lexicon: a perfect or a future of the team's, or a passive (steps are read by
+    // the caller from the clause's first words).
     private static bool EnglishAction(IReadOnlyList<Token> tokens, int start, int end, bool firstPerson)
     {
         bool perfect = false, future = false, passive = false;
@@ -250,14 +259,9 @@ public static class ReplyHelp
             }
 
             string lower = tokens[i].Lower;
-            if (previous is null && StepVerb.Value.IsMatch(tokens[i].Text) && StepVerb.Value.Match(tokens[i].Text).Length == tokens[i].Text.Length)
-            {
-                return true;
-            }
-
             perfect |= lower is "have" or "'ve" or "has" or "had" or "we've" or "i've" or "i'd";
             future |= lower is "will" or "'ll" or "we'll" or "i'll" or "it'll";
-            passive |= previous is "is" or "are" or "was" or "were" or "been" && lower.EndsWith("ed", StringComparison.Ordinal);
+            passive |= previous is "is" or "are" or "was" or "were" or "been" && (lower.EndsWith("ed", StringComparison.Ordinal) || IrregularParticiples.Contains(lower));
             previous = lower;
         }
 
