@@ -165,7 +165,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
             if (shouting && prose is null)
             {
                 int shoutedWords = tokens.Count(IsShoutedWord);
-                prose = tokens.Count(t => t.IsWord && t.Text.Any(char.IsLetter)) >= 2 * shoutedWords;
+                prose = tokens.Count(t => t.IsWord && Characters.HasLetter(t.Text)) >= 2 * shoutedWords;
                 normalCase = tokens.Any(IsNormalCase);
             }
 
@@ -385,7 +385,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
 
         int words = Enumerable.Range(0, end + 1).Count(k => tokens[k].IsWord);
         bool continues = next.Text is "," or ";" or ":" or "." or "!" or "?" or "…" ||
-                         (next.IsWord && next.Text.Any(char.IsLetter) && next.Text == next.Lower && CommonWords.TryGet(next.Text, out _, out _));
+                         (next.IsWord && Characters.HasLetter(next.Text) && next.Text == next.Lower && CommonWords.TryGet(next.Text, out _, out _));
         return words >= 2 && !continues;
     }
 
@@ -408,7 +408,7 @@ public sealed class ShoutingAnalyzer : ToneAnalyzer
     // ("UID PID PPID 3 S 64055 …", "-e=\"GROUPS = GROUP WORDS BY word\""); capitals there are column names and keywords.
     private static bool IsTableOrCode(IReadOnlyList<Token> tokens)
     {
-        int technical = tokens.Count(t => t.Text.Any(char.IsDigit) || (!t.IsWord && t.Text is "$" or "|" or "=" or "\\" or "%" or "#" or
+        int technical = tokens.Count(t => Characters.HasDigit(t.Text) || (!t.IsWord && t.Text is "$" or "|" or "=" or "\\" or "%" or "#" or
             "<" or ">" or "/" or "{" or "}" or "[" or "]" or "(" or ")" or "\"" or "'" or "*" or "_" or "&" or "+" or "-"));
         return technical >= 4 && technical * 3 >= tokens.Count;
     }

@@ -53,7 +53,8 @@ internal sealed class PhraseSet
         {
             if (words.Length == 1)
             {
-                if (words[0].Count(char.IsLetter) > 2 || _exactShort.Contains(Normalize(token.Text)))
+                // A short entry ("LG", "u") is also in _exactShort: it matches only as written or in lower case.
+                if (!_exactShort.Contains(words[0]) || _exactShort.Contains(Normalize(token.Text)))
                 {
                     return 1;
                 }

@@ -155,10 +155,10 @@ public static partial class RegisterDetector
 
             foreach (Token token in tokens)
             {
-                if (token.IsWord && token.Text.Any(char.IsLetter))
+                if (token.IsWord && Characters.HasLetter(token.Text))
                 {
                     wordCount++;
-                    capitals |= token.Text.Any(char.IsUpper);
+                    capitals |= Characters.HasUpper(token.Text);
                 }
             }
         }
