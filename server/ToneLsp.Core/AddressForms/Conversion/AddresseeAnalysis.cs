@@ -964,14 +964,16 @@ internal static class AddresseeAnalysis
             fronted |= sentence.Lower(k) != "bitte";
         }
 
-        if (fronted && !HasRequestMarker(sentence, clause, verb) && !sentence.IsExclamation)
+        // "Haben Sie Fragen, dann rufen Sie uns an": after a condition, "dann" opens its consequence, which may be a request.
+        if (fronted && !HasRequestMarker(sentence, clause, verb) && !sentence.IsExclamation && !(OnlyDann(sentence, clause, verb) && FollowsCondition(sentence, c)))
         {
             return false;
         }
 
-        // "Haben Sie Zeit, können wir telefonieren?": in a question, "haben" opens a question of its own.
+        // "Haben Sie Zeit, können wir telefonieren?": in a question, "haben" opens a question of its own. The request form
+        // of Sie is the subjunctive ("Seien Sie", "Haben Sie"), so "Sind Sie …" is never one.
         if (!HasPresentPluralReading(sentence, verb, out string? lemma) || lemma is null || ModalLemmas.Contains(lemma) ||
-            (lemma == "haben" && sentence.IsQuestion))
+            (lemma == "haben" && sentence.IsQuestion) || !HasSubjunctivePluralReading(sentence, verb))
         {
             return false;
         }
@@ -996,12 +998,12 @@ internal static class AddresseeAnalysis
             return false;
         }
 
-        // "Haben Sie noch Fragen, rufen Sie uns an", "Brauchen Sie Hilfe, melden Sie sich": a verb of having or wanting
-        // before a verb-first clause with "Sie" is its condition.
-        if (WordClasses.StatementVerbs.Contains(lemma) && !HasRequestMarker(sentence, clause, verb) && c + 1 < sentence.Clauses.Count &&
-            sentence.Clauses[c + 1] is { AfterPunctuation: true, Coordinated: false, Kind: ClauseKind.Main } then && then.FirstWord >= 0 &&
-            sentence.Tokens[then.Start - 1].Text == "," && sentence.Tags[then.FirstWord] is { Class: WordClass.Open } thenTag && thenTag.CanBeFinite &&
-            sentence.NextWord(then.FirstWord, then) is var thenSubject && thenSubject >= 0 && sentence.Tokens[thenSubject].Text == "Sie")
+        // "Haben Sie noch Fragen, rufen Sie uns an", "Brauchen Sie Hilfe, dann melden Sie sich": a verb of having or needing
+        // before a verb-first clause with "Sie", or before "dann" and a verb, is its condition; so is any verb-first clause
+        // before "so" and a verb ("Tun Sie das, so …"). "Gehen Sie zur Bank, kaufen Sie ein Auto" are two requests.
+        if (!HasRequestMarker(sentence, clause, verb) && Consequence(sentence, c) is var (then, correlative) && then is not null &&
+            (correlative == "so" || (WordClasses.ConditionLemmas.Contains(lemma) &&
+                                     (correlative == "dann" || sentence.NextWord(then.FirstWord, then) is var thenSubject && thenSubject >= 0 && sentence.Tokens[thenSubject].Text == "Sie"))))
         {
             return false;
         }
@@ -1019,6 +1021,73 @@ internal static class AddresseeAnalysis
 
         // After a subordinate clause, verb-first is also a statement: "Wenn Sie bestellen, erhalten Sie eine Mail."
         return HasRequestMarker(sentence, clause, verb) || sentence.IsExclamation || !WordClasses.StatementVerbs.Contains(lemma);
+    }
+
+    // The main clause after a comma that could be the consequence of clause c (past verb-final clauses that belong to c):
+    // a clause that opens with a finite verb, or with "dann" or "so" and a finite verb; with the correlative word, or null.
+    private static (Clause? Clause, string? Correlative) Consequence(TaggedSentence sentence, int c)
+    {
+        for (int n = c + 1; n < sentence.Clauses.Count; n++)
+        {
+            Clause then = sentence.Clauses[n];
+            if (!then.AfterPunctuation || then.Coordinated || then.FirstWord < 0 || sentence.Tokens[then.Start - 1].Text != ",")
+            {
+                return (null, null);
+            }
+
+            if (then.Kind == ClauseKind.Subordinate)
+            {
+                continue;
+            }
+
+            int verb = then.FirstWord;
+            string? correlative = null;
+            if (sentence.Lower(verb) is "dann" or "so" && sentence.Tags[verb].Class != WordClass.Open)
+            {
+                correlative = sentence.Lower(verb);
+                verb = sentence.NextWord(verb, then);
+            }
+
+            bool finite = verb >= 0 && sentence.Tags[verb] is { Class: WordClass.Open, CanBeFinite: true } && !sentence.Tokens[verb].IsCapitalized;
+            return then.Kind == ClauseKind.Main && finite ? (then, correlative) : (null, null);
+        }
+
+        return (null, null);
+    }
+
+    // Whether the only words before the verb are "dann".
+    private static bool OnlyDann(TaggedSentence sentence, Clause clause, int verb) =>
+        sentence.Lower(clause.FirstWord) == "dann" && sentence.NextWord(clause.FirstWord, clause) == verb;
+
+    // Whether the clause before c, after a comma, is a condition: a verb-final clause ("Wenn Sie Fragen haben, dann …") or a
+    // verb-first statement with the reader as subject ("Haben Sie Fragen, dann …").
+    private static bool FollowsCondition(TaggedSentence sentence, int c)
+    {
+        if (c == 0 || sentence.Tokens[sentence.Clauses[c].Start - 1].Text != ",")
+        {
+            return false;
+        }
+
+        Clause previous = sentence.Clauses[c - 1];
+        return previous.Kind == ClauseKind.Subordinate && sentence.Lower(previous.FirstWord) is "wenn" or "falls" or "sofern" or "sobald" ||
+               previous is { Kind: ClauseKind.Main, Subject: SubjectKind.Addressee, Imperative: false } && previous.FiniteVerb >= 0 && previous.FiniteVerb == previous.FirstWord;
+    }
+
+    // Whether the verb has a third person plural subjunctive reading, the form a request with Sie takes.
+    private static bool HasSubjunctivePluralReading(TaggedSentence sentence, int verb)
+    {
+        Clause clause = sentence.ClauseOf(verb);
+        foreach (WordReading reading in sentence.Lexicon.Lookup(sentence.Tokens[verb].Text))
+        {
+            if (reading.PartOfSpeech == PartOfSpeech.Verb && reading.Verb.Kind == VerbFormKind.Finite && reading.Verb.Tense == VerbTense.SubjunctiveOne &&
+                reading.Verb.Person == Person.Third && reading.Verb.Number == GrammaticalNumber.Plural && reading.Placement != VerbPlacement.Joined &&
+                VerbReadings.ParticleFits(sentence, verb, reading, clause))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Spoken questions are often written without their question mark: "Machen Sie sich manchmal Sorgen, dass …" asks

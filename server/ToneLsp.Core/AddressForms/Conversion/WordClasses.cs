@@ -193,6 +193,15 @@ internal static class WordClasses
         "kennen", "wohnen", "heißen", "besitzen", "gehören", "kosten",
     };
 
+    /// <summary>
+    /// Lemmas of having, needing and wanting: verb-first with Sie before a verb-first clause or "dann" they state the
+    /// condition of what follows ("Haben Sie Fragen, rufen Sie uns an"), where other verbs make a series of requests.
+    /// </summary>
+    public static readonly HashSet<string> ConditionLemmas = new(StringComparer.Ordinal)
+    {
+        "haben", "sein", "brauchen", "benötigen", "wünschen", "suchen", "interessieren", "planen", "bemerken", "feststellen",
+    };
+
     /// <summary>Lemmas that, verb-first after a subordinate clause, usually state something rather than ask for it ("…, erhalten Sie eine Mail").</summary>
     public static readonly HashSet<string> StatementVerbs = new(StringComparer.Ordinal)
     {
