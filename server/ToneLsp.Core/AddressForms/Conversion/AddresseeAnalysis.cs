@@ -34,10 +34,11 @@ internal sealed class ConversionContext
     public bool HasInformal { get; init; }
 
     /// <summary>
-    /// Whether the previous sentence has a plural noun phrase as its subject and does not address the reader as
-    /// subject, so that a following "Sie" could refer to it ("Ihre Pakete sind da. Sie liegen …").
+    /// Whether an earlier sentence talks about several people or things and no sentence since has addressed the reader
+    /// as subject or stopped referring to them, so that a "Sie" at the start of a sentence could be "they" ("Die Schuhe
+    /// sind neu. Sie passen gut.", "Wir haben die Pakete verschickt. Sie kommen morgen an.").
     /// </summary>
-    public bool PreviousHasPluralSubject { get; set; }
+    public bool PluralReferent { get; set; }
 }
 
 /// <summary>
@@ -160,7 +161,7 @@ internal static class AddresseeAnalysis
                 switch (SieRole(sentence, clause, k))
                 {
                     case SieReading.Subject when clause.Subject == SubjectKind.None:
-                        if (sentence.Tags[k].SentenceInitial && (context.HasInformal || (context.PreviousHasPluralSubject && formalWords == 1)))
+                        if (MayBeThey(sentence, k, context, formalWords))
                         {
                             // "Die Pakete sind da. Sie liegen …": "Sie" may be "they"; leave it and say so.
                             undecided.Add(new Undecided(k, Diagnostics.Messages.UndecidedTheyOrShe));
@@ -267,6 +268,24 @@ internal static class AddresseeAnalysis
         return mentions;
     }
 
+    /// <summary>
+    /// Whether a subject "Sie" whose capital tells nothing (at the start of a sentence, or in capitals throughout) may be
+    /// "she" or "they": in a text that also says du, or as the only formal word of its sentence after a plural referent,
+    /// unless a "sie" or "ihnen" object of the same sentence already takes that referent ("Sie können sie abholen"), or
+    /// where the same sentence has "sie" as a plural subject ("Sie sprechen über mich, was sagen sie?").
+    /// </summary>
+    public static bool MayBeThey(TaggedSentence sentence, int k, ConversionContext context, int formalWords)
+    {
+        bool capitals = IsInCapitals(sentence.Tokens[k].Text);
+        if (!sentence.Tags[k].SentenceInitial && !capitals)
+        {
+            return false;
+        }
+
+        bool referent = context.PluralReferent || (capitals && PluralReferent.Introduces(sentence, k)) || PluralReferent.TheyFollows(sentence, k);
+        return context.HasInformal || (referent && formalWords == 1 && !PluralReferent.ThirdPersonPronouns(sentence, subjects: false));
+    }
+
     /// <summary>Whether the word can be the verb that agrees with a subject of the given person and number here.</summary>
     public static bool Agrees(TaggedSentence sentence, int k, Agreement agreement, bool verbFinal)
     {
@@ -283,6 +302,8 @@ internal static class AddresseeAnalysis
 
         return (tag.Finite & agreement) != 0 || (verbFinal && (tag.JoinedFinite & agreement) != 0);
     }
+
+    private static bool IsInCapitals(string word) => word.Length > 1 && word.All(char.IsUpper);
 
     private enum SieReading
     {

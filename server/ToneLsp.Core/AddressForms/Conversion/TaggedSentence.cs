@@ -43,6 +43,9 @@ internal struct WordTag
     /// <summary>Whether the lexicon knows the word as a noun in the plural only (for "Die Pakete haben Sie …").</summary>
     public bool PluralNounOnly;
 
+    /// <summary>Whether the lexicon knows the word as a noun in the plural, in the nominative or accusative ("Artikel").</summary>
+    public bool PluralNoun;
+
     /// <summary>Whether the word starts its sentence (or a unit after a colon or an opening quote).</summary>
     public bool SentenceInitial;
 
@@ -411,6 +414,7 @@ internal sealed class TaggedSentence
         }
 
         tag.PluralNounOnly = pluralNoun && !singularNoun;
+        tag.PluralNoun = pluralNoun;
         return tag;
     }
 
