@@ -181,6 +181,11 @@ internal static class AddresseeAnalysis
                             clause.FiniteVerb = later;
                             undecided.RemoveRange(notes, undecided.Count - notes);
                         }
+                        else if (clause.FiniteVerb < 0 && LoneVerbOfSie(sentence, clause, k) is var lone && lone >= 0)
+                        {
+                            clause.FiniteVerb = lone;
+                            undecided.RemoveRange(notes, undecided.Count - notes);
+                        }
 
                         clause.CoordinatedVerbs = CoordinatedVerbs(sentence, clause, Agreement.ThirdPlural);
                         clause.Imperative = IsFormalImperative(sentence, c, context);
@@ -443,6 +448,13 @@ internal static class AddresseeAnalysis
                 sentence.NextWord(subject, clause) is var second && Agrees(sentence, second, agreement, verbFinal: false))
             {
                 return second;
+            }
+
+            // "wenn er lebt werden Sie das noch mitbekommen": a verb right before the subject, after the clause's first word,
+            // starts a verb-second clause that the missing comma did not separate.
+            if (sentence.PreviousWord(subject, clause) is var inverted && inverted > clause.FirstWord && Agrees(sentence, inverted, agreement, verbFinal: false))
+            {
+                return inverted;
             }
 
             for (int k = clause.End; k > subject; k--)
@@ -848,7 +860,7 @@ internal static class AddresseeAnalysis
             {
                 if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class is WordClass.NominativePronoun or WordClass.Determiner or WordClass.Possessive or WordClass.InformalPronoun)
                 {
-                    return SieReading.Object;
+                    return LoneVerbOfSie(sentence, clause, k) >= 0 ? SieReading.Subject : SieReading.Object;
                 }
             }
 
@@ -858,7 +870,7 @@ internal static class AddresseeAnalysis
                 if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class == WordClass.Open && !sentence.Tokens[j].IsCapitalized &&
                     (sentence.Tags[j].Finite | sentence.Tags[j].JoinedFinite) != Agreement.None)
                 {
-                    return Agrees(sentence, j, Agreement.ThirdPlural, verbFinal: true) ? SieReading.Subject : SieReading.Object;
+                    return Agrees(sentence, j, Agreement.ThirdPlural, verbFinal: true) || LoneVerbOfSie(sentence, clause, k) >= 0 ? SieReading.Subject : SieReading.Object;
                 }
             }
 
@@ -908,7 +920,7 @@ internal static class AddresseeAnalysis
         int verbBefore = BeforeFocusParticles(sentence, clause, k);
         if (verbBefore >= 0 && Agrees(sentence, verbBefore, Agreement.ThirdPlural, verbFinal: false))
         {
-            return HasNominativeBefore(sentence, clause, verbBefore) ? SieReading.Object : SieReading.Subject;
+            return HasNominativeBefore(sentence, clause, verbBefore) && LoneVerbOfSie(sentence, clause, k) < 0 ? SieReading.Object : SieReading.Subject;
         }
 
         // "Am besten Sie schreiben uns …": after an adverb, "Sie" and the verb that follows it.
@@ -920,7 +932,121 @@ internal static class AddresseeAnalysis
             return SieReading.Subject;
         }
 
-        return SieReading.Object;
+        return LoneVerbOfSie(sentence, clause, k) >= 0 ? SieReading.Subject : SieReading.Object;
+    }
+
+    /// <summary>
+    /// The finite verb that only "Sie" at token k can be the subject of, or -1: "ich bin sicher Sie ahnen es", "das Sie das
+    /// nicht wollen", "ob Sie mich … nennen", where a missing comma or a misspelt "dass" hid the clause boundary. The verb
+    /// is the one right before "Sie" that agrees with it, or else the first such form after it; no other word of the clause may be a
+    /// subject it agrees with ("wir", "die Kollegen"), and no verb of the clause may take it as its infinitive ("Ich kann
+    /// Sie verstehen", "dass ich Sie erreichen kann").
+    /// </summary>
+    public static int LoneVerbOfSie(TaggedSentence sentence, Clause clause, int k)
+    {
+        int verb = BeforeFocusParticles(sentence, clause, k) is var before && before >= 0 && Agrees(sentence, before, Agreement.ThirdPlural, verbFinal: false) ? before : -1;
+        for (int j = k + 1; j <= clause.End && verb < 0; j++)
+        {
+            if (Agrees(sentence, j, Agreement.ThirdPlural, verbFinal: true))
+            {
+                verb = j;
+            }
+        }
+
+        if (verb < 0)
+        {
+            return -1;
+        }
+
+        Agreement forms = sentence.Tags[verb].Finite | sentence.Tags[verb].JoinedFinite;
+        for (int j = clause.Start; j <= clause.End; j++)
+        {
+            if (j == k || j == verb || !sentence.IsWord(j))
+            {
+                continue;
+            }
+
+            if (MaySubject(sentence, clause, j, forms) ||
+                (sentence.Tags[verb].NonFinite && sentence.Tags[j] is { Class: WordClass.Open, CanBeFinite: true } &&
+                 (!sentence.Tokens[j].IsCapitalized || sentence.Tags[j].SentenceInitial) && GovernsInfinitive(sentence, j)))
+            {
+                return -1;
+            }
+        }
+
+        return verb;
+    }
+
+    // Whether the word can be a subject that agrees with a verb of the given forms: a personal pronoun of that person, a
+    // noun that can be plural or a word the lexicon does not know, or an article or demonstrative that can be plural;
+    // not after a preposition ("gegen die Wand").
+    private static bool MaySubject(TaggedSentence sentence, Clause clause, int j, Agreement forms)
+    {
+        WordTag tag = sentence.Tags[j];
+        Agreement pronoun = sentence.Lower(j) switch
+        {
+            "ich" => Agreement.FirstSingular,
+            "du" => Agreement.SecondSingular,
+            "er" or "es" or "man" or "das" or "dies" or "was" or "wer" => Agreement.ThirdSingular,
+            "wir" => Agreement.FirstPlural,
+            "ihr" when tag.Class == WordClass.InformalPronoun => Agreement.SecondPlural,
+            "sie" when tag.Class == WordClass.NominativePronoun => Agreement.ThirdSingular | Agreement.ThirdPlural,
+            "sie" when tag.Class == WordClass.FormalPronoun => Agreement.ThirdPlural,
+            _ => Agreement.None,
+        };
+        if (pronoun != Agreement.None && tag.Class is WordClass.NominativePronoun or WordClass.InformalPronoun or WordClass.FormalPronoun or WordClass.Determiner or WordClass.Interrogative)
+        {
+            return (forms & pronoun) != 0;
+        }
+
+        if ((forms & Agreement.ThirdPlural) == 0 || AfterPreposition(sentence, clause, j))
+        {
+            return false;
+        }
+
+        if (tag.Class is WordClass.Determiner or WordClass.Possessive)
+        {
+            return sentence.Lower(j) is "die" or "diese" or "jene" or "alle" or "beide" or "viele" or "einige" or "manche" or "meine" or "deine" or "seine" or
+                "ihre" or "unsere" or "eure" or "keine" or "welche" or "solche" or "andere";
+        }
+
+        bool unknown = !tag.Noun && !tag.IsVerb && !tag.Adjective;
+        return tag.Class == WordClass.Open && sentence.Tokens[j].IsCapitalized && !tag.SentenceInitial && (tag.PluralNoun || unknown);
+    }
+
+    // Whether a preposition stands right before the word or before its article and adjectives.
+    private static bool AfterPreposition(TaggedSentence sentence, Clause clause, int j)
+    {
+        for (int before = sentence.PreviousWord(j, clause), words = 0; before >= 0 && words < 3; before = sentence.PreviousWord(before, clause), words++)
+        {
+            WordTag tag = sentence.Tags[before];
+            if (tag.Class == WordClass.Preposition)
+            {
+                return true;
+            }
+
+            if (tag.Class is not (WordClass.Determiner or WordClass.Possessive) && !(tag.Class == WordClass.Open && !sentence.Tokens[before].IsCapitalized && tag.Adjective))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the word is a finite form of a verb that takes a bare infinitive: a modal, "werden", "lassen", "sehen" ….
+    private static bool GovernsInfinitive(TaggedSentence sentence, int k)
+    {
+        foreach (WordReading reading in sentence.Lexicon.Lookup(sentence.Tokens[k].Text))
+        {
+            if (reading.PartOfSpeech == PartOfSpeech.Verb && reading.Verb.Kind == VerbFormKind.Finite && sentence.Lexicon.Lemma(reading.LemmaId) is var lemma &&
+                lemma is not ("haben" or "wissen") && (ModalLemmas.Contains(lemma) || WordClasses.BareInfinitiveVerbs.Contains(lemma)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The word before the focus particles ("nur", "auch" …) that stand right before the token, or -1.
