@@ -742,7 +742,8 @@ internal static class AddresseeAnalysis
             }
 
             // A noun phrase subject right after the verb: "Kommt die Mail an?", "deshalb liegt das Paket …" are no imperatives.
-            if (plural && !continuation && nextTag.Class == WordClass.Determiner && (!context.InformalPlural || (tag.Finite & Agreement.ThirdSingular) != 0))
+            if (plural && !continuation && nextTag.Class == WordClass.Determiner && !NeverNominative(nextLower) &&
+                (!context.InformalPlural || (tag.Finite & Agreement.ThirdSingular) != 0))
             {
                 return -1;
             }
@@ -775,6 +776,10 @@ internal static class AddresseeAnalysis
 
         return verb;
     }
+
+    // "sagt allen", "bringt dem Kunden": an article or pronoun in the dative or the accusative cannot be the subject after the verb.
+    private static bool NeverNominative(string determiner) =>
+        determiner.EndsWith("em", StringComparison.Ordinal) || determiner.EndsWith("en", StringComparison.Ordinal);
 
     private static bool EndsWithParticiple(TaggedSentence sentence, Clause clause)
     {
@@ -958,6 +963,20 @@ internal static class AddresseeAnalysis
             return -1;
         }
 
+        // Another finite verb before "Sie" that takes no infinitive closes a clause of its own ("… ich hoffe Sie haben …");
+        // after "Sie" and its verb, a noun phrase is the object ("Sie machen viele Kinder").
+        int from = clause.Start;
+        for (int j = Math.Min(k, verb) - 1; j >= clause.Start; j--)
+        {
+            if (sentence.IsWord(j) && sentence.Tags[j] is { Class: WordClass.Open, CanBeFinite: true } && !sentence.Tokens[j].IsCapitalized &&
+                !sentence.Tags[j].Adjective && !GovernsInfinitive(sentence, j))
+            {
+                from = j + 1;
+                break;
+            }
+        }
+
+        int to = verb > k ? verb - 1 : clause.End;
         Agreement forms = sentence.Tags[verb].Finite | sentence.Tags[verb].JoinedFinite;
         for (int j = clause.Start; j <= clause.End; j++)
         {
@@ -966,7 +985,7 @@ internal static class AddresseeAnalysis
                 continue;
             }
 
-            if (MaySubject(sentence, clause, j, forms) ||
+            if (j >= from && j <= to && MaySubject(sentence, clause, j, forms) ||
                 (sentence.Tags[verb].NonFinite && sentence.Tags[j] is { Class: WordClass.Open, CanBeFinite: true } &&
                  (!sentence.Tokens[j].IsCapitalized || sentence.Tags[j].SentenceInitial) && GovernsInfinitive(sentence, j)))
             {
@@ -1010,8 +1029,11 @@ internal static class AddresseeAnalysis
                 "ihre" or "unsere" or "eure" or "keine" or "welche" or "solche" or "andere";
         }
 
+        // "auf Druck der Internet-Medien": after an article that is never nominative plural the noun is no subject.
         bool unknown = !tag.Noun && !tag.IsVerb && !tag.Adjective;
-        return tag.Class == WordClass.Open && sentence.Tokens[j].IsCapitalized && !tag.SentenceInitial && (tag.PluralNoun || unknown);
+        int article = sentence.PreviousWord(j, clause);
+        bool oblique = article >= 0 && sentence.Lower(article) is "der" or "des" or "dem" or "den" or "einer" or "eines" or "einem" or "einen";
+        return tag.Class == WordClass.Open && sentence.Tokens[j].IsCapitalized && !tag.SentenceInitial && (tag.PluralNoun || unknown) && !oblique;
     }
 
     // Whether a preposition stands right before the word or before its article and adjectives.
@@ -1346,6 +1368,16 @@ internal static class AddresseeAnalysis
         for (int j = Math.Min(verb, k) + 1; j < k; j++)
         {
             if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class is WordClass.ObjectPronoun or WordClass.NominativePronoun)
+            {
+                return false;
+            }
+        }
+
+        // "alles gut bei euch ich hoffe ihr habt …": before its subject, past another subject, the pronoun belongs to that
+        // other clause, which the missing comma did not separate.
+        for (int j = k + 1; j < Math.Min(clause.SubjectToken >= 0 ? clause.SubjectToken : verb, verb); j++)
+        {
+            if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class == WordClass.NominativePronoun)
             {
                 return false;
             }
