@@ -1476,9 +1476,24 @@ internal static class AddresseeAnalysis
         // With an accusative object of its own the reflexive is dative: "Sehen Sie sich das an", "Sichern Sie sich 20 Euro",
         // "Nehmen Sie sich Zeit"; so it is when that object is the clause after it ("Stellen Sie sich vor, Sie hätten …").
         PronounCase @case = CaseBeforeObject(sentence, clause, k);
+        if (@case == PronounCase.Accusative && FrontedObject(sentence, clause, k))
+        {
+            return PronounCase.Dative;
+        }
+
         return @case == PronounCase.Accusative && HasObjectClause(sentence, clause) && ClauseLemmas(sentence, clause).Overlaps(WordClasses.DativeReflexiveVerbs)
             ? PronounCase.Dative
             : @case;
+    }
+
+    // "Was haben Sie sich dabei gedacht?", "Das haben Sie sich verdient": a pronoun before the verb of a clause whose subject
+    // is the reader is its accusative object, so the reflexive is dative.
+    private static bool FrontedObject(TaggedSentence sentence, Clause clause, int k)
+    {
+        int first = clause.FirstWord;
+        return clause.Kind == ClauseKind.Main && clause.Subject == SubjectKind.Addressee && first >= 0 && first < k && clause.FiniteVerb >= 0 &&
+               sentence.NextWord(first, clause) == clause.FiniteVerb && clause.SubjectToken > clause.FiniteVerb &&
+               sentence.Lower(first) is "was" or "das" or "dies" or "alles" or "etwas" or "nichts" or "vieles";
     }
 
     // Dative when an accusative object follows the pronoun in its clause, accusative otherwise; a noun inside a
@@ -1541,6 +1556,13 @@ internal static class AddresseeAnalysis
             {
                 // "Wir rufen euch diese Woche an": a time, not an object.
                 j = noun;
+                continue;
+            }
+
+            // "zum Alman 2017", "sich 2019 angemeldet": a year without a noun after it is a time, not an object.
+            if (lower.Length == 4 && lower.All(char.IsDigit) && lower[..2] is "19" or "20" &&
+                !(sentence.NextWord(j, clause) is var counted && counted >= 0 && sentence.Tokens[counted].IsCapitalized))
+            {
                 continue;
             }
 
