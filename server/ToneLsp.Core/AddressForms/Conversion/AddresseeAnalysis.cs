@@ -1188,6 +1188,13 @@ internal static class AddresseeAnalysis
             return true;
         }
 
+        // "Schulz, sparen Sie sich das", "Ok, lassen Sie uns …": after a name or an interjection, without a verb or a
+        // preposition, the clause opens the sentence ("Nach dem Login, erhalten Sie …" is a statement).
+        if (!clause.Coordinated && c == 1 && previous.Kind == ClauseKind.Main && IsAddressOrInterjection(sentence, previous) && sentence.Tokens[clause.Start - 1].Text == ",")
+        {
+            return true;
+        }
+
         // After a subordinate clause, verb-first is also a statement: "Wenn Sie bestellen, erhalten Sie eine Mail."
         return HasRequestMarker(sentence, clause, verb) || sentence.IsExclamation || !WordClasses.StatementVerbs.Contains(lemma);
     }
@@ -1257,6 +1264,22 @@ internal static class AddresseeAnalysis
         }
 
         return false;
+    }
+
+    // A clause of names, interjections and particles only: no verb reading in lower case, no preposition, no pronoun.
+    private static bool IsAddressOrInterjection(TaggedSentence sentence, Clause clause)
+    {
+        for (int k = clause.Start; k <= clause.End; k++)
+        {
+            if (sentence.IsWord(k) && (sentence.Tags[k].IsVerb && !sentence.Tokens[k].IsCapitalized ||
+                                       sentence.Tags[k].Class is WordClass.Preposition or WordClass.Subordinator or WordClass.Interrogative or
+                                           WordClass.FormalPronoun or WordClass.InformalPronoun or WordClass.NominativePronoun or WordClass.Determiner))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Spoken questions are often written without their question mark: "Machen Sie sich manchmal Sorgen, dass …" asks
