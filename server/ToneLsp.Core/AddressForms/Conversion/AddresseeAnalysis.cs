@@ -177,7 +177,14 @@ internal static class AddresseeAnalysis
                         if (clause.FiniteVerb < 0 && sentence.NextWord(k, clause) is var next && next >= 0 && sentence.Lower(next) == "sich" &&
                             VerbLaterInClause(sentence, clause, k, Agreement.ThirdPlural) is var later && later >= 0)
                         {
-                            // "…, Sie sich waschen können": the reflexive makes "Sie" the subject of the verb at the end.
+                            // "…, Sie sich waschen können": the reflexive makes "Sie" the subject of the verb at the end, which is the
+                            // last of the verbs there.
+                            while (sentence.NextWord(later, clause) is var following && following >= 0 && Agrees(sentence, following, Agreement.ThirdPlural, verbFinal: true) &&
+                                   GovernsInfinitive(sentence, following))
+                            {
+                                later = following;
+                            }
+
                             clause.FiniteVerb = later;
                             undecided.RemoveRange(notes, undecided.Count - notes);
                         }

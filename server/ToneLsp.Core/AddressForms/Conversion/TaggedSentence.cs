@@ -717,19 +717,39 @@ internal sealed class TaggedSentence
             }
         }
 
-        if (HasZuInfinitive(clause) && !HasSubjectPronoun(clause, countSie: false) && !SieBeforeFinite(clause) &&
+        // "…, wissen Sie, und Ihre Tage zu haben": a finite verb before "Sie" opens a main clause of its own.
+        bool verbBeforeSie = tag.Class == WordClass.Open && tag.CanBeFinite && next >= 0 && Tags[next].Class == WordClass.FormalPronoun && Tokens[next].Text == "Sie";
+        if (HasZuInfinitive(clause) && !HasSubjectPronoun(clause, countSie: false) && !SieBeforeFinite(clause) && !verbBeforeSie &&
             !(tag.Class == WordClass.Open && tag.CanBeFinite && !tag.NonFinite) && (c > 0 || Lower(first) is "um" or "ohne" or "statt" or "anstatt"))
         {
             return ClauseKind.Infinitive;
         }
 
         // A clause after "und" that continues a verb-final clause without a verb of its own in second place: "wenn du lügst und erwischt wirst".
-        if (clause.Coordinated && c > 0 && Clauses[c - 1].Kind == ClauseKind.Subordinate && !HasSubjectPronoun(clause))
+        // A clause in parentheses between them is an aside: "Versuche es (falls verfügbar) und beachte, …" continues the first.
+        if (clause.Coordinated && BeforeAside(c) is var continued && continued >= 0 && Clauses[continued].Kind == ClauseKind.Subordinate && !HasSubjectPronoun(clause))
         {
             return ClauseKind.Subordinate;
         }
 
         return ClauseKind.Main;
+    }
+
+    // The clause before clause c, past the clauses of a parenthesis that closes right before c; -1 when there is none.
+    private int BeforeAside(int c)
+    {
+        int p = c - 1;
+        if (p < 0 || Tokens[Clauses[c].Start - 1].Text != ")")
+        {
+            return p;
+        }
+
+        while (p >= 0 && !(Clauses[p].Start > 0 && Tokens[Clauses[p].Start - 1].Text == "("))
+        {
+            p--;
+        }
+
+        return p - 1;
     }
 
     // Whether the first subject pronoun of the clause follows a finite verb directly ("würden Sie", "hattest du").
