@@ -234,6 +234,19 @@ internal sealed class TaggedSentence
             }
         }
 
+        for (int i = 0; i + 2 < tokens.Count; i++)
+        {
+            // "das du das nicht willst" (a misspelt "dass", or a relative pronoun) and "als hättest du" open a clause: "das" right
+            // before a subject pronoun, "als" before a finite verb and its subject pronoun.
+            if (tokens[i].IsWord && tokens[i + 1].IsWord && tokens[i].Lower == "das" && tags[i].Class == WordClass.Determiner &&
+                (tokens[i + 1].Lower is "du" or "ihr" or "ich" or "wir" or "er" || tokens[i + 1].Text == "Sie") ||
+                tokens[i].IsWord && tokens[i].Lower == "als" && tags[i + 1] is { Class: WordClass.Open, CanBeFinite: true } && !tokens[i + 1].IsCapitalized &&
+                tokens[i + 2].IsWord && (tokens[i + 2].Lower is "du" or "ihr" or "ich" or "wir" or "er" or "es" || tokens[i + 2].Text == "Sie"))
+            {
+                tags[i].Class = WordClass.Subordinator;
+            }
+        }
+
         for (int i = 0; i + 1 < tokens.Count; i++)
         {
             // "am besten", "am liebsten": a superlative adverb, whatever the lexicon knows of the form.
@@ -543,7 +556,7 @@ internal sealed class TaggedSentence
                 start = k;
                 afterPunctuation = false;
             }
-            else if (k > start && Tags[k].Class is WordClass.Subordinator or WordClass.Interrogative && IsSubjectPronoun(k + 1) &&
+            else if (k > start && Tags[k].Class is WordClass.Subordinator or WordClass.Interrogative && (IsSubjectPronoun(k + 1) || Lower(k) == "als" && IsSubjectPronoun(k + 2)) &&
                      !(IsWord(k - 1) && Tags[k - 1].Class is WordClass.Subordinator or WordClass.Particle or WordClass.Preposition or WordClass.Coordinator && k - 1 == FirstWordFrom(start)))
             {
                 AddClause(start, k - 1, afterPunctuation);
