@@ -267,6 +267,8 @@ internal static class AddresseeAnalysis
                         continue;
                     }
 
+                    // "Bleiben Sie dort, Sie linker Heuchler": a vocative is nominative.
+                    subject |= IsVocative(sentence, clause, k);
                     mentions.Add(new Mention(k, subject ? MentionRole.Subject : MentionRole.Object, subject ? PronounCase.Unknown : PronounCase.Accusative));
                 }
                 else if (tag.Class == WordClass.Reflexive && IsReflexive(sentence, c, k) &&
@@ -296,6 +298,23 @@ internal static class AddresseeAnalysis
 
         bool referent = context.PluralReferent || (capitals && PluralReferent.Introduces(sentence, k)) || PluralReferent.TheyFollows(sentence, k);
         return context.HasInformal || (referent && formalWords == 1 && !PluralReferent.ThirdPersonPronouns(sentence, subjects: false));
+    }
+
+    /// <summary>
+    /// Whether "Sie" calls the reader a name: an adjective in the strong nominative and a noun after it ("Sie linker
+    /// Heuchler", "Sie armes Würstchen"), not after a preposition or a verb, nor before a time ("Wir haben Sie letzter
+    /// Woche angeschrieben").
+    /// </summary>
+    public static bool IsVocative(TaggedSentence sentence, Clause clause, int k)
+    {
+        int adjective = sentence.NextWord(k, clause);
+        int noun = adjective >= 0 ? sentence.NextWord(adjective, clause) : -1;
+        return noun >= 0 && sentence.Tags[adjective] is { Class: WordClass.Open, Adjective: true } && !sentence.Tokens[adjective].IsCapitalized &&
+               sentence.Lower(adjective) is var ending && (ending.EndsWith("er", StringComparison.Ordinal) || ending.EndsWith("es", StringComparison.Ordinal)) &&
+               sentence.Tokens[noun].IsCapitalized && sentence.Tags[noun].Class == WordClass.Open && !sentence.Tags[noun].IsVerb &&
+               !WordClasses.TimeNouns.Contains(sentence.Lower(noun)) &&
+               !(sentence.PreviousWord(k, clause) is var before && before >= 0 &&
+                 (sentence.Tags[before].Class == WordClass.Preposition || sentence.Tags[before] is { Class: WordClass.Open, CanBeFinite: true }));
     }
 
     /// <summary>Whether the word can be the verb that agrees with a subject of the given person and number here.</summary>
