@@ -1184,6 +1184,13 @@ internal static class AddresseeAnalysis
             return true;
         }
 
+        // "Haben Sie die Goonies gesehen.": "haben" with a participle closing the clause is the perfect, which asks or states.
+        if (lemma == "haben" && sentence.LastWord(clause) is var last && last > clause.SubjectToken && sentence.Tags[last] is { Participle: true } &&
+            !sentence.Tokens[last].IsCapitalized)
+        {
+            return false;
+        }
+
         // "Geben Sie den Gutschein ein, wird der Rabatt abgezogen": verb-first before a verb-first main clause is a condition.
         if (c + 1 < sentence.Clauses.Count && sentence.Clauses[c + 1] is { AfterPunctuation: true, Coordinated: false } following &&
             following.FirstWord >= 0 && sentence.Tags[following.FirstWord] is { Class: WordClass.Open, Finite: not Agreement.None } &&
