@@ -1232,14 +1232,16 @@ internal static class AddresseeAnalysis
         return HasRequestMarker(sentence, clause, verb) || sentence.IsExclamation || !WordClasses.StatementVerbs.Contains(lemma);
     }
 
-    // The main clause after a comma that could be the consequence of clause c (past verb-final clauses that belong to c):
+    // The main clause after a comma (or a boundary the comma is missing from) that could be the consequence of clause c (past verb-final clauses that belong to c):
     // a clause that opens with a finite verb, or with "dann" or "so" and a finite verb; with the correlative word, or null.
     private static (Clause? Clause, string? Correlative) Consequence(TaggedSentence sentence, int c)
     {
         for (int n = c + 1; n < sentence.Clauses.Count; n++)
         {
+            // After a comma, or where a verb and its subject pronoun open the clause without one ("Haben Sie Fragen rufen Sie an").
             Clause then = sentence.Clauses[n];
-            if (!then.AfterPunctuation || then.Coordinated || then.FirstWord < 0 || sentence.Tokens[then.Start - 1].Text != ",")
+            bool separated = then.AfterPunctuation ? sentence.Tokens[then.Start - 1].Text == "," : sentence.IsWord(then.Start - 1);
+            if (!separated || then.Coordinated || then.FirstWord < 0)
             {
                 return (null, null);
             }
@@ -1325,7 +1327,21 @@ internal static class AddresseeAnalysis
             return true;
         }
 
-        if (HasRequestMarker(sentence, clause, verb) || sentence.IsExclamation)
+        if (HasRequestMarker(sentence, clause, verb) || sentence.Lower(clause.FirstWord) == "bitte")
+        {
+            return false;
+        }
+
+        // "…, haben Sie hoffentlich Kerzen!": a sentence adverb that judges what is said, also in an exclamation.
+        for (int k = clause.SubjectToken + 1; k <= clause.End; k++)
+        {
+            if (sentence.IsWord(k) && WordClasses.StatementAdverbs.Contains(sentence.Lower(k)))
+            {
+                return true;
+            }
+        }
+
+        if (sentence.IsExclamation)
         {
             return false;
         }

@@ -563,6 +563,13 @@ internal sealed class TaggedSentence
                 start = k;
                 afterPunctuation = false;
             }
+            else if (k > start && IsVerbWithSubject(k, k + 1) && HasVerbWithSubject(start, k - 1))
+            {
+                // "hast du Wind hast du Strom": a second verb with its own subject pronoun starts a clause the missing comma did not mark.
+                AddClause(start, k - 1, afterPunctuation);
+                start = k;
+                afterPunctuation = false;
+            }
             else if (k > start && Tags[k].Class == WordClass.Subordinator && ClauseOpeners.Contains(Lower(k)) && FirstWordFrom(start) is var first && first < k)
             {
                 // "…, wenn Sie sicher gehen möchten dass sich …": a conjunction opens a clause also where the comma is missing;
@@ -591,6 +598,40 @@ internal sealed class TaggedSentence
         {
             Clauses[c].Kind = KindOf(c);
         }
+    }
+
+    // Whether the word at verb is a finite verb (in lower case, but at the start of the sentence) that agrees with the subject pronoun at subject.
+    private bool IsVerbWithSubject(int verb, int subject)
+    {
+        if (!IsWord(verb) || !IsWord(subject) || Tags[verb].Class != WordClass.Open || Tokens[verb].IsCapitalized && !Tags[verb].SentenceInitial || !IsSubjectPronoun(subject))
+        {
+            return false;
+        }
+
+        Agreement person = Lower(subject) switch
+        {
+            "du" => Agreement.SecondSingular,
+            "ihr" => Agreement.SecondPlural,
+            "ich" => Agreement.FirstSingular,
+            "wir" => Agreement.FirstPlural,
+            "sie" => Agreement.ThirdPlural,
+            _ => Agreement.ThirdSingular,
+        };
+        return (Tags[verb].Finite & person) != 0;
+    }
+
+    // Whether the tokens from start to end hold a finite verb with its subject pronoun right after or before it.
+    private bool HasVerbWithSubject(int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (IsVerbWithSubject(k, k + 1) || IsVerbWithSubject(k + 1, k))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int FirstWordFrom(int start)

@@ -179,6 +179,16 @@ internal static class WordClasses
     };
 
     /// <summary>
+    /// Sentence adverbs that judge what is said and have no place in a request: a verb-first Sie clause with one of them
+    /// states or asks ("…, haben Sie hoffentlich Kerzen").
+    /// </summary>
+    public static readonly HashSet<string> StatementAdverbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hoffentlich", "wahrscheinlich", "leider", "anscheinend", "offenbar", "offensichtlich", "möglicherweise", "vermutlich", "angeblich",
+        "glücklicherweise", "bekanntlich", "sicherlich",
+    };
+
+    /// <summary>
     /// Lemmas with no natural request form that take the reader's opinion or knowledge: verb-first with Sie before a
     /// comma and a clause ("Glauben Sie, dass …", "Kennen Sie …") they ask; "Glauben Sie mir, …" has its own object.
     /// </summary>
