@@ -1268,7 +1268,7 @@ internal static class AddresseeAnalysis
 
     // Whether the only words before the verb are "dann".
     private static bool OnlyDann(TaggedSentence sentence, Clause clause, int verb) =>
-        sentence.Lower(clause.FirstWord) == "dann" && sentence.NextWord(clause.FirstWord, clause) == verb;
+        clause.FirstWord >= 0 && sentence.Lower(clause.FirstWord) == "dann" && sentence.NextWord(clause.FirstWord, clause) == verb;
 
     // Whether the clause before c, after a comma, is a condition: a verb-final clause ("Wenn Sie Fragen haben, dann …") or a
     // verb-first statement with the reader as subject ("Haben Sie Fragen, dann …").
@@ -1280,7 +1280,7 @@ internal static class AddresseeAnalysis
         }
 
         Clause previous = sentence.Clauses[c - 1];
-        return previous.Kind == ClauseKind.Subordinate && sentence.Lower(previous.FirstWord) is "wenn" or "falls" or "sofern" or "sobald" ||
+        return previous.Kind == ClauseKind.Subordinate && previous.FirstWord >= 0 && sentence.Lower(previous.FirstWord) is "wenn" or "falls" or "sofern" or "sobald" ||
                previous is { Kind: ClauseKind.Main, Subject: SubjectKind.Addressee, Imperative: false } && previous.FiniteVerb >= 0 && previous.FiniteVerb == previous.FirstWord;
     }
 
@@ -1327,7 +1327,7 @@ internal static class AddresseeAnalysis
             return true;
         }
 
-        if (HasRequestMarker(sentence, clause, verb) || sentence.Lower(clause.FirstWord) == "bitte")
+        if (HasRequestMarker(sentence, clause, verb) || clause.FirstWord >= 0 && sentence.Lower(clause.FirstWord) == "bitte")
         {
             return false;
         }
