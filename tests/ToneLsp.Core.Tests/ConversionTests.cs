@@ -125,6 +125,8 @@ public class ConversionTests
     [InlineData("Meine Eltern wissen das, so haben sie mich erzogen. Sie haben viel gearbeitet.")]
     [InlineData("Sie sprechen über mich, was sagen sie denn?")]
     [InlineData("Die Kunden sind nicht zufrieden, WEIL SIE NICHT WARTEN WOLLEN.")]
+    [InlineData("Anna und Tom sind schon da. Sie warten unten.")]
+    [InlineData("Die sind neu. Sie passen gut.")]
     public void SieAfterAPluralReferentIsLeftAndNoted(string text)
     {
         var document = TemplateDocument.ParseAs(text, Language.German);

@@ -152,11 +152,20 @@ internal static class PluralReferent
                sentence.Tags[first].Class is not (WordClass.FormalPronoun or WordClass.NominativePronoun or WordClass.InformalPronoun);
     }
 
-    // "Die Kollegen sind informiert": a clause that opens with an article or possessive and whose first finite verb is plural.
+    // "Die Kollegen sind informiert", "Anna und Tom sind da": a clause that opens with an article, a possessive or a noun or
+    // name, and whose first finite verb is plural with no subject pronoun after it ("Morgen sind wir …" has one).
     private static bool HasPluralNounPhraseSubject(TaggedSentence sentence, Clause clause)
     {
         int first = clause.FirstWord;
-        if (clause.Kind != ClauseKind.Main || first < 0 || sentence.Tags[first].Class is not (WordClass.Determiner or WordClass.Possessive))
+        if (clause.Kind != ClauseKind.Main || first < 0)
+        {
+            return false;
+        }
+
+        WordTag opener = sentence.Tags[first];
+        bool nounPhrase = opener.Class is WordClass.Determiner or WordClass.Possessive ||
+                          opener.Class == WordClass.Open && sentence.Tokens[first].IsCapitalized && !opener.IsVerb && !opener.Adjective;
+        if (!nounPhrase)
         {
             return false;
         }
@@ -175,7 +184,8 @@ internal static class PluralReferent
 
             if (sentence.Tags[k].Class == WordClass.Open && sentence.Tags[k].CanBeFinite && !sentence.Tokens[k].IsCapitalized)
             {
-                return PluralOnly(sentence, k) && sentence.NextWord(k, clause) is var next && !(next >= 0 && sentence.Tags[next].Class == WordClass.FormalPronoun);
+                return PluralOnly(sentence, k) && sentence.NextWord(k, clause) is var next &&
+                       !(next >= 0 && sentence.Tags[next].Class is WordClass.FormalPronoun or WordClass.NominativePronoun or WordClass.InformalPronoun);
             }
         }
 
