@@ -511,6 +511,13 @@ internal static class AddresseeAnalysis
             next = sentence.NextWord(next, clause);
         }
 
+        // "Sie Kunden sind uns wichtig": a noun in apposition to the subject stands between it and its verb.
+        if (initial && next >= 0 && sentence.Tokens[next].IsCapitalized && sentence.Tags[next] is { Class: WordClass.Open, IsVerb: false } &&
+            (sentence.Tags[next].PluralNoun || !sentence.Tags[next].Noun) && sentence.NextWord(next, clause) is var afterNoun && Agrees(sentence, afterNoun, agreement, verbFinal: false))
+        {
+            return afterNoun;
+        }
+
         if (initial || previous < 0 || sentence.Tags[previous].Class != WordClass.Open || !sentence.Tags[previous].IsVerb && !IsUnknownWord(sentence, previous))
         {
             if (Agrees(sentence, next, agreement, verbFinal: false))

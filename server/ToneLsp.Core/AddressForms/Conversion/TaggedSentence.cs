@@ -488,12 +488,27 @@ internal sealed class TaggedSentence
             bool plural = (IsWord(i - 1) && (Tags[i - 1].Finite & Agreement.SecondPlural) != 0 && (!Tokens[i - 1].IsCapitalized || Tags[i - 1].SentenceInitial)) ||
                           (IsWord(i + 1) && (Tags[i + 1].Finite & Agreement.SecondPlural) != 0 && (!Tokens[i + 1].IsCapitalized || Tags[i + 1].SentenceInitial)) ||
                           (IsWord(i + 1) && WordClasses.SubjectFloaters.Contains(Lower(i + 1)) && IsWord(i + 2) && (Tags[i + 2].Finite & Agreement.SecondPlural) != 0) ||
-                          VerbFinalPlural(i);
+                          VerbFinalPlural(i) || PluralWithApposition(i);
             if (!plural)
             {
                 Tags[i].Class = Tokens[i].IsCapitalized ? WordClass.Possessive : WordClass.Determiner;
             }
         }
+    }
+
+    // "Ihr Kunden seid …": a plural noun after "ihr" and then a verb that only "ihr" can be the subject of.
+    private bool PluralWithApposition(int i)
+    {
+        int noun = i + 1;
+        while (IsWord(noun) && Tags[noun].Class == WordClass.Open && !Tokens[noun].IsCapitalized && Tags[noun].Adjective)
+        {
+            noun++;
+        }
+
+        // A word the lexicon does not know ("Austro-Türken") may be that noun too.
+        return IsWord(noun) && Tokens[noun].IsCapitalized && Tags[noun].Class == WordClass.Open && (Tags[noun].PluralNoun || !Tags[noun].Noun && !Tags[noun].IsVerb) &&
+               IsWord(noun + 1) &&
+               Tags[noun + 1].Class == WordClass.Open && !Tokens[noun + 1].IsCapitalized && Tags[noun + 1].Finite == Agreement.SecondPlural;
     }
 
     // "wenn ihr Fragen habt": the verb closes the clause.
