@@ -1217,6 +1217,14 @@ internal static class AddresseeAnalysis
             return false;
         }
 
+        // "Haben Sie Fragen, wir helfen gern", "Haben Sie Zeit, wir könnten telefonieren": before a statement of the writer's,
+        // a verb of having or needing is the condition (or the question) too; a request says "bitte" ("Bitte haben Sie Geduld").
+        if (WordClasses.ConditionLemmas.Contains(lemma) && !HasRequestMarker(sentence, clause, verb) && sentence.Lower(clause.FirstWord) != "bitte" &&
+            WriterStatementFollows(sentence, c))
+        {
+            return false;
+        }
+
         Clause? previous = c > 0 ? sentence.Clauses[c - 1] : null;
         if (previous is null || sentence.Tokens[clause.Start - 1].Text is ":" or "(" or "–" or "—")
         {
@@ -1271,6 +1279,19 @@ internal static class AddresseeAnalysis
         }
 
         return (null, null);
+    }
+
+    // Whether clause c is followed, after a comma, by a main clause that opens with "wir" or "ich" and a finite verb.
+    private static bool WriterStatementFollows(TaggedSentence sentence, int c)
+    {
+        if (c + 1 >= sentence.Clauses.Count || sentence.Clauses[c + 1] is not { Kind: ClauseKind.Main, Coordinated: false, AfterPunctuation: true } then ||
+            then.FirstWord < 0 || sentence.Tokens[then.Start - 1].Text != "," || sentence.Lower(then.FirstWord) is not ("wir" or "ich"))
+        {
+            return false;
+        }
+
+        int verb = sentence.NextWord(then.FirstWord, then);
+        return verb >= 0 && sentence.Tags[verb] is { Class: WordClass.Open, CanBeFinite: true } && !sentence.Tokens[verb].IsCapitalized;
     }
 
     // Whether the only words before the verb are "dann".
