@@ -117,6 +117,24 @@ public class ConversionTests
         Assert.Equal("Sie", Assert.Single(result.Notes).Word);
     }
 
+    [Theory]
+    [InlineData("Die Schuhe sind neu. Sie passen gut.")]
+    [InlineData("Wir haben die Pakete gestern verschickt. Sie kommen morgen an.")]
+    [InlineData("Die Kollegen sind informiert. Sie melden sich morgen.")]
+    [InlineData("Die Schuhe sind neu. Ich habe sie gestern gekauft. Sie passen gut.")]
+    [InlineData("Meine Eltern wissen das, so haben sie mich erzogen. Sie haben viel gearbeitet.")]
+    [InlineData("Sie sprechen über mich, was sagen sie denn?")]
+    [InlineData("Die Kunden sind nicht zufrieden, WEIL SIE NICHT WARTEN WOLLEN.")]
+    [InlineData("Anna und Tom sind schon da. Sie warten unten.")]
+    [InlineData("Die sind neu. Sie passen gut.")]
+    public void SieAfterAPluralReferentIsLeftAndNoted(string text)
+    {
+        var document = TemplateDocument.ParseAs(text, Language.German);
+        ConversionResult result = AddressFormConverter.ConvertDocumentWithNotes(document, AddressForm.Du);
+        Assert.Empty(result.Edits);
+        Assert.Equal("could mean “they” or “she”", Assert.Single(result.Notes).Reason.En);
+    }
+
     [Fact]
     public void EveryChangedVerbIsAFormTheLexiconKnows()
     {

@@ -121,7 +121,9 @@ public static class AddressFormConverter
             ReflexiveRewrite.Apply(rewrite);
             FiniteVerbRewrite.Apply(rewrite, notes);
             ImperativeRewrite.Apply(rewrite, notes);
-            context.PreviousHasPluralSubject = HasPluralSubject(tagged);
+            bool readerSubject = tagged.Clauses.Any(c => c.Subject == SubjectKind.Addressee);
+            bool stillThey = context.PluralReferent && (PluralReferent.RefersBack(tagged) || undecided.Any(u => u.Reason == Diagnostics.Messages.UndecidedTheyOrShe));
+            context.PluralReferent = !readerSubject && (stillThey || PluralReferent.Introduces(tagged));
         }
 
         return new ConversionResult(Normalize(edits), notes.DistinctBy(n => n.Span.Start).OrderBy(n => n.Span.Start).ToList());
@@ -136,42 +138,6 @@ public static class AddressFormConverter
                 _ => options,
             }
             : options;
-
-    // A main clause that starts with a plural noun phrase ("Ihre Pakete sind …"), in a sentence whose subject is never the reader.
-    private static bool HasPluralSubject(TaggedSentence sentence)
-    {
-        bool plural = false;
-        foreach (Clause clause in sentence.Clauses)
-        {
-            if (clause.Subject == SubjectKind.Addressee)
-            {
-                return false;
-            }
-
-            int first = clause.FirstWord;
-            if (clause.Kind != ClauseKind.Main || first < 0 || sentence.Tags[first].Class is not (WordClass.Determiner or WordClass.Possessive))
-            {
-                continue;
-            }
-
-            for (int k = first + 1, words = 0; k <= clause.End && words < 3; k++)
-            {
-                if (!sentence.Tokens[k].IsWord)
-                {
-                    continue;
-                }
-
-                words++;
-                if (sentence.Tokens[k].IsCapitalized && sentence.Tags[k].Noun)
-                {
-                    plural |= sentence.Tags[k].PluralNounOnly;
-                    break;
-                }
-            }
-        }
-
-        return plural;
-    }
 
     private static List<TextEdit> Normalize(List<TextEdit> edits)
     {

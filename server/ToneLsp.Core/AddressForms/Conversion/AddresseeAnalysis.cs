@@ -34,10 +34,11 @@ internal sealed class ConversionContext
     public bool HasInformal { get; init; }
 
     /// <summary>
-    /// Whether the previous sentence has a plural noun phrase as its subject and does not address the reader as
-    /// subject, so that a following "Sie" could refer to it ("Ihre Pakete sind da. Sie liegen …").
+    /// Whether an earlier sentence talks about several people or things and no sentence since has addressed the reader
+    /// as subject or stopped referring to them, so that a "Sie" at the start of a sentence could be "they" ("Die Schuhe
+    /// sind neu. Sie passen gut.", "Wir haben die Pakete verschickt. Sie kommen morgen an.").
     /// </summary>
-    public bool PreviousHasPluralSubject { get; set; }
+    public bool PluralReferent { get; set; }
 }
 
 /// <summary>
@@ -160,7 +161,7 @@ internal static class AddresseeAnalysis
                 switch (SieRole(sentence, clause, k))
                 {
                     case SieReading.Subject when clause.Subject == SubjectKind.None:
-                        if (sentence.Tags[k].SentenceInitial && (context.HasInformal || (context.PreviousHasPluralSubject && formalWords == 1)))
+                        if (MayBeThey(sentence, k, context, formalWords))
                         {
                             // "Die Pakete sind da. Sie liegen …": "Sie" may be "they"; leave it and say so.
                             undecided.Add(new Undecided(k, Diagnostics.Messages.UndecidedTheyOrShe));
@@ -176,8 +177,20 @@ internal static class AddresseeAnalysis
                         if (clause.FiniteVerb < 0 && sentence.NextWord(k, clause) is var next && next >= 0 && sentence.Lower(next) == "sich" &&
                             VerbLaterInClause(sentence, clause, k, Agreement.ThirdPlural) is var later && later >= 0)
                         {
-                            // "…, Sie sich waschen können": the reflexive makes "Sie" the subject of the verb at the end.
+                            // "…, Sie sich waschen können": the reflexive makes "Sie" the subject of the verb at the end, which is the
+                            // last of the verbs there.
+                            while (sentence.NextWord(later, clause) is var following && following >= 0 && Agrees(sentence, following, Agreement.ThirdPlural, verbFinal: true) &&
+                                   GovernsInfinitive(sentence, following))
+                            {
+                                later = following;
+                            }
+
                             clause.FiniteVerb = later;
+                            undecided.RemoveRange(notes, undecided.Count - notes);
+                        }
+                        else if (clause.FiniteVerb < 0 && LoneVerbOfSie(sentence, clause, k) is var lone && lone >= 0)
+                        {
+                            clause.FiniteVerb = lone;
                             undecided.RemoveRange(notes, undecided.Count - notes);
                         }
 
@@ -254,6 +267,8 @@ internal static class AddresseeAnalysis
                         continue;
                     }
 
+                    // "Bleiben Sie dort, Sie linker Heuchler": a vocative is nominative.
+                    subject |= IsVocative(sentence, clause, k);
                     mentions.Add(new Mention(k, subject ? MentionRole.Subject : MentionRole.Object, subject ? PronounCase.Unknown : PronounCase.Accusative));
                 }
                 else if (tag.Class == WordClass.Reflexive && IsReflexive(sentence, c, k) &&
@@ -265,6 +280,41 @@ internal static class AddresseeAnalysis
         }
 
         return mentions;
+    }
+
+    /// <summary>
+    /// Whether a subject "Sie" whose capital tells nothing (at the start of a sentence, or in capitals throughout) may be
+    /// "she" or "they": in a text that also says du, or as the only formal word of its sentence after a plural referent,
+    /// unless a "sie" or "ihnen" object of the same sentence already takes that referent ("Sie können sie abholen"), or
+    /// where the same sentence has "sie" as a plural subject ("Sie sprechen über mich, was sagen sie?").
+    /// </summary>
+    public static bool MayBeThey(TaggedSentence sentence, int k, ConversionContext context, int formalWords)
+    {
+        bool capitals = IsInCapitals(sentence.Tokens[k].Text);
+        if (!sentence.Tags[k].SentenceInitial && !capitals)
+        {
+            return false;
+        }
+
+        bool referent = context.PluralReferent || (capitals && PluralReferent.Introduces(sentence, k)) || PluralReferent.TheyFollows(sentence, k);
+        return context.HasInformal || (referent && formalWords == 1 && !PluralReferent.ThirdPersonPronouns(sentence, subjects: false));
+    }
+
+    /// <summary>
+    /// Whether "Sie" calls the reader a name: an adjective in the strong nominative and a noun after it ("Sie linker
+    /// Heuchler", "Sie armes Würstchen"), not after a preposition or a verb, nor before a time ("Wir haben Sie letzter
+    /// Woche angeschrieben").
+    /// </summary>
+    public static bool IsVocative(TaggedSentence sentence, Clause clause, int k)
+    {
+        int adjective = sentence.NextWord(k, clause);
+        int noun = adjective >= 0 ? sentence.NextWord(adjective, clause) : -1;
+        return noun >= 0 && sentence.Tags[adjective] is { Class: WordClass.Open, Adjective: true } && !sentence.Tokens[adjective].IsCapitalized &&
+               sentence.Lower(adjective) is var ending && (ending.EndsWith("er", StringComparison.Ordinal) || ending.EndsWith("es", StringComparison.Ordinal)) &&
+               sentence.Tokens[noun].IsCapitalized && sentence.Tags[noun].Class == WordClass.Open && !sentence.Tags[noun].IsVerb &&
+               !WordClasses.TimeNouns.Contains(sentence.Lower(noun)) &&
+               !(sentence.PreviousWord(k, clause) is var before && before >= 0 &&
+                 (sentence.Tags[before].Class == WordClass.Preposition || sentence.Tags[before] is { Class: WordClass.Open, CanBeFinite: true }));
     }
 
     /// <summary>Whether the word can be the verb that agrees with a subject of the given person and number here.</summary>
@@ -283,6 +333,8 @@ internal static class AddresseeAnalysis
 
         return (tag.Finite & agreement) != 0 || (verbFinal && (tag.JoinedFinite & agreement) != 0);
     }
+
+    private static bool IsInCapitals(string word) => word.Length > 1 && word.All(char.IsUpper);
 
     private enum SieReading
     {
@@ -424,6 +476,13 @@ internal static class AddresseeAnalysis
                 return second;
             }
 
+            // "wenn er lebt werden Sie das noch mitbekommen": a verb right before the subject, after the clause's first word,
+            // starts a verb-second clause that the missing comma did not separate.
+            if (sentence.PreviousWord(subject, clause) is var inverted && inverted > clause.FirstWord && Agrees(sentence, inverted, agreement, verbFinal: false))
+            {
+                return inverted;
+            }
+
             for (int k = clause.End; k > subject; k--)
             {
                 if (Agrees(sentence, k, agreement, verbFinal: true))
@@ -450,6 +509,13 @@ internal static class AddresseeAnalysis
         while (next >= 0 && WordClasses.SubjectFloaters.Contains(sentence.Lower(next)))
         {
             next = sentence.NextWord(next, clause);
+        }
+
+        // "Sie Kunden sind uns wichtig": a noun in apposition to the subject stands between it and its verb.
+        if (initial && next >= 0 && sentence.Tokens[next].IsCapitalized && sentence.Tags[next] is { Class: WordClass.Open, IsVerb: false } &&
+            (sentence.Tags[next].PluralNoun || !sentence.Tags[next].Noun) && sentence.NextWord(next, clause) is var afterNoun && Agrees(sentence, afterNoun, agreement, verbFinal: false))
+        {
+            return afterNoun;
         }
 
         if (initial || previous < 0 || sentence.Tags[previous].Class != WordClass.Open || !sentence.Tags[previous].IsVerb && !IsUnknownWord(sentence, previous))
@@ -709,7 +775,8 @@ internal static class AddresseeAnalysis
             }
 
             // A noun phrase subject right after the verb: "Kommt die Mail an?", "deshalb liegt das Paket …" are no imperatives.
-            if (plural && !continuation && nextTag.Class == WordClass.Determiner && (!context.InformalPlural || (tag.Finite & Agreement.ThirdSingular) != 0))
+            if (plural && !continuation && nextTag.Class == WordClass.Determiner && !NeverNominative(nextLower) &&
+                (!context.InformalPlural || (tag.Finite & Agreement.ThirdSingular) != 0))
             {
                 return -1;
             }
@@ -742,6 +809,10 @@ internal static class AddresseeAnalysis
 
         return verb;
     }
+
+    // "sagt allen", "bringt dem Kunden": an article or pronoun in the dative or the accusative cannot be the subject after the verb.
+    private static bool NeverNominative(string determiner) =>
+        determiner.EndsWith("em", StringComparison.Ordinal) || determiner.EndsWith("en", StringComparison.Ordinal);
 
     private static bool EndsWithParticiple(TaggedSentence sentence, Clause clause)
     {
@@ -827,7 +898,7 @@ internal static class AddresseeAnalysis
             {
                 if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class is WordClass.NominativePronoun or WordClass.Determiner or WordClass.Possessive or WordClass.InformalPronoun)
                 {
-                    return SieReading.Object;
+                    return LoneVerbOfSie(sentence, clause, k) >= 0 ? SieReading.Subject : SieReading.Object;
                 }
             }
 
@@ -837,7 +908,7 @@ internal static class AddresseeAnalysis
                 if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class == WordClass.Open && !sentence.Tokens[j].IsCapitalized &&
                     (sentence.Tags[j].Finite | sentence.Tags[j].JoinedFinite) != Agreement.None)
                 {
-                    return Agrees(sentence, j, Agreement.ThirdPlural, verbFinal: true) ? SieReading.Subject : SieReading.Object;
+                    return Agrees(sentence, j, Agreement.ThirdPlural, verbFinal: true) || LoneVerbOfSie(sentence, clause, k) >= 0 ? SieReading.Subject : SieReading.Object;
                 }
             }
 
@@ -887,7 +958,7 @@ internal static class AddresseeAnalysis
         int verbBefore = BeforeFocusParticles(sentence, clause, k);
         if (verbBefore >= 0 && Agrees(sentence, verbBefore, Agreement.ThirdPlural, verbFinal: false))
         {
-            return HasNominativeBefore(sentence, clause, verbBefore) ? SieReading.Object : SieReading.Subject;
+            return HasNominativeBefore(sentence, clause, verbBefore) && LoneVerbOfSie(sentence, clause, k) < 0 ? SieReading.Object : SieReading.Subject;
         }
 
         // "Am besten Sie schreiben uns …": after an adverb, "Sie" and the verb that follows it.
@@ -899,7 +970,138 @@ internal static class AddresseeAnalysis
             return SieReading.Subject;
         }
 
-        return SieReading.Object;
+        return LoneVerbOfSie(sentence, clause, k) >= 0 ? SieReading.Subject : SieReading.Object;
+    }
+
+    /// <summary>
+    /// The finite verb that only "Sie" at token k can be the subject of, or -1: "ich bin sicher Sie ahnen es", "das Sie das
+    /// nicht wollen", "ob Sie mich … nennen", where a missing comma or a misspelt "dass" hid the clause boundary. The verb
+    /// is the one right before "Sie" that agrees with it, or else the first such form after it; no other word of the clause may be a
+    /// subject it agrees with ("wir", "die Kollegen"), and no verb of the clause may take it as its infinitive ("Ich kann
+    /// Sie verstehen", "dass ich Sie erreichen kann").
+    /// </summary>
+    public static int LoneVerbOfSie(TaggedSentence sentence, Clause clause, int k)
+    {
+        int verb = BeforeFocusParticles(sentence, clause, k) is var before && before >= 0 && Agrees(sentence, before, Agreement.ThirdPlural, verbFinal: false) ? before : -1;
+        for (int j = k + 1; j <= clause.End && verb < 0; j++)
+        {
+            if (Agrees(sentence, j, Agreement.ThirdPlural, verbFinal: true))
+            {
+                verb = j;
+            }
+        }
+
+        if (verb < 0)
+        {
+            return -1;
+        }
+
+        // Another finite verb before "Sie" that takes no infinitive closes a clause of its own ("… ich hoffe Sie haben …");
+        // after "Sie" and its verb, a noun phrase is the object ("Sie machen viele Kinder").
+        int from = clause.Start;
+        for (int j = Math.Min(k, verb) - 1; j >= clause.Start; j--)
+        {
+            if (sentence.IsWord(j) && sentence.Tags[j] is { Class: WordClass.Open, CanBeFinite: true } && !sentence.Tokens[j].IsCapitalized &&
+                !sentence.Tags[j].Adjective && !GovernsInfinitive(sentence, j))
+            {
+                from = j + 1;
+                break;
+            }
+        }
+
+        int to = verb > k ? verb - 1 : clause.End;
+        Agreement forms = sentence.Tags[verb].Finite | sentence.Tags[verb].JoinedFinite;
+        for (int j = clause.Start; j <= clause.End; j++)
+        {
+            if (j == k || j == verb || !sentence.IsWord(j))
+            {
+                continue;
+            }
+
+            if (j >= from && j <= to && MaySubject(sentence, clause, j, forms) ||
+                (sentence.Tags[verb].NonFinite && sentence.Tags[j] is { Class: WordClass.Open, CanBeFinite: true } &&
+                 (!sentence.Tokens[j].IsCapitalized || sentence.Tags[j].SentenceInitial) && GovernsInfinitive(sentence, j)))
+            {
+                return -1;
+            }
+        }
+
+        return verb;
+    }
+
+    // Whether the word can be a subject that agrees with a verb of the given forms: a personal pronoun of that person, a
+    // noun that can be plural or a word the lexicon does not know, or an article or demonstrative that can be plural;
+    // not after a preposition ("gegen die Wand").
+    private static bool MaySubject(TaggedSentence sentence, Clause clause, int j, Agreement forms)
+    {
+        WordTag tag = sentence.Tags[j];
+        Agreement pronoun = sentence.Lower(j) switch
+        {
+            "ich" => Agreement.FirstSingular,
+            "du" => Agreement.SecondSingular,
+            "er" or "es" or "man" or "das" or "dies" or "was" or "wer" => Agreement.ThirdSingular,
+            "wir" => Agreement.FirstPlural,
+            "ihr" when tag.Class == WordClass.InformalPronoun => Agreement.SecondPlural,
+            "sie" when tag.Class == WordClass.NominativePronoun => Agreement.ThirdSingular | Agreement.ThirdPlural,
+            "sie" when tag.Class == WordClass.FormalPronoun => Agreement.ThirdPlural,
+            _ => Agreement.None,
+        };
+        if (pronoun != Agreement.None && tag.Class is WordClass.NominativePronoun or WordClass.InformalPronoun or WordClass.FormalPronoun or WordClass.Determiner or WordClass.Interrogative)
+        {
+            return (forms & pronoun) != 0;
+        }
+
+        if ((forms & Agreement.ThirdPlural) == 0 || AfterPreposition(sentence, clause, j))
+        {
+            return false;
+        }
+
+        if (tag.Class is WordClass.Determiner or WordClass.Possessive)
+        {
+            return sentence.Lower(j) is "die" or "diese" or "jene" or "alle" or "beide" or "viele" or "einige" or "manche" or "meine" or "deine" or "seine" or
+                "ihre" or "unsere" or "eure" or "keine" or "welche" or "solche" or "andere";
+        }
+
+        // "auf Druck der Internet-Medien": after an article that is never nominative plural the noun is no subject.
+        bool unknown = !tag.Noun && !tag.IsVerb && !tag.Adjective;
+        int article = sentence.PreviousWord(j, clause);
+        bool oblique = article >= 0 && sentence.Lower(article) is "der" or "des" or "dem" or "den" or "einer" or "eines" or "einem" or "einen";
+        return tag.Class == WordClass.Open && sentence.Tokens[j].IsCapitalized && !tag.SentenceInitial && (tag.PluralNoun || unknown) && !oblique;
+    }
+
+    // Whether a preposition stands right before the word or before its article and adjectives.
+    private static bool AfterPreposition(TaggedSentence sentence, Clause clause, int j)
+    {
+        for (int before = sentence.PreviousWord(j, clause), words = 0; before >= 0 && words < 3; before = sentence.PreviousWord(before, clause), words++)
+        {
+            WordTag tag = sentence.Tags[before];
+            if (tag.Class == WordClass.Preposition)
+            {
+                return true;
+            }
+
+            if (tag.Class is not (WordClass.Determiner or WordClass.Possessive) && !(tag.Class == WordClass.Open && !sentence.Tokens[before].IsCapitalized && tag.Adjective))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the word is a finite form of a verb that takes a bare infinitive: a modal, "werden", "lassen", "sehen" ….
+    private static bool GovernsInfinitive(TaggedSentence sentence, int k)
+    {
+        foreach (WordReading reading in sentence.Lexicon.Lookup(sentence.Tokens[k].Text))
+        {
+            if (reading.PartOfSpeech == PartOfSpeech.Verb && reading.Verb.Kind == VerbFormKind.Finite && sentence.Lexicon.Lemma(reading.LemmaId) is var lemma &&
+                lemma is not ("haben" or "wissen") && (ModalLemmas.Contains(lemma) || WordClasses.BareInfinitiveVerbs.Contains(lemma)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The word before the focus particles ("nur", "auch" …) that stand right before the token, or -1.
@@ -964,14 +1166,16 @@ internal static class AddresseeAnalysis
             fronted |= sentence.Lower(k) != "bitte";
         }
 
-        if (fronted && !HasRequestMarker(sentence, clause, verb) && !sentence.IsExclamation)
+        // "Haben Sie Fragen, dann rufen Sie uns an": after a condition, "dann" opens its consequence, which may be a request.
+        if (fronted && !HasRequestMarker(sentence, clause, verb) && !sentence.IsExclamation && !(OnlyDann(sentence, clause, verb) && FollowsCondition(sentence, c)))
         {
             return false;
         }
 
-        // "Haben Sie Zeit, können wir telefonieren?": in a question, "haben" opens a question of its own.
+        // "Haben Sie Zeit, können wir telefonieren?": in a question, "haben" opens a question of its own. The request form
+        // of Sie is the subjunctive ("Seien Sie", "Haben Sie"), so "Sind Sie …" is never one.
         if (!HasPresentPluralReading(sentence, verb, out string? lemma) || lemma is null || ModalLemmas.Contains(lemma) ||
-            (lemma == "haben" && sentence.IsQuestion))
+            (lemma == "haben" && sentence.IsQuestion) || !HasSubjunctivePluralReading(sentence, verb))
         {
             return false;
         }
@@ -987,6 +1191,13 @@ internal static class AddresseeAnalysis
             return true;
         }
 
+        // "Haben Sie die Goonies gesehen.": "haben" with a participle closing the clause is the perfect, which asks or states.
+        if (lemma == "haben" && sentence.LastWord(clause) is var last && last > clause.SubjectToken && sentence.Tags[last] is { Participle: true } &&
+            !sentence.Tokens[last].IsCapitalized)
+        {
+            return false;
+        }
+
         // "Geben Sie den Gutschein ein, wird der Rabatt abgezogen": verb-first before a verb-first main clause is a condition.
         if (c + 1 < sentence.Clauses.Count && sentence.Clauses[c + 1] is { AfterPunctuation: true, Coordinated: false } following &&
             following.FirstWord >= 0 && sentence.Tags[following.FirstWord] is { Class: WordClass.Open, Finite: not Agreement.None } &&
@@ -996,12 +1207,20 @@ internal static class AddresseeAnalysis
             return false;
         }
 
-        // "Haben Sie noch Fragen, rufen Sie uns an", "Brauchen Sie Hilfe, melden Sie sich": a verb of having or wanting
-        // before a verb-first clause with "Sie" is its condition.
-        if (WordClasses.StatementVerbs.Contains(lemma) && !HasRequestMarker(sentence, clause, verb) && c + 1 < sentence.Clauses.Count &&
-            sentence.Clauses[c + 1] is { AfterPunctuation: true, Coordinated: false, Kind: ClauseKind.Main } then && then.FirstWord >= 0 &&
-            sentence.Tokens[then.Start - 1].Text == "," && sentence.Tags[then.FirstWord] is { Class: WordClass.Open } thenTag && thenTag.CanBeFinite &&
-            sentence.NextWord(then.FirstWord, then) is var thenSubject && thenSubject >= 0 && sentence.Tokens[thenSubject].Text == "Sie")
+        // "Haben Sie noch Fragen, rufen Sie uns an", "Brauchen Sie Hilfe, dann melden Sie sich": a verb of having or needing
+        // before a verb-first clause with "Sie", or before "dann" and a verb, is its condition; so is any verb-first clause
+        // before "so" and a verb ("Tun Sie das, so …"). "Gehen Sie zur Bank, kaufen Sie ein Auto" are two requests.
+        if (!HasRequestMarker(sentence, clause, verb) && Consequence(sentence, c) is var (then, correlative) && then is not null &&
+            (correlative == "so" || (WordClasses.ConditionLemmas.Contains(lemma) &&
+                                     (correlative == "dann" || sentence.NextWord(then.FirstWord, then) is var thenSubject && thenSubject >= 0 && sentence.Tokens[thenSubject].Text == "Sie"))))
+        {
+            return false;
+        }
+
+        // "Haben Sie Fragen, wir helfen gern", "Haben Sie Zeit, wir könnten telefonieren": before a statement of the writer's,
+        // a verb of having or needing is the condition (or the question) too; a request says "bitte" ("Bitte haben Sie Geduld").
+        if (WordClasses.ConditionLemmas.Contains(lemma) && !HasRequestMarker(sentence, clause, verb) && sentence.Lower(clause.FirstWord) != "bitte" &&
+            WriterStatementFollows(sentence, c))
         {
             return false;
         }
@@ -1017,8 +1236,113 @@ internal static class AddresseeAnalysis
             return true;
         }
 
+        // "Schulz, sparen Sie sich das", "Ok, lassen Sie uns …": after a name or an interjection, without a verb or a
+        // preposition, the clause opens the sentence ("Nach dem Login, erhalten Sie …" is a statement).
+        if (!clause.Coordinated && c == 1 && previous.Kind == ClauseKind.Main && IsAddressOrInterjection(sentence, previous) && sentence.Tokens[clause.Start - 1].Text == ",")
+        {
+            return true;
+        }
+
         // After a subordinate clause, verb-first is also a statement: "Wenn Sie bestellen, erhalten Sie eine Mail."
         return HasRequestMarker(sentence, clause, verb) || sentence.IsExclamation || !WordClasses.StatementVerbs.Contains(lemma);
+    }
+
+    // The main clause after a comma (or a boundary the comma is missing from) that could be the consequence of clause c (past verb-final clauses that belong to c):
+    // a clause that opens with a finite verb, or with "dann" or "so" and a finite verb; with the correlative word, or null.
+    private static (Clause? Clause, string? Correlative) Consequence(TaggedSentence sentence, int c)
+    {
+        for (int n = c + 1; n < sentence.Clauses.Count; n++)
+        {
+            // After a comma, or where a verb and its subject pronoun open the clause without one ("Haben Sie Fragen rufen Sie an").
+            Clause then = sentence.Clauses[n];
+            bool separated = then.AfterPunctuation ? sentence.Tokens[then.Start - 1].Text == "," : sentence.IsWord(then.Start - 1);
+            if (!separated || then.Coordinated || then.FirstWord < 0)
+            {
+                return (null, null);
+            }
+
+            if (then.Kind == ClauseKind.Subordinate)
+            {
+                continue;
+            }
+
+            int verb = then.FirstWord;
+            string? correlative = null;
+            if (sentence.Lower(verb) is "dann" or "so" && sentence.Tags[verb].Class != WordClass.Open)
+            {
+                correlative = sentence.Lower(verb);
+                verb = sentence.NextWord(verb, then);
+            }
+
+            bool finite = verb >= 0 && sentence.Tags[verb] is { Class: WordClass.Open, CanBeFinite: true } && !sentence.Tokens[verb].IsCapitalized;
+            return then.Kind == ClauseKind.Main && finite ? (then, correlative) : (null, null);
+        }
+
+        return (null, null);
+    }
+
+    // Whether clause c is followed, after a comma, by a main clause that opens with "wir" or "ich" and a finite verb.
+    private static bool WriterStatementFollows(TaggedSentence sentence, int c)
+    {
+        if (c + 1 >= sentence.Clauses.Count || sentence.Clauses[c + 1] is not { Kind: ClauseKind.Main, Coordinated: false, AfterPunctuation: true } then ||
+            then.FirstWord < 0 || sentence.Tokens[then.Start - 1].Text != "," || sentence.Lower(then.FirstWord) is not ("wir" or "ich"))
+        {
+            return false;
+        }
+
+        int verb = sentence.NextWord(then.FirstWord, then);
+        return verb >= 0 && sentence.Tags[verb] is { Class: WordClass.Open, CanBeFinite: true } && !sentence.Tokens[verb].IsCapitalized;
+    }
+
+    // Whether the only words before the verb are "dann".
+    private static bool OnlyDann(TaggedSentence sentence, Clause clause, int verb) =>
+        clause.FirstWord >= 0 && sentence.Lower(clause.FirstWord) == "dann" && sentence.NextWord(clause.FirstWord, clause) == verb;
+
+    // Whether the clause before c, after a comma, is a condition: a verb-final clause ("Wenn Sie Fragen haben, dann …") or a
+    // verb-first statement with the reader as subject ("Haben Sie Fragen, dann …").
+    private static bool FollowsCondition(TaggedSentence sentence, int c)
+    {
+        if (c == 0 || sentence.Tokens[sentence.Clauses[c].Start - 1].Text != ",")
+        {
+            return false;
+        }
+
+        Clause previous = sentence.Clauses[c - 1];
+        return previous.Kind == ClauseKind.Subordinate && previous.FirstWord >= 0 && sentence.Lower(previous.FirstWord) is "wenn" or "falls" or "sofern" or "sobald" ||
+               previous is { Kind: ClauseKind.Main, Subject: SubjectKind.Addressee, Imperative: false } && previous.FiniteVerb >= 0 && previous.FiniteVerb == previous.FirstWord;
+    }
+
+    // Whether the verb has a third person plural subjunctive reading, the form a request with Sie takes.
+    private static bool HasSubjunctivePluralReading(TaggedSentence sentence, int verb)
+    {
+        Clause clause = sentence.ClauseOf(verb);
+        foreach (WordReading reading in sentence.Lexicon.Lookup(sentence.Tokens[verb].Text))
+        {
+            if (reading.PartOfSpeech == PartOfSpeech.Verb && reading.Verb.Kind == VerbFormKind.Finite && reading.Verb.Tense == VerbTense.SubjunctiveOne &&
+                reading.Verb.Person == Person.Third && reading.Verb.Number == GrammaticalNumber.Plural && reading.Placement != VerbPlacement.Joined &&
+                VerbReadings.ParticleFits(sentence, verb, reading, clause))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A clause of names, interjections and particles only: no verb reading in lower case, no preposition, no pronoun.
+    private static bool IsAddressOrInterjection(TaggedSentence sentence, Clause clause)
+    {
+        for (int k = clause.Start; k <= clause.End; k++)
+        {
+            if (sentence.IsWord(k) && (sentence.Tags[k].IsVerb && !sentence.Tokens[k].IsCapitalized ||
+                                       sentence.Tags[k].Class is WordClass.Preposition or WordClass.Subordinator or WordClass.Interrogative or
+                                           WordClass.FormalPronoun or WordClass.InformalPronoun or WordClass.NominativePronoun or WordClass.Determiner))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Spoken questions are often written without their question mark: "Machen Sie sich manchmal Sorgen, dass …" asks
@@ -1031,7 +1355,21 @@ internal static class AddresseeAnalysis
             return true;
         }
 
-        if (HasRequestMarker(sentence, clause, verb) || sentence.IsExclamation)
+        if (HasRequestMarker(sentence, clause, verb) || clause.FirstWord >= 0 && sentence.Lower(clause.FirstWord) == "bitte")
+        {
+            return false;
+        }
+
+        // "…, haben Sie hoffentlich Kerzen!": a sentence adverb that judges what is said, also in an exclamation.
+        for (int k = clause.SubjectToken + 1; k <= clause.End; k++)
+        {
+            if (sentence.IsWord(k) && WordClasses.StatementAdverbs.Contains(sentence.Lower(k)))
+            {
+                return true;
+            }
+        }
+
+        if (sentence.IsExclamation)
         {
             return false;
         }
@@ -1135,6 +1473,16 @@ internal static class AddresseeAnalysis
             }
         }
 
+        // "alles gut bei euch ich hoffe ihr habt …": before its subject, past another subject, the pronoun belongs to that
+        // other clause, which the missing comma did not separate.
+        for (int j = k + 1; j < Math.Min(clause.SubjectToken >= 0 ? clause.SubjectToken : verb, verb); j++)
+        {
+            if (sentence.Tokens[j].IsWord && sentence.Tags[j].Class == WordClass.NominativePronoun)
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
@@ -1228,9 +1576,24 @@ internal static class AddresseeAnalysis
         // With an accusative object of its own the reflexive is dative: "Sehen Sie sich das an", "Sichern Sie sich 20 Euro",
         // "Nehmen Sie sich Zeit"; so it is when that object is the clause after it ("Stellen Sie sich vor, Sie hätten …").
         PronounCase @case = CaseBeforeObject(sentence, clause, k);
+        if (@case == PronounCase.Accusative && FrontedObject(sentence, clause, k))
+        {
+            return PronounCase.Dative;
+        }
+
         return @case == PronounCase.Accusative && HasObjectClause(sentence, clause) && ClauseLemmas(sentence, clause).Overlaps(WordClasses.DativeReflexiveVerbs)
             ? PronounCase.Dative
             : @case;
+    }
+
+    // "Was haben Sie sich dabei gedacht?", "Das haben Sie sich verdient": a pronoun before the verb of a clause whose subject
+    // is the reader is its accusative object, so the reflexive is dative.
+    private static bool FrontedObject(TaggedSentence sentence, Clause clause, int k)
+    {
+        int first = clause.FirstWord;
+        return clause.Kind == ClauseKind.Main && clause.Subject == SubjectKind.Addressee && first >= 0 && first < k && clause.FiniteVerb >= 0 &&
+               sentence.NextWord(first, clause) == clause.FiniteVerb && clause.SubjectToken > clause.FiniteVerb &&
+               sentence.Lower(first) is "was" or "das" or "dies" or "alles" or "etwas" or "nichts" or "vieles";
     }
 
     // Dative when an accusative object follows the pronoun in its clause, accusative otherwise; a noun inside a
@@ -1293,6 +1656,13 @@ internal static class AddresseeAnalysis
             {
                 // "Wir rufen euch diese Woche an": a time, not an object.
                 j = noun;
+                continue;
+            }
+
+            // "zum Alman 2017", "sich 2019 angemeldet": a year without a noun after it is a time, not an object.
+            if (lower.Length == 4 && lower.All(char.IsDigit) && lower[..2] is "19" or "20" &&
+                !(sentence.NextWord(j, clause) is var counted && counted >= 0 && sentence.Tokens[counted].IsCapitalized))
+            {
                 continue;
             }
 

@@ -43,6 +43,9 @@ internal struct WordTag
     /// <summary>Whether the lexicon knows the word as a noun in the plural only (for "Die Pakete haben Sie …").</summary>
     public bool PluralNounOnly;
 
+    /// <summary>Whether the lexicon knows the word as a noun in the plural, in the nominative or accusative ("Artikel").</summary>
+    public bool PluralNoun;
+
     /// <summary>Whether the word starts its sentence (or a unit after a colon or an opening quote).</summary>
     public bool SentenceInitial;
 
@@ -231,6 +234,19 @@ internal sealed class TaggedSentence
             }
         }
 
+        for (int i = 0; i + 2 < tokens.Count; i++)
+        {
+            // "das du das nicht willst" (a misspelt "dass", or a relative pronoun) and "als hättest du" open a clause: "das" right
+            // before a subject pronoun, "als" before a finite verb and its subject pronoun.
+            if (tokens[i].IsWord && tokens[i + 1].IsWord && tokens[i].Lower == "das" && tags[i].Class == WordClass.Determiner &&
+                (tokens[i + 1].Lower is "du" or "ihr" or "ich" or "wir" or "er" || tokens[i + 1].Text == "Sie") ||
+                tokens[i].IsWord && tokens[i].Lower == "als" && tags[i + 1] is { Class: WordClass.Open, CanBeFinite: true } && !tokens[i + 1].IsCapitalized &&
+                tokens[i + 2].IsWord && (tokens[i + 2].Lower is "du" or "ihr" or "ich" or "wir" or "er" or "es" || tokens[i + 2].Text == "Sie"))
+            {
+                tags[i].Class = WordClass.Subordinator;
+            }
+        }
+
         for (int i = 0; i + 1 < tokens.Count; i++)
         {
             // "am besten", "am liebsten": a superlative adverb, whatever the lexicon knows of the form.
@@ -411,6 +427,7 @@ internal sealed class TaggedSentence
         }
 
         tag.PluralNounOnly = pluralNoun && !singularNoun;
+        tag.PluralNoun = pluralNoun;
         return tag;
     }
 
@@ -471,12 +488,27 @@ internal sealed class TaggedSentence
             bool plural = (IsWord(i - 1) && (Tags[i - 1].Finite & Agreement.SecondPlural) != 0 && (!Tokens[i - 1].IsCapitalized || Tags[i - 1].SentenceInitial)) ||
                           (IsWord(i + 1) && (Tags[i + 1].Finite & Agreement.SecondPlural) != 0 && (!Tokens[i + 1].IsCapitalized || Tags[i + 1].SentenceInitial)) ||
                           (IsWord(i + 1) && WordClasses.SubjectFloaters.Contains(Lower(i + 1)) && IsWord(i + 2) && (Tags[i + 2].Finite & Agreement.SecondPlural) != 0) ||
-                          VerbFinalPlural(i);
+                          VerbFinalPlural(i) || PluralWithApposition(i);
             if (!plural)
             {
                 Tags[i].Class = Tokens[i].IsCapitalized ? WordClass.Possessive : WordClass.Determiner;
             }
         }
+    }
+
+    // "Ihr Kunden seid …": a plural noun after "ihr" and then a verb that only "ihr" can be the subject of.
+    private bool PluralWithApposition(int i)
+    {
+        int noun = i + 1;
+        while (IsWord(noun) && Tags[noun].Class == WordClass.Open && !Tokens[noun].IsCapitalized && Tags[noun].Adjective)
+        {
+            noun++;
+        }
+
+        // A word the lexicon does not know ("Austro-Türken") may be that noun too.
+        return IsWord(noun) && Tokens[noun].IsCapitalized && Tags[noun].Class == WordClass.Open && (Tags[noun].PluralNoun || !Tags[noun].Noun && !Tags[noun].IsVerb) &&
+               IsWord(noun + 1) &&
+               Tags[noun + 1].Class == WordClass.Open && !Tokens[noun + 1].IsCapitalized && Tags[noun + 1].Finite == Agreement.SecondPlural;
     }
 
     // "wenn ihr Fragen habt": the verb closes the clause.
@@ -539,9 +571,16 @@ internal sealed class TaggedSentence
                 start = k;
                 afterPunctuation = false;
             }
-            else if (k > start && Tags[k].Class is WordClass.Subordinator or WordClass.Interrogative && IsSubjectPronoun(k + 1) &&
+            else if (k > start && Tags[k].Class is WordClass.Subordinator or WordClass.Interrogative && (IsSubjectPronoun(k + 1) || Lower(k) == "als" && IsSubjectPronoun(k + 2)) &&
                      !(IsWord(k - 1) && Tags[k - 1].Class is WordClass.Subordinator or WordClass.Particle or WordClass.Preposition or WordClass.Coordinator && k - 1 == FirstWordFrom(start)))
             {
+                AddClause(start, k - 1, afterPunctuation);
+                start = k;
+                afterPunctuation = false;
+            }
+            else if (k > start && IsVerbWithSubject(k, k + 1) && HasVerbWithSubject(start, k - 1))
+            {
+                // "hast du Wind hast du Strom": a second verb with its own subject pronoun starts a clause the missing comma did not mark.
                 AddClause(start, k - 1, afterPunctuation);
                 start = k;
                 afterPunctuation = false;
@@ -574,6 +613,40 @@ internal sealed class TaggedSentence
         {
             Clauses[c].Kind = KindOf(c);
         }
+    }
+
+    // Whether the word at verb is a finite verb (in lower case, but at the start of the sentence) that agrees with the subject pronoun at subject.
+    private bool IsVerbWithSubject(int verb, int subject)
+    {
+        if (!IsWord(verb) || !IsWord(subject) || Tags[verb].Class != WordClass.Open || Tokens[verb].IsCapitalized && !Tags[verb].SentenceInitial || !IsSubjectPronoun(subject))
+        {
+            return false;
+        }
+
+        Agreement person = Lower(subject) switch
+        {
+            "du" => Agreement.SecondSingular,
+            "ihr" => Agreement.SecondPlural,
+            "ich" => Agreement.FirstSingular,
+            "wir" => Agreement.FirstPlural,
+            "sie" => Agreement.ThirdPlural,
+            _ => Agreement.ThirdSingular,
+        };
+        return (Tags[verb].Finite & person) != 0;
+    }
+
+    // Whether the tokens from start to end hold a finite verb with its subject pronoun right after or before it.
+    private bool HasVerbWithSubject(int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (IsVerbWithSubject(k, k + 1) || IsVerbWithSubject(k + 1, k))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int FirstWordFrom(int start)
@@ -713,19 +786,39 @@ internal sealed class TaggedSentence
             }
         }
 
-        if (HasZuInfinitive(clause) && !HasSubjectPronoun(clause, countSie: false) && !SieBeforeFinite(clause) &&
+        // "…, wissen Sie, und Ihre Tage zu haben": a finite verb before "Sie" opens a main clause of its own.
+        bool verbBeforeSie = tag.Class == WordClass.Open && tag.CanBeFinite && next >= 0 && Tags[next].Class == WordClass.FormalPronoun && Tokens[next].Text == "Sie";
+        if (HasZuInfinitive(clause) && !HasSubjectPronoun(clause, countSie: false) && !SieBeforeFinite(clause) && !verbBeforeSie &&
             !(tag.Class == WordClass.Open && tag.CanBeFinite && !tag.NonFinite) && (c > 0 || Lower(first) is "um" or "ohne" or "statt" or "anstatt"))
         {
             return ClauseKind.Infinitive;
         }
 
         // A clause after "und" that continues a verb-final clause without a verb of its own in second place: "wenn du lügst und erwischt wirst".
-        if (clause.Coordinated && c > 0 && Clauses[c - 1].Kind == ClauseKind.Subordinate && !HasSubjectPronoun(clause))
+        // A clause in parentheses between them is an aside: "Versuche es (falls verfügbar) und beachte, …" continues the first.
+        if (clause.Coordinated && BeforeAside(c) is var continued && continued >= 0 && Clauses[continued].Kind == ClauseKind.Subordinate && !HasSubjectPronoun(clause))
         {
             return ClauseKind.Subordinate;
         }
 
         return ClauseKind.Main;
+    }
+
+    // The clause before clause c, past the clauses of a parenthesis that closes right before c; -1 when there is none.
+    private int BeforeAside(int c)
+    {
+        int p = c - 1;
+        if (p < 0 || Tokens[Clauses[c].Start - 1].Text != ")")
+        {
+            return p;
+        }
+
+        while (p >= 0 && !(Clauses[p].Start > 0 && Tokens[Clauses[p].Start - 1].Text == "("))
+        {
+            p--;
+        }
+
+        return p - 1;
     }
 
     // Whether the first subject pronoun of the clause follows a finite verb directly ("würden Sie", "hattest du").

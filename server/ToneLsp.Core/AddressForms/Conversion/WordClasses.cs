@@ -179,6 +179,16 @@ internal static class WordClasses
     };
 
     /// <summary>
+    /// Sentence adverbs that judge what is said and have no place in a request: a verb-first Sie clause with one of them
+    /// states or asks ("…, haben Sie hoffentlich Kerzen").
+    /// </summary>
+    public static readonly HashSet<string> StatementAdverbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hoffentlich", "wahrscheinlich", "leider", "anscheinend", "offenbar", "offensichtlich", "möglicherweise", "vermutlich", "angeblich",
+        "glücklicherweise", "bekanntlich", "sicherlich",
+    };
+
+    /// <summary>
     /// Lemmas with no natural request form that take the reader's opinion or knowledge: verb-first with Sie before a
     /// comma and a clause ("Glauben Sie, dass …", "Kennen Sie …") they ask; "Glauben Sie mir, …" has its own object.
     /// </summary>
@@ -191,6 +201,15 @@ internal static class WordClasses
     public static readonly HashSet<string> StateLemmas = new(StringComparer.Ordinal)
     {
         "kennen", "wohnen", "heißen", "besitzen", "gehören", "kosten",
+    };
+
+    /// <summary>
+    /// Lemmas of having, needing and wanting: verb-first with Sie before a verb-first clause or "dann" they state the
+    /// condition of what follows ("Haben Sie Fragen, rufen Sie uns an"), where other verbs make a series of requests.
+    /// </summary>
+    public static readonly HashSet<string> ConditionLemmas = new(StringComparer.Ordinal)
+    {
+        "haben", "sein", "brauchen", "benötigen", "wünschen", "suchen", "interessieren", "planen", "bemerken", "feststellen",
     };
 
     /// <summary>Lemmas that, verb-first after a subordinate clause, usually state something rather than ask for it ("…, erhalten Sie eine Mail").</summary>
