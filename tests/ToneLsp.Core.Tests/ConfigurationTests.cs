@@ -160,7 +160,7 @@ public class ConfigurationTests
     [Fact]
     public void TheReadmeExampleConfigurationLoadsAndItsPhrasesPassTheirOwnExamples()
     {
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
         int start = readme.IndexOf("```yaml\n# .tonelsp.yaml", StringComparison.Ordinal);
         Assert.True(start >= 0, "the README shows an example .tonelsp.yaml");
         start = readme.IndexOf('\n', start) + 1;
@@ -186,17 +186,6 @@ public class ConfigurationTests
         king = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("TEAM-", StringComparison.Ordinal));
         fix = Assert.Single(ToneEngine.Default.GetFixes(result, king), f => f.IsPreferred);
         Assert.Equal("Hallo Jana,\n\nKundinnen und Kunden stehen bei uns im Mittelpunkt.", result.Document.Source.ApplyEdits(fix.Edits));
-    }
-
-    private static string RepositoryRoot()
-    {
-        string? directory = AppContext.BaseDirectory;
-        while (directory is not null && !File.Exists(Path.Combine(directory, "ToneLsp.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new InvalidOperationException("ToneLsp.sln not found above the test assembly");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace ToneLsp.Core.Tests;
 /// </summary>
 public class PhraseCatalogueTests
 {
-    private static readonly string CatalogueFile = Path.Combine(RepositoryRoot(), "server", "ToneLsp.Core", "Rules", "phrases.catalogue");
+    private static readonly string CatalogueFile = Path.Combine(RepositoryPaths.Root, "server", "ToneLsp.Core", "Rules", "phrases.catalogue");
 
     [Fact]
     public void TheEmbeddedCatalogueIsWhatTheYamlFilesProduce()
@@ -112,15 +112,4 @@ public class PhraseCatalogueTests
 
     private static bool Same(IReadOnlyList<IReadOnlyList<string>> expected, IReadOnlyList<IReadOnlyList<string>> actual) =>
         expected.Count == actual.Count && expected.Zip(actual).All(pair => pair.First.SequenceEqual(pair.Second));
-
-    private static string RepositoryRoot()
-    {
-        string? directory = AppContext.BaseDirectory;
-        while (directory is not null && !File.Exists(Path.Combine(directory, "ToneLsp.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new InvalidOperationException("ToneLsp.sln not found above the test assembly");
-    }
 }

@@ -11,6 +11,12 @@ namespace ToneLsp.Core.Rules;
 /// <summary>Reports every phrase of every lexicon rule that occurs in the reply's prose.</summary>
 public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : ToneAnalyzer
 {
+    private readonly bool scanFromWordStarts = true;
+
+    /// <summary>An analyzer that searches every phrase everywhere instead of only at the words it can begin with (for tests: both find the same).</summary>
+    internal LexiconAnalyzer(IReadOnlyList<LexiconRule> rules, bool scanFromWordStarts)
+        : this(rules) => this.scanFromWordStarts = scanFromWordStarts;
+
     /// <summary>The property that names the matching phrase's index within its rule.</summary>
     public const string PhraseProperty = "phrase";
 
@@ -41,15 +47,50 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
             }
 
             List<(TextSpan Span, int Phrase)>? matches = null;
-            void Collect(TextSpan scope, int p, LexiconPhrase phrase, Regex regex, int startsBefore = int.MaxValue)
+            void Collect(TextSpan scope, int p, LexiconPhrase phrase, PhrasePart part, int startsBefore = int.MaxValue)
             {
-                foreach (ValueMatch match in regex.EnumerateMatches(document.ProseSpan(scope)))
+                void Add(int index, int length)
                 {
-                    int index = scope.Start + match.Index;
-                    if (match.Length > 0 && index < startsBefore && !IsExcepted(document, phrase, index) && SubjectHolds(document, phrase, new TextSpan(index, match.Length)))
+                    if (length > 0 && index < startsBefore && !IsExcepted(document, phrase, index) && SubjectHolds(document, phrase, new TextSpan(index, length)))
                     {
-                        (matches ??= []).Add((new TextSpan(index, match.Length), p));
+                        (matches ??= []).Add((new TextSpan(index, length), p));
                     }
+                }
+
+                ReadOnlySpan<char> input = document.ProseSpan(scope);
+                if (scanFromWordStarts && part.Start?.Value is { } start)
+                {
+                    // Tried only where a word begins that a match can begin with, one match after another as a search
+                    // finds them.
+                    // The attempts share the one time limit that a search through the scope would have had, so that a
+                    // pathological team pattern stays bounded however many words it may begin with.
+                    Regex anchored = start.Anchored;
+                    long began = System.Diagnostics.Stopwatch.GetTimestamp();
+                    for (int at = start.NextCandidate(input, 0); at >= 0 && scope.Start + at < startsBefore; at = start.NextCandidate(input, at + 1))
+                    {
+                        if (anchored.MatchTimeout != Regex.InfiniteMatchTimeout && System.Diagnostics.Stopwatch.GetElapsedTime(began) > anchored.MatchTimeout)
+                        {
+                            throw new RegexMatchTimeoutException(input.ToString(), anchored.ToString(), anchored.MatchTimeout);
+                        }
+
+                        foreach (ValueMatch match in anchored.EnumerateMatches(input, at))
+                        {
+                            if (match.Index == at && match.Length > 0)
+                            {
+                                Add(scope.Start + at, match.Length);
+                                at += match.Length - 1;
+                            }
+
+                            break;
+                        }
+                    }
+
+                    return;
+                }
+
+                foreach (ValueMatch match in part.Regex.EnumerateMatches(input))
+                {
+                    Add(scope.Start + match.Index, match.Length);
                 }
             }
 
@@ -70,7 +111,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                         {
                             context.CancellationToken.ThrowIfCancellationRequested();
                             int sentence = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            Collect(WithNextSentence(document, sentence), entry.PhraseIndex, entry.Phrase, entry.Part.Regex, document.Sentences[sentence].Sentence.Span.End);
+                            Collect(WithNextSentence(document, sentence), entry.PhraseIndex, entry.Phrase, entry.Part, document.Sentences[sentence].Sentence.Span.End);
                         }
                     }
                     catch (RegexMatchTimeoutException)
@@ -112,7 +153,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                             foreach (int sentence in candidates)
                             {
                                 context.CancellationToken.ThrowIfCancellationRequested();
-                                Collect(WithNextSentence(document, sentence), p, phrase, part.Regex, document.Sentences[sentence].Sentence.Span.End);
+                                Collect(WithNextSentence(document, sentence), p, phrase, part, document.Sentences[sentence].Sentence.Span.End);
                             }
                         }
                         else
@@ -120,7 +161,7 @@ public sealed partial class LexiconAnalyzer(IReadOnlyList<LexiconRule> rules) : 
                             foreach (ProseBlock block in blocks)
                             {
                                 context.CancellationToken.ThrowIfCancellationRequested();
-                                Collect(block.Span, p, phrase, part.Regex);
+                                Collect(block.Span, p, phrase, part);
                             }
                         }
                     }

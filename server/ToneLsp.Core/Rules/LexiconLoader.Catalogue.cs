@@ -178,7 +178,7 @@ public static partial class LexiconLoader
                 PhrasePart[] parts;
                 if (partCount == 0)
                 {
-                    parts = [new PhrasePart(matcher, anchors)];
+                    parts = [Part(matcher, anchors, pattern, reading)];
                 }
                 else
                 {
@@ -191,7 +191,7 @@ public static partial class LexiconLoader
                     parts = new PhrasePart[partCount];
                     for (int i = 0; i < partCount; i++)
                     {
-                        parts[i] = new PhrasePart(DeferredMatcher(alternatives[i], reading), reader.Anchors());
+                        parts[i] = Part(DeferredMatcher(alternatives[i], reading), reader.Anchors(), alternatives[i], reading);
                     }
                 }
 

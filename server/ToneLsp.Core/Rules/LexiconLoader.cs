@@ -187,7 +187,7 @@ public static partial class LexiconLoader
                 var prepared = alternatives.Select(Prepare).ToList();
                 if (prepared.All(t => t.Anchors.Count > 0))
                 {
-                    parts = [.. prepared.Select(t => new PhrasePart(t.Matcher, t.Anchors))];
+                    parts = [.. prepared.Select((t, i) => Part(t.Matcher, t.Anchors, alternatives[i], reading))];
                 }
             }
 
@@ -287,8 +287,15 @@ public static partial class LexiconLoader
         }
 
         string? message = reading.LanguageOptional ? null : Scalar(map, "message");
-        return [.. languages.Select(language => new LexiconPhrase(language, pattern, regex, anchors, message, scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line) { Subject = subject, Parts = parts ?? [new PhrasePart(regex, anchors)], UnlessPatterns = unlessWritten })];
+        return [.. languages.Select(language => new LexiconPhrase(language, pattern, regex, anchors, message, scope, rewrites, unless, List(map, "flag"), List(map, "pass"), (int)map.Start.Line) { Subject = subject, Parts = parts ?? [Part(regex, anchors, pattern, reading)], UnlessPatterns = unlessWritten })];
     }
+
+    // A part of a phrase, with where its matches can begin (found from its pattern when it first runs).
+    private static PhrasePart Part(Lazy<Regex> matcher, IReadOnlyList<IReadOnlyList<string>> anchors, string source, PhraseReading reading) =>
+        new(matcher, anchors)
+        {
+            Start = new Lazy<PhraseStart?>(() => PhraseStart.For(source, () => PhrasePattern.Translate(source).Regex, reading.RegexOptions, reading.MatchTimeout)),
+        };
 
     // The expression of a phrase whose compilation is deferred: its source is built from the pattern on first use too.
     private static Lazy<Regex> DeferredMatcher(string pattern, PhraseReading reading) =>

@@ -64,6 +64,9 @@ public sealed record PhrasePart(Lazy<Regex> Matcher, IReadOnlyList<IReadOnlyList
 {
     /// <summary>The part's regular expression.</summary>
     public Regex Regex => Matcher.Value;
+
+    /// <summary>Where the part's matches can begin, so that it is tried only there; null (or null inside) to search everywhere.</summary>
+    internal Lazy<PhraseStart?>? Start { get; init; }
 }
 
 /// <summary>A phrase's condition on the subject of the clause it occurs in.</summary>

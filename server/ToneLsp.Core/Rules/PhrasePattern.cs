@@ -60,6 +60,26 @@ public static class PhrasePattern
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Anchors(string pattern) => Translate(pattern, allowClasses: true, buildRegex: false).Anchors;
 
+    /// <summary>
+    /// The words a match of the pattern can begin with, folded and in the anchors' notation (<c>erwaehn*</c> a prefix,
+    /// <c>*trottel</c> an ending, <c>*idiot*</c> a part); null when a match may begin elsewhere (a gap or a mark first).
+    /// Every match begins at a word start whose word (or the part of it before an apostrophe or hyphen) fits one of
+    /// them, so that a phrase need only be tried there.
+    /// </summary>
+    public static IReadOnlyList<string>? FirstWords(string pattern) => FirstWords(pattern, allowClasses: true);
+
+    internal static IReadOnlyList<string>? FirstWords(string pattern, bool allowClasses)
+    {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            return null;
+        }
+
+        var parser = new Parser(pattern, allowClasses, buildRegex: false);
+        Node sequence = parser.ParseSequence(endChar: null);
+        return parser.AtEnd && !sequence.CanBeEmpty ? sequence.First : null;
+    }
+
     /// <summary>Translates a pattern; word classes (<c>{name}</c>) only where allowed (a class's own members may not use them).</summary>
     internal static (string Regex, IReadOnlyList<IReadOnlyList<string>> Anchors) Translate(string pattern, bool allowClasses, bool buildRegex = true)
     {
@@ -179,6 +199,9 @@ public static class PhrasePattern
 
         // For a sequence: every required item's anchors; all of them must occur.
         public IReadOnlyList<IReadOnlyList<string>> AllAnchors { get; init; } = [];
+
+        // The folded words a match of the node can begin with (anchor notation); null when unknown or not a word.
+        public IReadOnlyList<string>? First { get; init; }
     }
 
     // Without buildRegex the parser only finds the anchors and the shape of the pattern; every node's Regex is empty.
@@ -245,6 +268,7 @@ public static class PhrasePattern
                     alternatives.All(a => a.EndsWithWord))
                 {
                     Anchors = alternatives.All(a => a.Anchors is not null) ? alternatives.SelectMany(a => a.Anchors!).Distinct().ToList() : null,
+                    First = alternatives.All(a => a.First is not null) ? alternatives.SelectMany(a => a.First!).Distinct().ToList() : null,
                 };
                 return c == '[' ? group with { IsOptional = true, CanBeEmpty = true } : group;
             }
@@ -261,19 +285,19 @@ public static class PhrasePattern
                 if (Macros.TryGetValue(name, out string? macro))
                 {
                     Position = close + 1;
-                    return new Node(macro, false, true, true) { Anchors = MacroWords(macro) };
+                    return new Node(macro, false, true, true) { Anchors = MacroWords(macro), First = MacroWords(macro) };
                 }
 
                 if (allowClasses && !buildRegex && WordClassCatalog.TryAnchors(name, out IReadOnlyList<string>? onlyAnchors))
                 {
                     Position = close + 1;
-                    return new Node(string.Empty, false, true, true) { Anchors = onlyAnchors };
+                    return new Node(string.Empty, false, true, true) { Anchors = onlyAnchors, First = WordClassCatalog.FirstWordsOf(name) };
                 }
 
                 if (allowClasses && WordClassCatalog.TryTranslate(name, out string classRegex, out IReadOnlyList<string>? classAnchors))
                 {
                     Position = close + 1;
-                    return new Node(classRegex, false, true, true) { Anchors = classAnchors };
+                    return new Node(classRegex, false, true, true) { Anchors = classAnchors, First = WordClassCatalog.FirstWordsOf(name) };
                 }
 
                 var known = Macros.Keys.Concat(allowClasses ? WordClassCatalog.Classes.Keys : []).Select(k => "{" + k + "}");
@@ -330,7 +354,8 @@ public static class PhrasePattern
                     inner.Append(WordChars).Append('*');
                 }
 
-                return new Node(inner.ToString(), false, true, true) { Anchors = ["*" + part + (infix ? "*" : string.Empty)] };
+                string innerAnchor = "*" + part + (infix ? "*" : string.Empty);
+                return new Node(inner.ToString(), false, true, true) { Anchors = [innerAnchor], First = [innerAnchor] };
             }
 
             if (IsWordChar(c))
@@ -355,7 +380,7 @@ public static class PhrasePattern
                 // Words with inner apostrophes or hyphens are indexed by their first part.
                 int split = folded.IndexOfAny(['\'', '-']);
                 string anchor = split > 0 ? folded[..split] + "*" : folded + (prefix ? "*" : string.Empty);
-                return new Node(word.ToString(), false, true, true) { Anchors = split == 0 ? null : [anchor] };
+                return new Node(word.ToString(), false, true, true) { Anchors = split == 0 ? null : [anchor], First = split == 0 ? null : [anchor] };
             }
 
             if (c == '\\' && Position + 1 < text.Length)
@@ -407,7 +432,8 @@ public static class PhrasePattern
 
             Position = close + 1;
             string regex = buildRegex ? "(?:" + string.Join("|", forms.Select(f => string.Concat(f.Select(Letter)))) + ")" : string.Empty;
-            return new Node(regex, false, true, true) { Anchors = forms.Select(Fold).Distinct().ToList() };
+            var foldedForms = forms.Select(Fold).Distinct().ToList();
+            return new Node(regex, false, true, true) { Anchors = foldedForms, First = foldedForms };
         }
 
         private void Expect(char c)
@@ -495,7 +521,34 @@ public static class PhrasePattern
             var trailing = items.AsEnumerable().Reverse().TakeWhile(i => i.IsOptional).ToList();
             Node? lastRequired = items.LastOrDefault(i => !i.IsOptional && !i.IsGap);
             bool endsWithWord = lastRequired is { EndsWithWord: true } && trailing.All(i => i.EndsWithWord || !i.StartsWithWord);
-            return new Node(builder?.ToString() ?? string.Empty, canBeEmpty, startsWithWord, endsWithWord) { Anchors = anchors, AllAnchors = required };
+            return new Node(builder?.ToString() ?? string.Empty, canBeEmpty, startsWithWord, endsWithWord) { Anchors = anchors, AllAnchors = required, First = FirstOf(items) };
+        }
+
+        // The words a sequence can begin with: those of its leading items up to the first that cannot be empty; the
+        // sentence start takes no word; a gap or a mark first, or an item that does not know, makes it unknown.
+        private static IReadOnlyList<string>? FirstOf(List<Node> items)
+        {
+            var first = new List<string>();
+            foreach (Node item in items)
+            {
+                if (item.IsAnchor && item.Regex == SentenceStart)
+                {
+                    continue;
+                }
+
+                if (item.IsGap || item.First is null)
+                {
+                    return null;
+                }
+
+                first.AddRange(item.First);
+                if (!item.IsOptional && !item.CanBeEmpty)
+                {
+                    return first.Distinct().ToList();
+                }
+            }
+
+            return null;
         }
 
         // Between words there must be white space; next to punctuation it may be absent.

@@ -63,6 +63,31 @@ public static class WordClassCatalog
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<string>?> AnchorsOnly = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The words a member of the class can begin with (see <see cref="PhrasePattern.FirstWords(string)"/>); null for an
+    /// unknown name or when a member may begin otherwise.
+    /// </summary>
+    public static IReadOnlyList<string>? FirstWordsOf(string name) =>
+        Classes.TryGetValue(name, out WordClass? wordClass)
+            ? FirstWords.GetOrAdd(wordClass.Name, _ =>
+            {
+                var first = new List<string>();
+                foreach (string member in wordClass.Members)
+                {
+                    if (PhrasePattern.FirstWords(member, allowClasses: false) is not { } words)
+                    {
+                        return null;
+                    }
+
+                    first.AddRange(words);
+                }
+
+                return first.Distinct().ToList();
+            })
+            : null;
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>?> FirstWords = new(StringComparer.OrdinalIgnoreCase);
+
     // One word of each member's rarest group must occur; that group stands for the member. Null when a member has no anchors.
     private static IReadOnlyList<string>? AnchorsOf(WordClass wordClass, Func<string, IReadOnlyList<IReadOnlyList<string>>> anchorsOfMember)
     {
