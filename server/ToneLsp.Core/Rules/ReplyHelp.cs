@@ -11,7 +11,7 @@ namespace ToneLsp.Core.Rules;
 /// Friday"). A hotline named beside such help is an offer; named instead of it, a redirect. A clause is no help when it
 /// only thanks or sympathises, offers help in general words, points to another channel, party or page (the word classes
 /// in <c>WordClasses/help.yaml</c> and the channel classes), refuses ("das können wir hier leider nicht klären"), is
-/// a condition or a greeting, or has fewer than three words.
+/// a condition, a relative clause or a greeting, or has fewer than four words.
 /// </summary>
 public static class ReplyHelp
 {
@@ -79,6 +79,13 @@ public static class ReplyHelp
         "geht", "gehen", "möglich", "machbar", "kann", "können", "könnten", "dürfen", "darf", "possible", "can", "able", "allowed",
     };
 
+    // English participles without -ed, for a passive ("your parcel has been sent").
+    private static readonly HashSet<string> IrregularParticiples = new(StringComparer.Ordinal)
+    {
+        "sent", "done", "made", "taken", "given", "put", "set", "paid", "sold", "held", "kept", "found", "built", "rebuilt",
+        "brought", "bought", "told", "shown", "fixed", "sorted",
+    };
+
     private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal)
     {
         "wir", "ich", "uns", "we", "i", "we're", "we've", "we'll", "we'd", "i'm", "i've", "i'll", "i'd", "us",
@@ -95,7 +102,7 @@ public static class ReplyHelp
 
                 // Times and figures in a sentence that names a channel describe the channel ("…, montags bis
                 // freitags von 8 bis 18 Uhr"), not the matter.
-                bool namesChannel = Channel.Value.IsMatch(document.ProseSpan(sentence.Sentence.Span)) || ContactDetail.IsMatch(document.Source.Slice(sentence.Sentence.Span));
+                bool namesChannel = Channel.Value.IsMatch(document.ProseSpan(sentence.Sentence.Span)) || ContactDetail.IsMatch(Original(document, sentence.Sentence.Span));
                 int start = 0;
                 for (int i = 0; i <= tokens.Count; i++)
                 {
@@ -121,6 +128,9 @@ public static class ReplyHelp
 
         return false;
     }
+
+    // The text as written: placeholders ("{{link}}") are blanked in the prose, and they tell a contact detail.
+    private static ReadOnlySpan<char> Original(TemplateDocument document, TextSpan span) => document.Source.Text.AsSpan(span.Start, span.Length);
 
     private static bool EndsClause(Token token) => token.IsWord
         ? Coordinators.Contains(token.Lower)
@@ -154,13 +164,10 @@ public static class ReplyHelp
             {
                 first = lower;
             }
-            else
+            else if (second is null)
             {
-                if (second is null)
-                {
-                    second = lower;
-                    secondCapitalized = tokens[i].IsCapitalized;
-                }
+                second = lower;
+                secondCapitalized = tokens[i].IsCapitalized;
             }
 
             words++;
@@ -184,7 +191,7 @@ public static class ReplyHelp
         }
 
         ReadOnlySpan<char> text = document.ProseSpan(span);
-        if (Salutation.IsMatch(text) || NoHelp.Value.IsMatch(text) || ContactDetail.IsMatch(document.Source.Slice(span)))
+        if (Salutation.IsMatch(text) || NoHelp.Value.IsMatch(text) || ContactDetail.IsMatch(Original(document, span)))
         {
             return false;
         }
@@ -238,12 +245,6 @@ public static class ReplyHelp
         // gern darum" before a redirect promises nothing here.
         return (auxiliary && participle && (noun || !firstPerson)) || (ownVerb && noun);
     }
-
-    private static readonly HashSet<string> IrregularParticiples = new(StringComparer.Ordinal)
-    {
-        "sent", "done", "made", "taken", "given", "put", "set", "paid", "sold", "held", "kept", "found", "built", "rebuilt",
-        "brought", "bought", "told", "shown", "fixed", "sorted",
-    };
 
     // The same in English, without a lexicon: a perfect or a future of the team's, or a passive (steps are read by
     // the caller from the clause's first words).
