@@ -39,6 +39,9 @@ internal sealed class ConversionContext
     /// sind neu. Sie passen gut.", "Wir haben die Pakete verschickt. Sie kommen morgen an.").
     /// </summary>
     public bool PluralReferent { get; set; }
+
+    /// <summary>Whether that plural referent may be people ("Die Kollegen sind informiert."), not things only.</summary>
+    public bool PeopleReferent { get; set; }
 }
 
 /// <summary>
@@ -286,7 +289,8 @@ internal static class AddresseeAnalysis
     /// Whether a subject "Sie" whose capital tells nothing (at the start of a sentence, or in capitals throughout) may be
     /// "she" or "they": in a text that also says du, or as the only formal word of its sentence after a plural referent,
     /// unless a "sie" or "ihnen" object of the same sentence already takes that referent ("Sie können sie abholen"), or
-    /// where the same sentence has "sie" as a plural subject ("Sie sprechen über mich, was sagen sie?").
+    /// where the same sentence has "sie" as a plural subject ("Sie sprechen über mich, was sagen sie?"). A predicate that
+    /// wants a person makes it the reader after things; one that fits things keeps it "they" beside the reader's possessive.
     /// </summary>
     public static bool MayBeThey(TaggedSentence sentence, int k, ConversionContext context, int formalWords)
     {
@@ -296,8 +300,26 @@ internal static class AddresseeAnalysis
             return false;
         }
 
-        bool referent = context.PluralReferent || (capitals && PluralReferent.Introduces(sentence, k)) || PluralReferent.TheyFollows(sentence, k);
-        return context.HasInformal || (referent && formalWords == 1 && !PluralReferent.ThirdPersonPronouns(sentence, subjects: false));
+        bool here = (capitals && PluralReferent.Introduces(sentence, k)) || PluralReferent.TheyFollows(sentence, k);
+        if (context.HasInformal)
+        {
+            return true;
+        }
+
+        if (!(context.PluralReferent || here) || PluralReferent.ThirdPersonPronouns(sentence, subjects: false))
+        {
+            return false;
+        }
+
+        // "Wir haben die Unterlagen geprüft. Sie erhalten morgen Bescheid.": things do not receive word; "Sie passen zu
+        // Ihrem Modell" may be the parts even with the reader's possessive.
+        SubjectFit fit = SubjectPredicates.BuiltIn.FitOf(sentence, sentence.ClauseOf(k), k);
+        if (fit == SubjectFit.Person && !here && !context.PeopleReferent)
+        {
+            return false;
+        }
+
+        return formalWords == 1 || fit == SubjectFit.Thing;
     }
 
     /// <summary>

@@ -46,6 +46,9 @@ internal struct WordTag
     /// <summary>Whether the lexicon knows the word as a noun in the plural, in the nominative or accusative ("Artikel").</summary>
     public bool PluralNoun;
 
+    /// <summary>Whether the word is a feminine noun in the singular nominative or accusative ("die Kiste", not "die Kabel").</summary>
+    public bool FeminineSingularNoun;
+
     /// <summary>Whether the word starts its sentence (or a unit after a colon or an opening quote).</summary>
     public bool SentenceInitial;
 
@@ -414,6 +417,7 @@ internal sealed class TaggedSentence
                     {
                         singularNoun |= reading.Number == GrammaticalNumber.Singular;
                         pluralNoun |= reading.Number == GrammaticalNumber.Plural;
+                        tag.FeminineSingularNoun |= reading.Number == GrammaticalNumber.Singular && reading.Gender == Gender.Feminine;
                     }
 
                     break;
