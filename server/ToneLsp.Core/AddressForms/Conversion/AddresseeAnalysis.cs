@@ -1377,6 +1377,11 @@ internal static class AddresseeAnalysis
             return true;
         }
 
+        if (AsksAboutPastime(sentence, clause, lemma))
+        {
+            return true;
+        }
+
         if (HasRequestMarker(sentence, clause, verb) || clause.FirstWord >= 0 && sentence.Lower(clause.FirstWord) == "bitte")
         {
             return false;
@@ -1409,6 +1414,36 @@ internal static class AddresseeAnalysis
         int afterSubject = clause.SubjectToken + 1;
         return WordClasses.OpinionLemmas.Contains(lemma) && afterSubject < sentence.Tokens.Count && sentence.Tokens[afterSubject].Text == "," &&
                c + 1 < sentence.Clauses.Count;
+    }
+
+    // "Spielen Sie gern Tennis", "Lesen Sie gern Krimis, oder eher Sachbücher": "gern" with a pastime and no article, no
+    // "uns" or "mir", no "bitte" and no separable particle ("Lesen Sie gern nach") asks what the reader likes doing.
+    private static bool AsksAboutPastime(TaggedSentence sentence, Clause clause, string lemma)
+    {
+        if (!WordClasses.PastimeLemmas.Contains(lemma) || clause.FirstWord != clause.FiniteVerb)
+        {
+            return false;
+        }
+
+        bool gern = false;
+        for (int k = clause.SubjectToken + 1; k <= clause.End; k++)
+        {
+            if (!sentence.IsWord(k))
+            {
+                continue;
+            }
+
+            string lower = sentence.Lower(k);
+            if (lower is "bitte" or "uns" or "mir" || sentence.Tags[k].Class is WordClass.Determiner or WordClass.Possessive)
+            {
+                return false;
+            }
+
+            gern |= lower is "gern" or "gerne";
+        }
+
+        int last = sentence.LastWord(clause);
+        return gern && !(last > clause.SubjectToken && !sentence.Tokens[last].IsCapitalized && sentence.Lexicon.FindLemma(sentence.Lower(last) + lemma, PartOfSpeech.Verb) >= 0);
     }
 
     private static bool HasRequestMarker(TaggedSentence sentence, Clause clause, int verb)
