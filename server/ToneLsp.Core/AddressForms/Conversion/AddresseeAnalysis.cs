@@ -809,8 +809,11 @@ internal static class AddresseeAnalysis
                 return -1;
             }
 
-            // "Habe nie darüber nachgedacht", "Bin gleich zurück": a first person with the pronoun dropped.
-            if ((tag.Finite & Agreement.FirstSingular) != 0 && EndsWithParticiple(sentence, clause) && sentence.Lower(verb) is "habe" or "hab" or "bin" or "werde")
+            // "Habe nie darüber nachgedacht", "Hab dir geschrieben": a first person with the pronoun dropped ("hab" is the
+            // colloquial first person too); the participle may close a list of adjectives ("Habe viele nette, liebe Leute kennengelernt").
+            if ((lower == "hab" || ((tag.Finite & Agreement.FirstSingular) != 0 && lower is "habe" or "bin" or "werde")) &&
+                (EndsWithParticiple(sentence, clause) || (c + 1 < sentence.Clauses.Count && ContinuesAdjectives(sentence, sentence.Clauses[c + 1]) &&
+                                                          EndsWithParticiple(sentence, sentence.Clauses[c + 1]))))
             {
                 return -1;
             }
@@ -835,6 +838,28 @@ internal static class AddresseeAnalysis
     // "sagt allen", "bringt dem Kunden": an article or pronoun in the dative or the accusative cannot be the subject after the verb.
     private static bool NeverNominative(string determiner) =>
         determiner.EndsWith("em", StringComparison.Ordinal) || determiner.EndsWith("en", StringComparison.Ordinal);
+
+    // "…, hilfsbereite Menschen kennengelernt": a clause after a comma that goes on with an adjective and has no verb of its own
+    // before its end continues a list of adjectives.
+    private static bool ContinuesAdjectives(TaggedSentence sentence, Clause clause)
+    {
+        int first = clause.FirstWord;
+        if (first < 0 || !clause.AfterPunctuation || clause.Coordinated || sentence.Tokens[clause.Start - 1].Text != "," ||
+            sentence.Tags[first] is not { Class: WordClass.Open, Adjective: true } || sentence.Tokens[first].IsCapitalized)
+        {
+            return false;
+        }
+
+        for (int k = sentence.NextWord(first, clause), last = sentence.LastWord(clause); k >= 0 && k < last; k = sentence.NextWord(k, clause))
+        {
+            if (sentence.Tags[k] is { Class: WordClass.Open, CanBeFinite: true } && !sentence.Tokens[k].IsCapitalized)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool EndsWithParticiple(TaggedSentence sentence, Clause clause)
     {
