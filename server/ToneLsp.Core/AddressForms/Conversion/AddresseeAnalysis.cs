@@ -839,11 +839,17 @@ internal static class AddresseeAnalysis
     private static bool NeverNominative(string determiner) =>
         determiner.EndsWith("em", StringComparison.Ordinal) || determiner.EndsWith("en", StringComparison.Ordinal);
 
-    // "…, hilfsbereite Menschen kennengelernt": a clause after a comma that goes on with an adjective and has no verb of its own
-    // before its end continues a list of adjectives.
+    // "…, hilfsbereite Menschen kennengelernt": a clause after a comma that goes on with an adjective (or an adverb and an
+    // adjective) and has no verb of its own before its end continues a list of adjectives.
     private static bool ContinuesAdjectives(TaggedSentence sentence, Clause clause)
     {
         int first = clause.FirstWord;
+        if (first >= 0 && sentence.Tags[first].Class == WordClass.Particle)
+        {
+            // "…, gut integrierte Menschen": an adverb before the adjective.
+            first = sentence.NextWord(first, clause);
+        }
+
         if (first < 0 || !clause.AfterPunctuation || clause.Coordinated || sentence.Tokens[clause.Start - 1].Text != "," ||
             sentence.Tags[first] is not { Class: WordClass.Open, Adjective: true } || sentence.Tokens[first].IsCapitalized)
         {
@@ -852,7 +858,11 @@ internal static class AddresseeAnalysis
 
         for (int k = sentence.NextWord(first, clause), last = sentence.LastWord(clause); k >= 0 && k < last; k = sentence.NextWord(k, clause))
         {
-            if (sentence.Tags[k] is { Class: WordClass.Open, CanBeFinite: true } && !sentence.Tokens[k].IsCapitalized)
+            // "gut integrierte Menschen": a form before a noun is attributive, whatever verb form it could also be; an
+            // infinitive before the closing participle belongs to it ("kennen gelernt").
+            int after = sentence.NextWord(k, clause);
+            if (sentence.Tags[k] is { Class: WordClass.Open, CanBeFinite: true, Adjective: false } && !sentence.Tokens[k].IsCapitalized &&
+                !(after >= 0 && sentence.Tokens[after].IsCapitalized) && !(after == last && sentence.Tags[k].NonFinite))
             {
                 return false;
             }
