@@ -123,7 +123,9 @@ public static class AddressFormConverter
             ImperativeRewrite.Apply(rewrite, notes);
             bool readerSubject = tagged.Clauses.Any(c => c.Subject == SubjectKind.Addressee);
             bool stillThey = context.PluralReferent && (PluralReferent.RefersBack(tagged) || undecided.Any(u => u.Reason == Diagnostics.Messages.UndecidedTheyOrShe));
-            context.PluralReferent = !readerSubject && (stillThey || PluralReferent.Introduces(tagged));
+            bool introduces = PluralReferent.Introduces(tagged);
+            context.PeopleReferent = !readerSubject && ((stillThey && context.PeopleReferent) || (introduces && PluralReferent.MayBePeople(tagged)));
+            context.PluralReferent = !readerSubject && (stillThey || introduces);
         }
 
         return new ConversionResult(Normalize(edits), notes.DistinctBy(n => n.Span.Start).OrderBy(n => n.Span.Start).ToList());

@@ -39,6 +39,9 @@ internal sealed class ConversionContext
     /// sind neu. Sie passen gut.", "Wir haben die Pakete verschickt. Sie kommen morgen an.").
     /// </summary>
     public bool PluralReferent { get; set; }
+
+    /// <summary>Whether that plural referent may be people ("Die Kollegen sind informiert."), not things only.</summary>
+    public bool PeopleReferent { get; set; }
 }
 
 /// <summary>
@@ -286,7 +289,8 @@ internal static class AddresseeAnalysis
     /// Whether a subject "Sie" whose capital tells nothing (at the start of a sentence, or in capitals throughout) may be
     /// "she" or "they": in a text that also says du, or as the only formal word of its sentence after a plural referent,
     /// unless a "sie" or "ihnen" object of the same sentence already takes that referent ("Sie können sie abholen"), or
-    /// where the same sentence has "sie" as a plural subject ("Sie sprechen über mich, was sagen sie?").
+    /// where the same sentence has "sie" as a plural subject ("Sie sprechen über mich, was sagen sie?"). A predicate that
+    /// wants a person makes it the reader after things; one that fits things keeps it "they" beside the reader's possessive.
     /// </summary>
     public static bool MayBeThey(TaggedSentence sentence, int k, ConversionContext context, int formalWords)
     {
@@ -296,8 +300,26 @@ internal static class AddresseeAnalysis
             return false;
         }
 
-        bool referent = context.PluralReferent || (capitals && PluralReferent.Introduces(sentence, k)) || PluralReferent.TheyFollows(sentence, k);
-        return context.HasInformal || (referent && formalWords == 1 && !PluralReferent.ThirdPersonPronouns(sentence, subjects: false));
+        bool here = (capitals && PluralReferent.Introduces(sentence, k)) || PluralReferent.TheyFollows(sentence, k);
+        if (context.HasInformal)
+        {
+            return true;
+        }
+
+        if (!(context.PluralReferent || here) || PluralReferent.ThirdPersonPronouns(sentence, subjects: false))
+        {
+            return false;
+        }
+
+        // "Wir haben die Unterlagen geprüft. Sie erhalten morgen Bescheid.": things do not receive word; "Sie passen zu
+        // Ihrem Modell" may be the parts even with the reader's possessive.
+        SubjectFit fit = SubjectPredicates.BuiltIn.FitOf(sentence, sentence.ClauseOf(k), k);
+        if (fit == SubjectFit.Person && !here && !context.PeopleReferent)
+        {
+            return false;
+        }
+
+        return formalWords == 1 || fit == SubjectFit.Thing;
     }
 
     /// <summary>
@@ -787,8 +809,11 @@ internal static class AddresseeAnalysis
                 return -1;
             }
 
-            // "Habe nie darüber nachgedacht", "Bin gleich zurück": a first person with the pronoun dropped.
-            if ((tag.Finite & Agreement.FirstSingular) != 0 && EndsWithParticiple(sentence, clause) && sentence.Lower(verb) is "habe" or "hab" or "bin" or "werde")
+            // "Habe nie darüber nachgedacht", "Hab dir geschrieben": a first person with the pronoun dropped ("hab" is the
+            // colloquial first person too); the participle may close a list of adjectives ("Habe viele nette, liebe Leute kennengelernt").
+            if ((lower == "hab" || ((tag.Finite & Agreement.FirstSingular) != 0 && lower is "habe" or "bin" or "werde")) &&
+                (EndsWithParticiple(sentence, clause) || (c + 1 < sentence.Clauses.Count && ContinuesAdjectives(sentence, sentence.Clauses[c + 1]) &&
+                                                          EndsWithParticiple(sentence, sentence.Clauses[c + 1]))))
             {
                 return -1;
             }
@@ -813,6 +838,38 @@ internal static class AddresseeAnalysis
     // "sagt allen", "bringt dem Kunden": an article or pronoun in the dative or the accusative cannot be the subject after the verb.
     private static bool NeverNominative(string determiner) =>
         determiner.EndsWith("em", StringComparison.Ordinal) || determiner.EndsWith("en", StringComparison.Ordinal);
+
+    // "…, hilfsbereite Menschen kennengelernt": a clause after a comma that goes on with an adjective (or an adverb and an
+    // adjective) and has no verb of its own before its end continues a list of adjectives.
+    private static bool ContinuesAdjectives(TaggedSentence sentence, Clause clause)
+    {
+        int first = clause.FirstWord;
+        if (first >= 0 && sentence.Tags[first].Class == WordClass.Particle)
+        {
+            // "…, gut integrierte Menschen": an adverb before the adjective.
+            first = sentence.NextWord(first, clause);
+        }
+
+        if (first < 0 || !clause.AfterPunctuation || clause.Coordinated || sentence.Tokens[clause.Start - 1].Text != "," ||
+            sentence.Tags[first] is not { Class: WordClass.Open, Adjective: true } || sentence.Tokens[first].IsCapitalized)
+        {
+            return false;
+        }
+
+        for (int k = sentence.NextWord(first, clause), last = sentence.LastWord(clause); k >= 0 && k < last; k = sentence.NextWord(k, clause))
+        {
+            // "gut integrierte Menschen": a form before a noun is attributive, whatever verb form it could also be; an
+            // infinitive before the closing participle belongs to it ("kennen gelernt").
+            int after = sentence.NextWord(k, clause);
+            if (sentence.Tags[k] is { Class: WordClass.Open, CanBeFinite: true, Adjective: false } && !sentence.Tokens[k].IsCapitalized &&
+                !(after >= 0 && sentence.Tokens[after].IsCapitalized) && !(after == last && sentence.Tags[k].NonFinite))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool EndsWithParticiple(TaggedSentence sentence, Clause clause)
     {
@@ -1355,6 +1412,11 @@ internal static class AddresseeAnalysis
             return true;
         }
 
+        if (AsksAboutPastime(sentence, clause, lemma))
+        {
+            return true;
+        }
+
         if (HasRequestMarker(sentence, clause, verb) || clause.FirstWord >= 0 && sentence.Lower(clause.FirstWord) == "bitte")
         {
             return false;
@@ -1387,6 +1449,36 @@ internal static class AddresseeAnalysis
         int afterSubject = clause.SubjectToken + 1;
         return WordClasses.OpinionLemmas.Contains(lemma) && afterSubject < sentence.Tokens.Count && sentence.Tokens[afterSubject].Text == "," &&
                c + 1 < sentence.Clauses.Count;
+    }
+
+    // "Spielen Sie gern Tennis", "Lesen Sie gern Krimis, oder eher Sachbücher": "gern" with a pastime and no article, no
+    // "uns" or "mir", no "bitte" and no separable particle ("Lesen Sie gern nach") asks what the reader likes doing.
+    private static bool AsksAboutPastime(TaggedSentence sentence, Clause clause, string lemma)
+    {
+        if (!WordClasses.PastimeLemmas.Contains(lemma) || clause.FirstWord != clause.FiniteVerb)
+        {
+            return false;
+        }
+
+        bool gern = false;
+        for (int k = clause.SubjectToken + 1; k <= clause.End; k++)
+        {
+            if (!sentence.IsWord(k))
+            {
+                continue;
+            }
+
+            string lower = sentence.Lower(k);
+            if (lower is "bitte" or "uns" or "mir" || sentence.Tags[k].Class is WordClass.Determiner or WordClass.Possessive)
+            {
+                return false;
+            }
+
+            gern |= lower is "gern" or "gerne";
+        }
+
+        int last = sentence.LastWord(clause);
+        return gern && !(last > clause.SubjectToken && !sentence.Tokens[last].IsCapitalized && sentence.Lexicon.FindLemma(sentence.Lower(last) + lemma, PartOfSpeech.Verb) >= 0);
     }
 
     private static bool HasRequestMarker(TaggedSentence sentence, Clause clause, int verb)

@@ -31,6 +31,52 @@ internal static class PluralReferent
         return false;
     }
 
+    /// <summary>
+    /// Whether a plural referent of the sentence may be people: "sie" with a plural verb, a name or a noun of people
+    /// ("Die Kollegen sind informiert."), as against things only ("Wir haben die Unterlagen geprüft.").
+    /// </summary>
+    public static bool MayBePeople(TaggedSentence sentence)
+    {
+        SubjectPredicates predicates = SubjectPredicates.BuiltIn;
+        for (int k = 0; k < sentence.Tokens.Count; k++)
+        {
+            if (sentence.IsWord(k) && (IsPluralThey(sentence, k) || (IsPluralNoun(sentence, k) && predicates.MayBePeople(sentence, k))))
+            {
+                return true;
+            }
+        }
+
+        foreach (Clause clause in sentence.Clauses)
+        {
+            if (!HasPluralNounPhraseSubject(sentence, clause))
+            {
+                continue;
+            }
+
+            bool noun = false;
+            for (int k = clause.FirstWord; k <= clause.End && !(sentence.IsWord(k) && sentence.Tags[k].CanBeFinite && !sentence.Tokens[k].IsCapitalized); k++)
+            {
+                if (sentence.IsWord(k) && sentence.Tokens[k].IsCapitalized && sentence.Tags[k].Class == WordClass.Open)
+                {
+                    if (predicates.MayBePeople(sentence, k))
+                    {
+                        return true;
+                    }
+
+                    noun |= sentence.Tags[k].Noun;
+                }
+            }
+
+            // "Anna und Tom sind da": names are people; after an article a word the lexicon lacks is a noun.
+            if (!noun && sentence.Tags[clause.FirstWord].Class is not (WordClass.Determiner or WordClass.Possessive))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the sentence refers back with a third-person pronoun ("sie", "ihnen"), which keeps the referent in play.</summary>
     public static bool RefersBack(TaggedSentence sentence) => ThirdPersonPronouns(sentence, subjects: true) || ThirdPersonPronouns(sentence, subjects: false);
 
@@ -98,9 +144,15 @@ internal static class PluralReferent
     private static bool IsPluralNoun(TaggedSentence sentence, int k)
     {
         WordTag tag = sentence.Tags[k];
-        if (!tag.PluralNounOnly || !sentence.Tokens[k].IsCapitalized || tag.IsVerb && tag.SentenceInitial)
+        if (!sentence.Tokens[k].IsCapitalized || tag.IsVerb && tag.SentenceInitial)
         {
             return false;
+        }
+
+        // "die Kabel": a noun that is no feminine singular is plural after "die".
+        if (!tag.PluralNounOnly)
+        {
+            return tag.PluralNoun && !tag.FeminineSingularNoun && sentence.IsWord(k - 1) && sentence.Lower(k - 1) is "die" or "diese";
         }
 
         for (int j = k - 1, words = 0; j >= 0 && words < 3; j--)

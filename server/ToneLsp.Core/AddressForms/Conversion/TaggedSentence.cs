@@ -46,6 +46,9 @@ internal struct WordTag
     /// <summary>Whether the lexicon knows the word as a noun in the plural, in the nominative or accusative ("Artikel").</summary>
     public bool PluralNoun;
 
+    /// <summary>Whether the word is a feminine noun in the singular nominative or accusative ("die Kiste", not "die Kabel").</summary>
+    public bool FeminineSingularNoun;
+
     /// <summary>Whether the word starts its sentence (or a unit after a colon or an opening quote).</summary>
     public bool SentenceInitial;
 
@@ -404,8 +407,10 @@ internal sealed class TaggedSentence
         // A capitalised word inside a sentence is a noun or a name, whatever else the lexicon knows it as.
         bool nounOnly = token.IsCapitalized && !initial;
         bool singularNoun = false, pluralNoun = false;
+        bool known = false;
         foreach (WordReading reading in lexicon.Lookup(token.Text))
         {
+            known = true;
             switch (reading.PartOfSpeech)
             {
                 case PartOfSpeech.Noun:
@@ -414,6 +419,7 @@ internal sealed class TaggedSentence
                     {
                         singularNoun |= reading.Number == GrammaticalNumber.Singular;
                         pluralNoun |= reading.Number == GrammaticalNumber.Plural;
+                        tag.FeminineSingularNoun |= reading.Number == GrammaticalNumber.Singular && reading.Gender == Gender.Feminine;
                     }
 
                     break;
@@ -426,9 +432,43 @@ internal sealed class TaggedSentence
             }
         }
 
+        if (!known && nounOnly)
+        {
+            NumberOfCompoundHead(token.Text, lexicon, ref tag, ref singularNoun, ref pluralNoun);
+        }
+
         tag.PluralNounOnly = pluralNoun && !singularNoun;
         tag.PluralNoun = pluralNoun;
         return tag;
+    }
+
+    // A compound noun the lexicon lacks takes the number of its last part when the part before is a known word, with or
+    // without a linking s: "Ersatzteile" is plural as "Teile" is, "Zugangsdaten" as "Daten".
+    private static void NumberOfCompoundHead(string word, GermanLexicon lexicon, ref WordTag tag, ref bool singularNoun, ref bool pluralNoun)
+    {
+        const int MinimumPart = 3;
+        for (int start = MinimumPart; start <= word.Length - MinimumPart; start++)
+        {
+            string head = char.ToUpperInvariant(word[start]) + word[(start + 1)..];
+            string first = word[..start];
+            if (!lexicon.Has(head, PartOfSpeech.Noun) ||
+                !(lexicon.Contains(first) || (first.Length > MinimumPart && first[^1] == 's' && lexicon.Contains(first.AsSpan(0, first.Length - 1)))))
+            {
+                continue;
+            }
+
+            foreach (WordReading reading in lexicon.Lookup(head))
+            {
+                if (reading.PartOfSpeech == PartOfSpeech.Noun && reading.Case is GrammaticalCase.Nominative or GrammaticalCase.Accusative)
+                {
+                    singularNoun |= reading.Number == GrammaticalNumber.Singular;
+                    pluralNoun |= reading.Number == GrammaticalNumber.Plural;
+                    tag.FeminineSingularNoun |= reading.Number == GrammaticalNumber.Singular && reading.Gender == Gender.Feminine;
+                }
+            }
+
+            return;
+        }
     }
 
     private static void AddVerbReading(ref WordTag tag, WordReading reading)

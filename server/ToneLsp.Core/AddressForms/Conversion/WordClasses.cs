@@ -200,7 +200,17 @@ internal static class WordClasses
     /// <summary>Lemmas of states that nobody is asked to be in: verb-first with Sie they ask ("Kennen Sie schon unsere App").</summary>
     public static readonly HashSet<string> StateLemmas = new(StringComparer.Ordinal)
     {
-        "kennen", "wohnen", "heißen", "besitzen", "gehören", "kosten",
+        "kennen", "wohnen", "heißen", "besitzen", "gehören", "kosten", "interessieren",
+    };
+
+    /// <summary>
+    /// Lemmas of pastimes: verb-first with Sie and "gern" but no article or "uns" after them they ask about a liking
+    /// ("Spielen Sie gern Tennis", "Reisen Sie gerne"), where "Lesen Sie gern unsere FAQ" invites.
+    /// </summary>
+    public static readonly HashSet<string> PastimeLemmas = new(StringComparer.Ordinal)
+    {
+        "spielen", "hören", "sehen", "schauen", "gucken", "lesen", "essen", "trinken", "kochen", "backen", "tanzen", "singen", "reisen",
+        "schwimmen", "wandern", "fahren", "malen", "fotografieren", "laufen", "joggen", "reiten", "angeln", "gärtnern", "stricken", "feiern",
     };
 
     /// <summary>
