@@ -172,19 +172,31 @@ public static class PhrasePattern
         var builder = new StringBuilder(word.Length + 2);
         foreach (char c in word)
         {
-            switch (char.ToLowerInvariant(c))
+            char lower = char.ToLowerInvariant(c);
+            ReadOnlySpan<char> folded = FoldedLetter(lower);
+            if (folded.IsEmpty)
             {
-                case 'ä': builder.Append("ae"); break;
-                case 'ö': builder.Append("oe"); break;
-                case 'ü': builder.Append("ue"); break;
-                case 'ß': builder.Append("ss"); break;
-                case '’': builder.Append('\''); break;
-                case var lower: builder.Append(lower); break;
+                builder.Append(lower);
+            }
+            else
+            {
+                builder.Append(folded);
             }
         }
 
         return builder.ToString();
     }
+
+    /// <summary>What <see cref="Fold"/> writes for a lower-case letter it transliterates ("ae" for ä); empty for the others.</summary>
+    internal static ReadOnlySpan<char> FoldedLetter(char lower) => lower switch
+    {
+        'ä' => "ae",
+        'ö' => "oe",
+        'ü' => "ue",
+        'ß' => "ss",
+        '’' => "'",
+        _ => default,
+    };
 
     /// <summary>Whether <see cref="Fold"/> changes more than the case of a word.</summary>
     public static bool NeedsFolding(string word) => word.AsSpan().IndexOfAny("äöüßÄÖÜ’") >= 0;

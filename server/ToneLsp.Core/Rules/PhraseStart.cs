@@ -120,15 +120,7 @@ internal sealed class PhraseStart
         foreach (char c in word)
         {
             char lower = char.ToLowerInvariant(c);
-            ReadOnlySpan<char> written = lower switch
-            {
-                'ä' => "ae",
-                'ö' => "oe",
-                'ü' => "ue",
-                'ß' => "ss",
-                '’' => "'",
-                _ => default,
-            };
+            ReadOnlySpan<char> written = PhrasePattern.FoldedLetter(lower);
             if (length + Math.Max(written.Length, 1) > buffer.Length)
             {
                 return default;
